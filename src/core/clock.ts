@@ -1,0 +1,30 @@
+/** Time source; injected so expiry and ordering can be tested without waiting. */
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  nowMs(): number;
+}
+
+/** The wall clock. */
+export const systemClock: Clock = { nowMs: () => Date.now() };
+
+/** Whole epoch seconds, the vendor's date unit (brief §2.5). */
+export function epochSeconds(clock: Clock): number {
+  return Math.floor(clock.nowMs() / 1000);
+}
+
+/** A clock that runs with the system clock plus an adjustable offset (tests and the sims' time knob). */
+export class OffsetClock implements Clock {
+  private offsetMs = 0;
+  constructor(private readonly base: Clock = systemClock) {}
+  nowMs(): number {
+    return this.base.nowMs() + this.offsetMs;
+  }
+  /** Moves time forward (or back) by the given number of seconds. */
+  advanceSeconds(seconds: number): void {
+    this.offsetMs += seconds * 1000;
+  }
+  /** Sets the total offset from the base clock. */
+  setOffsetSeconds(seconds: number): void {
+    this.offsetMs = seconds * 1000;
+  }
+}

@@ -1,0 +1,39 @@
+import type { Catalog } from '../../core/catalog';
+import type { Clock } from '../../core/clock';
+import { buildCatalogIndex, type CatalogIndex } from '../catalog/catalog-index';
+import { createIdentityState, type IdentityState } from './identity/identity-state';
+import { createViewingState, type ViewingState } from './viewing/viewing-state';
+import { createCommerceState, type CommerceState } from './commerce/commerce-state';
+import { createPlaybackState, type PlaybackState } from './playback/playback-state';
+
+/**
+ * vendor-sim's whole mutable world, seeded from the catalogue. Each slice owns one area and is
+ * created fresh by `createVendorSimState` (also how `/__sim/reset` starts over).
+ */
+export interface VendorSimState {
+  readonly catalog: Catalog;
+  readonly index: CatalogIndex;
+  readonly clock: Clock;
+  /** Users, households, devices, sessions (revocations, refresh tokens). */
+  readonly identity: IdentityState;
+  /** Bookmarks, favorites, asset history. */
+  readonly viewing: ViewingState;
+  /** Entitlements, purchases, prices. */
+  readonly commerce: CommerceState;
+  /** Concurrent playbacks per household (concurrency limit). */
+  readonly playback: PlaybackState;
+}
+
+/** Builds a fresh state from the catalogue. */
+export function createVendorSimState(catalog: Catalog, clock: Clock): VendorSimState {
+  const index = buildCatalogIndex(catalog);
+  return {
+    catalog,
+    index,
+    clock,
+    identity: createIdentityState(catalog, index),
+    viewing: createViewingState(catalog, index),
+    commerce: createCommerceState(catalog, index),
+    playback: createPlaybackState(catalog, index),
+  };
+}
