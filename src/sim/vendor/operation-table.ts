@@ -1,0 +1,15 @@
+import type { SimOperationTable } from './sim-operation';
+import { identityOperations } from './identity/identity-operations';
+import { catalogOperations } from './catalog/catalog-operations';
+import { playbackOperations } from './playback/playback-operations';
+import { viewingOperations } from './viewing/viewing-operations';
+import { commerceOperations } from './commerce/commerce-operations';
+
+/** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
+export const vendorSimOperations: SimOperationTable = {
+  ...identityOperations,
+  ...catalogOperations,
+  ...playbackOperations,
+  ...viewingOperations,
+  ...commerceOperations,
+};
