@@ -1,0 +1,22 @@
+import { Command } from 'commander';
+import { registerSimCommand } from './sim-command';
+import { registerServeCommand } from './serve-command';
+
+/** Builds the `understudy` command line. */
+export function buildProgram(): Command {
+  const program = new Command('understudy')
+    .description('answers legacy devices exactly like the vendor API, with the work done by the platform')
+    .showHelpAfterError();
+  registerServeCommand(program);
+  registerSimCommand(program);
+  return program;
+}
+
+if (require.main === module) {
+  buildProgram()
+    .parseAsync(process.argv)
+    .catch((e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    });
+}

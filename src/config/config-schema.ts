@@ -1,0 +1,77 @@
+/** JSON Schema of the configuration (config-types.ts), applied after defaults are filled in. */
+export const configSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['server', 'lab', 'vendor', 'platform', 'store', 'log'],
+  properties: {
+    server: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['host', 'port', 'adminPort', 'bodyLimitBytes'],
+      properties: {
+        host: { type: 'string', minLength: 1 },
+        port: { type: 'integer', minimum: 0, maximum: 65535 },
+        adminPort: { type: 'integer', minimum: 0, maximum: 65535 },
+        bodyLimitBytes: { type: 'integer', minimum: 1024, maximum: 104857600 },
+      },
+    },
+    lab: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['vendorSimPort', 'platformSimPort'],
+      properties: {
+        catalogDir: { type: 'string', minLength: 1 },
+        vendorSimPort: { type: 'integer', minimum: 0, maximum: 65535 },
+        platformSimPort: { type: 'integer', minimum: 0, maximum: 65535 },
+      },
+    },
+    vendor: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['partnerId', 'partnerSecret', 'timeoutMs'],
+      properties: {
+        url: { type: 'string', pattern: '^https?://' },
+        partnerId: { type: 'integer', minimum: 1 },
+        partnerSecret: { type: 'string', minLength: 8 },
+        timeoutMs: { type: 'integer', minimum: 1 },
+      },
+    },
+    platform: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['clientId', 'clientSecret', 'timeoutMs'],
+      properties: {
+        url: { type: 'string', pattern: '^https?://' },
+        clientId: { type: 'string', minLength: 1 },
+        clientSecret: { type: 'string', minLength: 8 },
+        timeoutMs: { type: 'integer', minimum: 1 },
+      },
+    },
+    store: {
+      oneOf: [
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['driver'],
+          properties: { driver: { const: 'pglite' }, dataDir: { type: 'string', minLength: 1 } },
+        },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['driver', 'url', 'poolSize'],
+          properties: {
+            driver: { const: 'postgres' },
+            url: { type: 'string', pattern: '^postgres(ql)?://' },
+            poolSize: { type: 'integer', minimum: 1, maximum: 200 },
+          },
+        },
+      ],
+    },
+    log: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['level'],
+      properties: { level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] } },
+    },
+  },
+} as const;

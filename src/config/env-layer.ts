@@ -1,0 +1,40 @@
+/** The environment variables understudy reads, and where each lands in the configuration. */
+export const configEnvironmentVariables = {
+  HOST: 'server.host',
+  PORT: 'server.port',
+  ADMIN_PORT: 'server.adminPort',
+  UNDERSTUDY_VENDOR_URL: 'vendor.url',
+  UNDERSTUDY_PARTNER_ID: 'vendor.partnerId',
+  UNDERSTUDY_PARTNER_SECRET: 'vendor.partnerSecret',
+  UNDERSTUDY_PLATFORM_URL: 'platform.url',
+  UNDERSTUDY_PLATFORM_CLIENT_SECRET: 'platform.clientSecret',
+  UNDERSTUDY_CATALOG_DIR: 'lab.catalogDir',
+  UNDERSTUDY_STORE_URL: 'store.url',
+  UNDERSTUDY_STORE_DIR: 'store.dataDir',
+  LOG_LEVEL: 'log.level',
+} as const;
+
+const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId']);
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    node[key] = (node[key]) ?? {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = value;
+}
+
+/** Turns environment variables into a configuration layer (numbers parsed; bad numbers left for the schema to reject). */
+export function configLayerFromEnv(env: Readonly<Record<string, string | undefined>>): Record<string, unknown> {
+  const layer: Record<string, unknown> = {};
+  for (const [name, path] of Object.entries(configEnvironmentVariables)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const value = integerPaths.has(path) && /^\d+$/.test(raw) ? Number(raw) : raw;
+    setPath(layer, path, value);
+  }
+  if (typeof env.UNDERSTUDY_STORE_URL === 'string' && env.UNDERSTUDY_STORE_URL !== '') setPath(layer, 'store.driver', 'postgres');
+  return layer;
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Ajv from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import { err, ok, type Result } from '../core/result';
+import type { UnderstudyConfig } from './config-types';
+import { configSchema } from './config-schema';
+import { deepFreeze } from './deep-freeze';
+import { configLayerFromEnv } from './env-layer';
+import { mergeConfigLayers } from './merge-config';
+import { labDefaults } from './lab-defaults';
+
+export interface LoadConfigOptions {
+  /** Environment to read (default: process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** A JSON or YAML configuration file (default: $UNDERSTUDY_CONFIG when set). */
+  readonly file?: string;
+  /** Highest-priority layer, e.g. command-line flags. */
+  readonly overrides?: unknown;
+}
+
+const validate = new Ajv({ allErrors: true, useDefaults: false }).compile(configSchema);
+
+function readConfigFile(file: string): Result<unknown, string> {
+  try {
+    const text = readFileSync(resolve(file), 'utf8');
+    return ok(file.endsWith('.json') ? (JSON.parse(text) as unknown) : (parseYaml(text) as unknown));
+  } catch (e) {
+    return err(`cannot read config file ${file}: ${(e as Error).message}`);
+  }
+}
+
+function fillDerivedDefaults(merged: Record<string, unknown>): void {
+  const server = merged.server as { port: unknown; adminPort?: unknown };
+  if (server.adminPort === undefined && typeof server.port === 'number') server.adminPort = server.port === 0 ? 0 : server.port + 1;
+  const store = merged.store as { driver?: unknown; poolSize?: unknown };
+  if (store.driver === 'postgres' && store.poolSize === undefined) store.poolSize = 10;
+}
+
+/**
+ * Loads the configuration once: defaults ← file ← environment ← overrides, validated against the
+ * schema with every error listed, then deep-frozen. The only place that reads process.env.
+ */
+export function loadConfig(options: LoadConfigOptions = {}): Result<UnderstudyConfig, string[]> {
+  const env = options.env ?? process.env;
+  const file = options.file ?? env.UNDERSTUDY_CONFIG;
+  let fileLayer: unknown = {};
+  if (file !== undefined && file !== '') {
+    const read = readConfigFile(file);
+    if (!read.ok) return err([read.error]);
+    fileLayer = read.value;
+  }
+  const merged = mergeConfigLayers(labDefaults(env.UNDERSTUDY_CATALOG_DIR), fileLayer, configLayerFromEnv(env), options.overrides);
+  fillDerivedDefaults(merged);
+  if (!validate(merged)) {
+    return err((validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`));
+  }
+  return ok(deepFreeze(merged as unknown as UnderstudyConfig));
+}
