@@ -1,0 +1,76 @@
+import { Pool } from 'undici';
+
+/** One kind of request the load sends. */
+export interface LoadRequest {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly body?: string;
+  readonly headers?: Record<string, string>;
+}
+
+export interface LoadOptions {
+  readonly origin: string;
+  /** Requests per second, sent on schedule whatever the answers (open loop: no coordinated omission). */
+  readonly rate: number;
+  readonly durationMs: number;
+  /** Called per request to choose what to send (index counts from 0). */
+  readonly request: (index: number) => LoadRequest;
+  readonly connections?: number;
+  /** Expected HTTP status (default 200); anything else counts as an error. */
+  readonly expectStatus?: number;
+}
+
+export interface LoadResult {
+  readonly sent: number;
+  readonly ok: number;
+  readonly errors: number;
+  readonly achievedRate: number;
+  readonly latencyMs: { readonly p50: number; readonly p90: number; readonly p99: number; readonly max: number };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Sends requests at a fixed rate for a fixed time and measures latency from the scheduled send time. */
+export async function runOpenLoopLoad(options: LoadOptions): Promise<LoadResult> {
+  const pool = new Pool(options.origin, { connections: options.connections ?? 64, pipelining: 1 });
+  const latencies: number[] = [];
+  let ok = 0;
+  let errors = 0;
+  const total = Math.floor((options.rate * options.durationMs) / 1000);
+  const intervalMs = 1000 / options.rate;
+  const start = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const scheduled = start + i * intervalMs;
+    const wait = scheduled - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const req = options.request(i);
+    inFlight.push(
+      pool
+        .request({ method: req.method, path: req.path, body: req.body, headers: req.headers })
+        .then(async (res) => {
+          await res.body.dump();
+          latencies.push(performance.now() - scheduled);
+          if (res.statusCode === (options.expectStatus ?? 200)) ok++;
+          else errors++;
+        })
+        .catch(() => {
+          errors++;
+        }),
+    );
+  }
+  await Promise.all(inFlight);
+  const elapsed = performance.now() - start;
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  return {
+    sent: total,
+    ok,
+    errors,
+    achievedRate: (total * 1000) / elapsed,
+    latencyMs: { p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] ?? 0 },
+  };
+}
