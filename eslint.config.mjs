@@ -9,9 +9,10 @@ const bannedPatterns = (groups, message) => groups.map((group) => ({ group: [gro
 
 // Folders listed in the order imports may flow (a folder may import only folders before it).
 const upperLayers = {
-  core: ['config', 'vendor', 'contract', 'policy', 'translate', 'shadow', 'sync', 'record', 'store', 'upstream', 'metrics', 'http', 'sim', 'cli', 'main'],
-  feature: ['store', 'upstream', 'metrics', 'http', 'sim', 'cli', 'main'],
-  edge: ['http', 'sim', 'cli', 'main'],
+  core: ['config', 'vendor', 'contract', 'policy', 'translate', 'shadow', 'sync', 'record', 'store', 'upstream', 'metrics', 'gateway', 'http', 'sim', 'cli', 'main'],
+  feature: ['store', 'upstream', 'metrics', 'gateway', 'http', 'sim', 'cli', 'main'],
+  gateway: ['http', 'sim', 'cli', 'main'],
+  edge: ['gateway', 'http', 'sim', 'cli', 'main'],
 };
 const noUpward = (layers) => bannedPatterns(layers.flatMap((l) => [`../${l}`, `../${l}/*`, `../../${l}/*`]), 'imports flow one way (design.md §3)');
 
@@ -43,6 +44,15 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: banned(edgeLibraries, 'edge libraries live in http/upstream/store/metrics (design.md §3)'),
         patterns: noUpward(upperLayers.feature),
+      }],
+    },
+  },
+  {
+    files: ['src/gateway/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: banned(edgeLibraries, 'the gateway works on plain data through ports (design.md §2)'),
+        patterns: noUpward(upperLayers.gateway),
       }],
     },
   },

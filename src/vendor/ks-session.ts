@@ -1,0 +1,33 @@
+import type { CallerSession } from '../core/caller-session';
+import { err, ok, type Result } from '../core/result';
+import type { VendorError } from '../core/vendor-error';
+import { decodeKs, ksPrivilegeKeys, type KsPayload } from './ks-codec';
+import { vendorError } from './vendor-error-builder';
+
+/** The caller session a decoded KS describes. */
+export function toCallerSession(ks: string, payload: KsPayload): CallerSession {
+  const householdId = Number(payload.privileges[ksPrivilegeKeys.householdId] ?? '0');
+  return {
+    ks,
+    partnerId: payload.partnerId,
+    userId: payload.userId,
+    householdId: Number.isFinite(householdId) ? householdId : 0,
+    udid: payload.privileges[ksPrivilegeKeys.udid] ?? '',
+    type: payload.type,
+    expiry: payload.expiry,
+    createDate: payload.createDate,
+    sessionId: payload.privileges[ksPrivilegeKeys.sessionId] ?? '',
+  };
+}
+
+/**
+ * Decodes a KS and checks its expiry (brief §4.3): not decodable with the partner secret →
+ * 500015 InvalidKS; past its expiry → 500016 ExpiredKS. Revocation is checked by the caller, which
+ * knows where revocations live.
+ */
+export function decodeCallerSession(ks: string, secretForPartner: (partnerId: number) => string | undefined, nowSec: number): Result<CallerSession, VendorError> {
+  const decoded = decodeKs(ks, secretForPartner);
+  if (!decoded.ok) return err(vendorError('InvalidKS'));
+  if (decoded.value.expiry <= nowSec) return err(vendorError('ExpiredKS'));
+  return ok(toCallerSession(ks, decoded.value));
+}
