@@ -1,0 +1,11 @@
+/** The store's public surface: ports, drivers, wrappers and the opener (design.md §4 "Store"). */
+export * from './ports';
+export type { SqlClient, SqlDialect, SqlResult } from './sql-client';
+export { openStore, openSqlClient, buildStore, type Store, type StoreConnection, type StoreOptions } from './open-store';
+export { migrate, type MigrationReport } from './migrate';
+export { CachedIdMap } from './cached-id-map';
+export { CachedRevocationStore, type RevocationCacheOptions } from './cached-revocations';
+export { SqlIdMapStore } from './id-map-store';
+export { SqlRevocationStore } from './revocation-store';
+export { SqlOutboxStore, type OutboxOptions } from './outbox-store';
+export { SqlCursorStore } from './cursor-store';

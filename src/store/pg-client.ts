@@ -1,0 +1,70 @@
+import { Pool, types, type CustomTypesConfig, type PoolClient, type PoolConfig } from 'pg';
+import { wrapTransaction, type SqlClient, type SqlResult } from './sql-client';
+
+export interface PgClientOptions {
+  /** `postgres://user@host:port/db`. */
+  readonly url: string;
+  /** Connections per instance; the sum over instances must stay under the server's max_connections. */
+  readonly poolSize?: number;
+  /** Idle-connection errors (server restart, network): the pool drops the connection either way. */
+  readonly onPoolError?: (error: Error) => void;
+}
+
+const INT8_OID = 20;
+
+// int8 (bigserial ids, count(*)) as numbers, as PGlite returns them: ids stay far below 2^53.
+function parseStoreType(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  if (oid === INT8_OID) return Number;
+  return types.getTypeParser(oid, format) as (value: string) => unknown;
+}
+
+const storeTypes: CustomTypesConfig = { getTypeParser: parseStoreType };
+
+/** Opens a `pg` pool as a SqlClient: the production driver, shared by several instances. */
+export function createPgClient(options: PgClientOptions): SqlClient {
+  const config: PoolConfig = { connectionString: options.url, max: options.poolSize ?? 10, types: storeTypes };
+  const pool = new Pool(config);
+  // Without a listener an idle client's error would crash the process.
+  pool.on('error', (error) => options.onPoolError?.(error));
+  return {
+    dialect: 'postgres',
+    query: <R>(sql: string, params?: readonly unknown[]) => runQuery<R>(pool, sql, params),
+    exec: async (script: string) => {
+      await pool.query(script);
+    },
+    transaction: <T>(fn: (tx: SqlClient) => Promise<T>) => runTransaction(pool, fn),
+    close: () => pool.end(),
+  };
+}
+
+async function runQuery<R>(runner: Pool | PoolClient, sql: string, params?: readonly unknown[]): Promise<SqlResult<R>> {
+  const result = await runner.query(sql, params ? [...params] : undefined);
+  return { rows: result.rows as R[], rowCount: result.rowCount ?? result.rows.length };
+}
+
+/** BEGIN/COMMIT on one checked-out connection; a connection whose ROLLBACK failed is discarded. */
+async function runTransaction<T>(pool: Pool, fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const tx = wrapTransaction('postgres', {
+      query: <R>(sql: string, params?: readonly unknown[]) => runQuery<R>(client, sql, params),
+      exec: async (script: string) => {
+        await client.query(script);
+      },
+    });
+    try {
+      const value = await fn(tx);
+      await client.query('COMMIT');
+      return value;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw error;
+    }
+  } finally {
+    client.release(broken);
+  }
+}

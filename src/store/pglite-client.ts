@@ -1,0 +1,46 @@
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { wrapTransaction, type SqlClient, type SqlResult } from './sql-client';
+
+export interface PgliteClientOptions {
+  /** A directory to persist into; in memory when absent (tests, throw-away lab runs). */
+  readonly dataDir?: string;
+}
+
+interface PgliteRunner {
+  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount?: number; affectedRows?: number }>;
+  exec(script: string): Promise<unknown>;
+}
+
+/**
+ * Opens embedded PostgreSQL (WASM) as a SqlClient: the default store, nothing to install. PGlite has
+ * one connection; its own mutex queues transactions and holds plain queries back while one is open,
+ * so concurrent callers are serialised rather than interleaved inside somebody else's transaction.
+ */
+export async function createPgliteClient(options: PgliteClientOptions = {}): Promise<SqlClient> {
+  const db = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir);
+  await db.waitReady;
+  return {
+    dialect: 'pglite',
+    query: <R>(sql: string, params?: readonly unknown[]) => runQuery<R>(db, sql, params),
+    exec: async (script: string) => {
+      await db.exec(script);
+    },
+    transaction: <T>(fn: (tx: SqlClient) => Promise<T>) =>
+      db.transaction((tx: Transaction) => fn(wrapTransaction('pglite', toConnection(tx)))),
+    close: () => db.close(),
+  };
+}
+
+function toConnection(tx: Transaction): { query<R>(sql: string, params?: readonly unknown[]): Promise<SqlResult<R>>; exec(script: string): Promise<void> } {
+  return {
+    query: <R>(sql: string, params?: readonly unknown[]) => runQuery<R>(tx, sql, params),
+    exec: async (script: string) => {
+      await tx.exec(script);
+    },
+  };
+}
+
+async function runQuery<R>(runner: PgliteRunner, sql: string, params?: readonly unknown[]): Promise<SqlResult<R>> {
+  const result = await runner.query<R>(sql, params ? [...params] : undefined);
+  return { rows: result.rows, rowCount: result.rowCount ?? result.affectedRows ?? result.rows.length };
+}
