@@ -1,0 +1,79 @@
+/**
+ * One (sub-)call through the facade: find the translator, verify the KS (format and expiry from
+ * the token, revocation from the shared store), check access, run the translation. Never throws:
+ * a bug or a platform outage becomes a vendor error in the envelope, never a stack trace.
+ */
+import type { CallerSession } from '../core/caller-session';
+import type { Clock } from '../core/clock';
+import { epochSeconds } from '../core/clock';
+import type { IdMapper } from '../core/id-mapper';
+import { err } from '../core/result';
+import type { VendorOutcome } from '../core/vendor-error';
+import type { PlatformPort } from '../translate/platform-port';
+import type { SessionPort, TranslatorTable } from '../translate/translator';
+import { decodeCallerSession } from '../vendor/ks-session';
+import { checkOperationAccess, findOperationIn, readCallKs } from '../vendor/operation-dispatch';
+import { vendorError } from '../vendor/vendor-error-builder';
+
+/** Answers whether a verified session was logged out or revoked (shared by every instance). */
+export interface RevocationCheck {
+  isRevoked(session: CallerSession): Promise<boolean>;
+}
+
+export interface FacadeCallEnvironment {
+  readonly translators: TranslatorTable;
+  readonly secretForPartner: (partnerId: number) => string | undefined;
+  readonly partnerId: number;
+  readonly clock: Clock;
+  readonly revocations: RevocationCheck;
+  /** The platform acting as the given caller (null = anonymous, no KS). */
+  readonly platformFor: (session: CallerSession | null) => PlatformPort;
+  readonly ids: IdMapper;
+  readonly sessions: SessionPort;
+  /** Told about bugs and outages so they can be logged and counted. */
+  readonly onFailure?: (error: unknown, operationId: string) => void;
+}
+
+export interface FacadeCall {
+  readonly service?: string;
+  readonly action?: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+async function verifySession(ks: string, env: FacadeCallEnvironment, nowSec: number): Promise<VendorOutcome<CallerSession>> {
+  const decoded = decodeCallerSession(ks, env.secretForPartner, nowSec);
+  if (!decoded.ok) return decoded;
+  if (await env.revocations.isRevoked(decoded.value)) return err(vendorError('ExpiredKS'));
+  return decoded;
+}
+
+/** Runs one call and returns its outcome; never throws. */
+export async function runFacadeCall(call: FacadeCall, apiBaseUrl: string, env: FacadeCallEnvironment): Promise<VendorOutcome> {
+  const found = findOperationIn(env.translators, call.service, call.action);
+  if (!('spec' in found)) return err(found);
+  const nowSec = epochSeconds(env.clock);
+  try {
+    const ks = readCallKs(call.params);
+    let session: CallerSession | null = null;
+    if (ks !== undefined) {
+      const verified = await verifySession(ks, env, nowSec);
+      if (!verified.ok) return verified;
+      session = verified.value;
+    }
+    const denied = checkOperationAccess(found.spec.access, session);
+    if (denied !== null) return err(denied);
+    return await found.spec.run({
+      params: call.params,
+      session,
+      nowSec,
+      apiBaseUrl,
+      partnerId: env.partnerId,
+      platform: env.platformFor(session),
+      ids: env.ids,
+      sessions: env.sessions,
+    });
+  } catch (error) {
+    env.onFailure?.(error, found.operationId);
+    return err(vendorError('Error'));
+  }
+}

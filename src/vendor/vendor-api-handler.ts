@@ -1,0 +1,71 @@
+/**
+ * The vendor API pipeline on plain data, shared by every server that speaks the protocol (the
+ * facade and vendor-sim): route → merge parameters → single call or multirequest → envelope with
+ * HTTP 200, or playManifest's 302. What a call does is the caller's `runCall`.
+ */
+import type { VendorOutcome } from '../core/vendor-error';
+import { errorEnvelope, executionSeconds, multirequestEnvelope, outcomeEnvelope } from './envelope';
+import { executeMultirequest, readMultirequestOptions, splitMultirequest } from './multirequest';
+import { isRedirectResult } from './redirect-result';
+import { mergeRequestParams, parseQueryParams } from './request-params';
+import { parseVendorRoute, settleVendorTarget } from './routing';
+
+/** An API request as the pipeline sees it. */
+export interface VendorApiRequest {
+  /** Path and query, as on the request line. */
+  readonly url: string;
+  readonly contentType?: string;
+  readonly body: string;
+  /** `http://host:port` the client addressed, for absolute playManifest URLs. */
+  readonly origin: string;
+}
+
+export interface VendorApiResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** One call of a request (a single call, or one sub-request of a multirequest). */
+export interface VendorApiCall {
+  readonly service?: string;
+  readonly action?: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** Runs one call; must not throw. `apiBaseUrl` is the absolute base up to `/api_v3`. */
+export type RunVendorCall = (call: VendorApiCall, apiBaseUrl: string) => Promise<VendorOutcome>;
+
+const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
+
+function jsonResponse(value: unknown): VendorApiResponse {
+  return { status: 200, headers: jsonHeaders, body: JSON.stringify(value) };
+}
+
+function splitUrl(url: string): { pathname: string; query: string } {
+  const at = url.indexOf('?');
+  return at < 0 ? { pathname: url, query: '' } : { pathname: url.slice(0, at), query: url.slice(at + 1) };
+}
+
+/** Answers one API request. `format=2` (XML) is answered as JSON (docs/vendor-decisions.md). */
+export async function handleVendorApiRequest(request: VendorApiRequest, runCall: RunVendorCall): Promise<VendorApiResponse> {
+  const started = performance.now();
+  const elapsed = (): number => executionSeconds(started, performance.now());
+  const { pathname, query } = splitUrl(request.url);
+  const route = parseVendorRoute(pathname, parseQueryParams(query));
+  const params = mergeRequestParams({ query, pathParams: route.pathParams, contentType: request.contentType, body: request.body });
+  if (!params.ok) return jsonResponse(errorEnvelope(params.error, elapsed()));
+  const target = settleVendorTarget(route, params.value);
+  if (!target.ok) return jsonResponse(errorEnvelope(target.error, elapsed()));
+  const apiBaseUrl = `${request.origin}${route.apiBasePath}`;
+  if (target.value.isMultirequest) {
+    const split = splitMultirequest(params.value);
+    const slots = await executeMultirequest(split.subRequests, (sub) => runCall(sub, apiBaseUrl), readMultirequestOptions(split.shared));
+    return jsonResponse(multirequestEnvelope(slots, elapsed()));
+  }
+  const outcome = await runCall({ service: target.value.service, action: target.value.action, params: params.value }, apiBaseUrl);
+  if (outcome.ok && isRedirectResult(outcome.value)) {
+    return { status: 302, headers: { location: outcome.value.redirectTo, 'content-type': 'text/plain; charset=utf-8' }, body: '' };
+  }
+  return jsonResponse(outcomeEnvelope(outcome, elapsed()));
+}
