@@ -24,14 +24,19 @@ export interface VendorSimState {
   readonly playback: PlaybackState;
 }
 
+export interface VendorSimStateOptions {
+  /** Overrides the lab partner secret (`catalog.demo.partnerSecret`) that signs and verifies KS. */
+  readonly partnerSecret?: string;
+}
+
 /** Builds a fresh state from the catalogue. */
-export function createVendorSimState(catalog: Catalog, clock: Clock): VendorSimState {
+export function createVendorSimState(catalog: Catalog, clock: Clock, options: VendorSimStateOptions = {}): VendorSimState {
   const index = buildCatalogIndex(catalog);
   return {
     catalog,
     index,
     clock,
-    identity: createIdentityState(catalog, index),
+    identity: createIdentityState(catalog, index, options),
     viewing: createViewingState(catalog, index),
     commerce: createCommerceState(catalog, index),
     playback: createPlaybackState(catalog, index),

@@ -1,0 +1,69 @@
+/**
+ * Splitting a multirequest body (brief §3.1): numeric keys are sub-requests, ordered ascending
+ * whatever their base (0 or 1); other top-level keys are shared parameters. A sub-request
+ * inherits the shared global parameters it does not set itself, so its own `ks` (a token
+ * included) wins over the top-level one.
+ */
+
+/** Global parameters a sub-request inherits from the top level (brief §1.4 table). */
+export const inheritedGlobalParams: readonly string[] = [
+  'ks', 'partnerId', 'userId', 'language', 'currency', 'apiVersion', 'version', 'clientTag', 'format', 'responseProfile', 'ignoreNull', 'kalsig',
+];
+
+/** One sub-request of a multirequest, in order. */
+export interface SubRequest {
+  /** 1-based position: what `{N:result}` tokens count (brief §3.1). */
+  readonly position: number;
+  /** The body key it came from (`"0"`, `"1"`, …). */
+  readonly key: string;
+  /** Raw names as sent; undefined when the sub-request omitted them. */
+  readonly service?: string;
+  readonly action?: string;
+  /** Inherited globals overlaid with its own parameters (without `service`/`action`). */
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+export interface SplitMultirequest {
+  /** Non-numeric top-level keys. */
+  readonly shared: Readonly<Record<string, unknown>>;
+  readonly subRequests: readonly SubRequest[];
+}
+
+/** True for keys the vendor numbers sub-requests with: digits only. */
+function isSubRequestKey(key: string): boolean {
+  return /^\d{1,6}$/.test(key);
+}
+
+function pickInherited(shared: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const inherited: Record<string, unknown> = {};
+  for (const name of inheritedGlobalParams) if (shared[name] !== undefined && shared[name] !== null) inherited[name] = shared[name];
+  return inherited;
+}
+
+function toSubRequest(key: string, value: unknown, position: number, inherited: Record<string, unknown>): SubRequest {
+  const own = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const { service, action, ...rest } = own;
+  const params: Record<string, unknown> = { ...inherited };
+  for (const [name, v] of Object.entries(rest)) if (v !== undefined && v !== null) params[name] = v;
+  return {
+    position,
+    key,
+    ...(typeof service === 'string' && service !== '' ? { service } : {}),
+    ...(typeof action === 'string' && action !== '' ? { action } : {}),
+    params,
+  };
+}
+
+/** Splits merged multirequest parameters into shared params and ordered sub-requests. */
+export function splitMultirequest(body: Readonly<Record<string, unknown>>): SplitMultirequest {
+  const shared: Record<string, unknown> = {};
+  const numbered: [number, string, unknown][] = [];
+  for (const [key, value] of Object.entries(body)) {
+    if (isSubRequestKey(key)) numbered.push([Number(key), key, value]);
+    else shared[key] = value;
+  }
+  numbered.sort((a, b) => a[0] - b[0]);
+  const inherited = pickInherited(shared);
+  const subRequests = numbered.map(([, key, value], i) => toSubRequest(key, value, i + 1, inherited));
+  return { shared, subRequests };
+}

@@ -1,0 +1,22 @@
+import { validateVendorResponse } from '../../src/contract/response-validator';
+import { startVendorSim, type VendorSim } from '../../src/sim/vendor/vendor-sim-server';
+import { loadGoldenCases, runGoldenCase } from '../support/golden-runner';
+
+let sim: VendorSim;
+const cases = loadGoldenCases();
+
+beforeAll(async () => {
+  sim = await startVendorSim();
+});
+afterAll(() => sim.close());
+
+describe('golden cases against vendor-sim (docs/golden-cases.md)', () => {
+  it('finds cases', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+  it.each(cases.map((c) => [c.id, c] as const))('%s', async (_id, loaded) => {
+    const result = await runGoldenCase(loaded, { baseUrl: sim.url });
+    expect(result.problems).toEqual([]);
+    if (result.status === 200) expect(validateVendorResponse(loaded.operationId === 'multirequest' ? 'multirequest' : loaded.operationId, result.body)).toEqual([]);
+  });
+});
