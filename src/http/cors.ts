@@ -1,23 +1,25 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 
 /**
- * Permissive CORS as web and smart-TV players need it (brief §1.3, [U] values chosen in
- * docs/vendor-decisions.md): the Origin is echoed (or `*`), preflights are answered 204.
+ * Permissive CORS (brief §1.3: browsers and smart-TV web runtimes POST JSON cross-origin; the
+ * vendor's exact values are [U]). The Origin is echoed when sent, `*` otherwise.
  */
-export function corsHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const origin = typeof headers.origin === 'string' && headers.origin !== '' ? headers.origin : '*';
-  const out: Record<string, string> = { 'access-control-allow-origin': origin };
-  if (origin !== '*') out.vary = 'Origin';
-  return out;
+export function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  return {
+    'access-control-allow-origin': typeof origin === 'string' && origin !== '' ? origin : '*',
+    ...(typeof origin === 'string' && origin !== '' ? { vary: 'Origin' } : {}),
+  };
 }
 
-/** Headers of a preflight answer. */
-export function preflightHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const requested = headers['access-control-request-headers'];
+/** Headers of the 204 answer to an OPTIONS preflight. */
+export function preflightHeaders(req: IncomingMessage): Record<string, string> {
+  const requested = req.headers['access-control-request-headers'];
   return {
-    ...corsHeaders(headers),
+    ...corsHeaders(req),
     'access-control-allow-methods': 'GET, POST, OPTIONS',
     'access-control-allow-headers': typeof requested === 'string' && requested !== '' ? requested : 'Content-Type, Accept',
     'access-control-max-age': '86400',
+    'content-length': '0',
   };
 }

@@ -21,22 +21,20 @@ function originOf(req: Request): string {
 
 function sendReply(req: Request, res: Response, reply: VendorApiResponse): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(reply.status, { ...corsHeaders(req.headers), ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
+  res.writeHead(reply.status, { ...corsHeaders(req), ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
   res.end(reply.body);
 }
 
-/** A body over the limit: the vendor error in the envelope, then the connection is closed. */
+/** A body over the limit (drained, not kept): the vendor error in the envelope (brief §7.1). */
 function sendTooLarge(req: Request, res: Response): void {
-  const body = JSON.stringify(errorEnvelope(vendorError('BadRequest'), 0));
-  res.writeHead(200, { ...corsHeaders(req.headers), 'content-type': 'application/json; charset=utf-8', connection: 'close', 'content-length': Buffer.byteLength(body) });
-  res.end(body, () => req.socket.destroy());
+  sendReply(req, res, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(errorEnvelope(vendorError('BadRequest'), 0)) });
 }
 
 async function serveVendorApi(options: FacadeAppOptions, req: Request, res: Response): Promise<void> {
   const body = await readRequestBody(req, options.bodyLimitBytes);
   if (body.kind === 'aborted') return;
   if (body.kind === 'too-large') return sendTooLarge(req, res);
-  const reply = await options.handleApi({ url: req.originalUrl, contentType: req.headers['content-type'], body: body.text, origin: originOf(req) });
+  const reply = await options.handleApi({ url: req.originalUrl, contentType: req.headers['content-type'], body: body.body.toString('utf8'), origin: originOf(req) });
   sendReply(req, res, reply);
 }
 
@@ -57,7 +55,7 @@ export function createFacadeApp(options: FacadeAppOptions): Express {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'draining' });
   });
   app.options('/{*path}', (req, res) => {
-    res.writeHead(204, preflightHeaders(req.headers));
+    res.writeHead(204, preflightHeaders(req));
     res.end();
   });
   app.use((req, res) => {

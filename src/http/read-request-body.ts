@@ -1,39 +1,40 @@
 import type { IncomingMessage } from 'node:http';
 
-/** How reading a request body ended. */
-export type BodyReadResult = { readonly kind: 'ok'; readonly text: string } | { readonly kind: 'too-large' } | { readonly kind: 'aborted' };
+/** `ok`: the body; `too-large`: over the limit (drained, not kept); `aborted`: the client went away. */
+export type BodyReadResult = { readonly kind: 'ok'; readonly body: Buffer } | { readonly kind: 'too-large' } | { readonly kind: 'aborted' };
 
 /**
- * Reads a request body as UTF-8 up to a byte limit, without buffering past it: a body over the
- * limit stops being read (the caller answers and closes), a client that goes away mid-body ends
- * the read quietly instead of leaving a promise hanging.
+ * Reads a request body up to `limitBytes`. Beyond the limit the rest is drained without being
+ * buffered, so the client still gets an answer; beyond `limitBytes * 8` the connection is cut.
  */
 export function readRequestBody(req: IncomingMessage, limitBytes: number): Promise<BodyReadResult> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limitBytes) return Promise.resolve({ kind: 'too-large' });
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
-    const finish = (result: BodyReadResult): void => {
+    const settle = (result: BodyReadResult): void => {
       if (settled) return;
       settled = true;
-      req.off('data', onData);
       resolve(result);
     };
-    const onData = (chunk: Buffer): void => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (Number.isFinite(declared) && declared > limitBytes * 8) {
+      req.socket.destroy();
+      settle({ kind: 'aborted' });
+      return;
+    }
+    req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limitBytes) {
-        req.pause();
-        finish({ kind: 'too-large' });
-        return;
+      if (size <= limitBytes) chunks.push(chunk);
+      else if (size > limitBytes * 8) {
+        req.socket.destroy();
+        settle({ kind: 'aborted' });
       }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => finish({ kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }));
-    req.once('aborted', () => finish({ kind: 'aborted' }));
-    req.once('error', () => finish({ kind: 'aborted' }));
-    req.once('close', () => finish(req.complete ? { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') } : { kind: 'aborted' }));
+    });
+    req.on('end', () => settle(size > limitBytes ? { kind: 'too-large' } : { kind: 'ok', body: Buffer.concat(chunks) }));
+    req.on('error', () => settle({ kind: 'aborted' }));
+    req.on('close', () => {
+      if (!req.complete) settle({ kind: 'aborted' });
+    });
   });
 }

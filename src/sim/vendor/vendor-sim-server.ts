@@ -14,10 +14,11 @@ import { applyFaults, mergeFaults, noFaults, type FaultSettings } from '../fault
 import { vendorSimOperations } from './operation-table';
 import type { SimOperationTable } from './sim-operation';
 import { createVendorSimState, type VendorSimState } from './state';
-import { corsHeaders, preflightHeaders } from './server/cors';
-import { readRequestBody } from './server/read-request-body';
+import { corsHeaders, preflightHeaders } from '../../http/cors';
+import { readRequestBody } from '../../http/read-request-body';
 import { handleSimControl, isControlPath, type SimControlTarget } from './server/sim-control';
-import { handleVendorApiRequest } from './server/vendor-api-handler';
+import { handleVendorApiRequest } from '../../vendor/vendor-api-handler';
+import { runSimCall } from './server/sim-call-runner';
 
 export interface VendorSimOptions {
   readonly catalog?: Catalog;
@@ -110,7 +111,7 @@ export async function startVendorSim(options: VendorSimOptions = {}): Promise<Ve
     }
     const origin = `http://${req.headers.host ?? 'localhost'}`;
     const contentType = req.headers['content-type'];
-    const answer = await handleVendorApiRequest({ url, body: text, origin, ...(contentType === undefined ? {} : { contentType }) }, { state, operations, onBug });
+    const answer = await handleVendorApiRequest({ url, body: text, origin, ...(contentType === undefined ? {} : { contentType }) }, (call, apiBaseUrl) => runSimCall(call, { state, operations, onBug, apiBaseUrl }));
     send(req, res, answer.status, { ...answer.headers }, answer.body);
   }
 

@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type { Result } from '../../../core/result';
 import { err, ok } from '../../../core/result';
 import type { VendorError } from '../../../core/vendor-error';
-import { decodeKs, ksPrivilegeKeys, mintKs } from '../../../vendor/ks-codec';
+import { ksPrivilegeKeys, mintKs } from '../../../vendor/ks-codec';
+import { decodeCallerSession } from '../../../vendor/ks-session';
 import { vendorError } from '../../../vendor/vendor-error-builder';
 import type { SimSession } from '../sim-operation';
 import type { IdentityState } from './identity-state';
@@ -60,23 +61,10 @@ function isRevoked(identity: IdentityState, userId: string, sessionId: string, c
  * revoked → 500016 "KS expired" (brief §4.2, §4.3).
  */
 export function verifySessionKs(identity: IdentityState, ks: string, nowSec: number): Result<SimSession, VendorError> {
-  const decoded = decodeKs(ks, (pid) => (pid === identity.partnerId ? identity.partnerSecret : undefined));
-  if (!decoded.ok) return err(vendorError('InvalidKS'));
-  const p = decoded.value;
-  const sessionId = p.privileges[ksPrivilegeKeys.sessionId] ?? '';
-  if (p.expiry <= nowSec || isRevoked(identity, p.userId, sessionId, p.createDate)) return err(vendorError('ExpiredKS'));
-  const householdId = Number(p.privileges[ksPrivilegeKeys.householdId] ?? '0');
-  return ok({
-    ks,
-    partnerId: p.partnerId,
-    userId: p.userId,
-    householdId: Number.isFinite(householdId) ? householdId : 0,
-    udid: p.privileges[ksPrivilegeKeys.udid] ?? '',
-    type: p.type,
-    expiry: p.expiry,
-    createDate: p.createDate,
-    sessionId,
-  });
+  const decoded = decodeCallerSession(ks, (pid) => (pid === identity.partnerId ? identity.partnerSecret : undefined), nowSec);
+  if (!decoded.ok) return decoded;
+  const session = decoded.value;
+  return isRevoked(identity, session.userId, session.sessionId, session.createDate) ? err(vendorError('ExpiredKS')) : ok(session);
 }
 
 /** Logout: this KS only (brief §4.2: other KSs of the user keep working). */
