@@ -1,0 +1,46 @@
+/**
+ * The platform's problem catalogue (RFC 9457 `application/problem+json`): one stable snake_case
+ * `code` per expected failure, with its HTTP status and title. Handlers return problems as data.
+ */
+export const problemCatalog = {
+  validation_failed: { status: 400, title: 'Request validation failed' },
+  invalid_json: { status: 400, title: 'Request body is not valid JSON' },
+  invalid_token: { status: 401, title: 'Missing, malformed or expired credentials' },
+  invalid_credentials: { status: 401, title: 'Wrong username or password' },
+  invalid_client: { status: 401, title: 'Client credentials missing or wrong' },
+  forbidden: { status: 403, title: 'Not allowed for this caller' },
+  user_suspended: { status: 403, title: 'User is suspended' },
+  household_suspended: { status: 403, title: 'Household is suspended' },
+  not_found: { status: 404, title: 'Resource not found' },
+  unknown_user: { status: 404, title: 'User does not exist' },
+  product_not_found: { status: 404, title: 'Product not found' },
+  device_not_found: { status: 404, title: 'Device not found' },
+  device_not_in_household: { status: 404, title: 'Device belongs to another household' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  device_exists: { status: 409, title: 'Device already in this household' },
+  device_in_other_household: { status: 409, title: 'Device registered to another household' },
+  device_limit_exceeded: { status: 409, title: 'Household device limit reached' },
+  concurrency_limit: { status: 409, title: 'Household concurrency limit reached' },
+  already_entitled: { status: 409, title: 'Household already holds this entitlement' },
+  cursor_expired: { status: 410, title: 'Change cursor is older than the retained feed' },
+  payload_too_large: { status: 413, title: 'Request body too large' },
+  price_mismatch: { status: 422, title: 'Price does not match the catalogue price' },
+  content_not_in_product: { status: 422, title: 'Product does not unlock this file' },
+  internal_error: { status: 500, title: 'Internal error' },
+} as const;
+
+export type ProblemCode = keyof typeof problemCatalog;
+
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly code: ProblemCode;
+  readonly detail: string;
+}
+
+/** Builds the problem body for a code. */
+export function makeProblem(code: ProblemCode, detail: string): Problem {
+  const entry = problemCatalog[code];
+  return { type: `https://platform.lab.understudy.test/problems/${code}`, title: entry.title, status: entry.status, code, detail };
+}

@@ -1,0 +1,22 @@
+import { catalogRoutes } from './catalog/catalog-routes';
+import { changeRoutes } from './changes/change-routes';
+import { commerceRoutes } from './commerce/commerce-routes';
+import type { RouteSpec } from './http/router';
+import { deviceRoutes } from './identity/device-routes';
+import { identityRoutes } from './identity/identity-routes';
+import { playbackRoutes } from './playback/playback-routes';
+import type { PlatformRequest } from './platform-request';
+import { favoriteRoutes } from './user-data/favorite-routes';
+import { progressRoutes } from './user-data/progress-routes';
+
+/** Every platform operation platform-sim serves; operationIds match contracts/platform/openapi.yaml. */
+export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
+  ...identityRoutes,
+  ...deviceRoutes,
+  ...catalogRoutes,
+  ...playbackRoutes,
+  ...progressRoutes,
+  ...favoriteRoutes,
+  ...commerceRoutes,
+  ...changeRoutes,
+];

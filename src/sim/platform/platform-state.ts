@@ -1,0 +1,56 @@
+import type { Catalog } from '../../core/catalog';
+import type { Clock } from '../../core/clock';
+import { buildCatalogIndex, type CatalogIndex } from '../catalog/catalog-index';
+import { buildCatalogStore, type CatalogStore } from './catalog/catalog-store';
+import { createChangeFeed, type ChangeFeed } from './changes/change-feed';
+import { createCommerceState, type CommerceState } from './commerce/commerce-state';
+import { createDeviceState, type DeviceState } from './identity/device-state';
+import { createTokenService, type TokenService } from './identity/token-service';
+import { createActivityState, type ActivityState } from './playback/activity-state';
+import { createUserDataState, type UserDataState } from './user-data/user-data-state';
+
+/**
+ * platform-sim's world. The catalogue parts (index, item store, tokens) are built once; the
+ * mutable slices are seeded from the catalogue and replaced wholesale by `resetPlatformState`.
+ */
+export interface PlatformSimState {
+  readonly catalog: Catalog;
+  readonly index: CatalogIndex;
+  readonly clock: Clock;
+  readonly clientSecret: string;
+  readonly tokens: TokenService;
+  readonly store: CatalogStore;
+  devices: DeviceState;
+  activity: ActivityState;
+  userData: UserDataState;
+  commerce: CommerceState;
+  changes: ChangeFeed;
+}
+
+/** Builds the state from the catalogue. */
+export function createPlatformState(catalog: Catalog, clock: Clock): PlatformSimState {
+  const index = buildCatalogIndex(catalog);
+  const clientSecret = catalog.demo.platformClientSecret;
+  return {
+    catalog,
+    index,
+    clock,
+    clientSecret,
+    tokens: createTokenService(clientSecret),
+    store: buildCatalogStore(catalog, index),
+    devices: createDeviceState(catalog, index),
+    activity: createActivityState(),
+    userData: createUserDataState(catalog, index),
+    commerce: createCommerceState(catalog, index),
+    changes: createChangeFeed(),
+  };
+}
+
+/** Starts the mutable slices over from the catalogue (`POST /__sim/reset`). */
+export function resetPlatformState(state: PlatformSimState): void {
+  state.devices = createDeviceState(state.catalog, state.index);
+  state.activity = createActivityState();
+  state.userData = createUserDataState(state.catalog, state.index);
+  state.commerce = createCommerceState(state.catalog, state.index);
+  state.changes = createChangeFeed();
+}
