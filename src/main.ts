@@ -1,42 +1,129 @@
+/**
+ * Composition root: the only place that picks implementations (design.md §3). Loads the catalogue
+ * export into the id map, opens the store, starts lab sims for unconfigured upstreams, and serves
+ * the vendor API through the facade pipeline.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { UnderstudyConfig } from './config/config-types';
-import { loadCatalog } from './sim/catalog/load-catalog';
-import { startVendorSim } from './sim/vendor/vendor-sim-server';
-import { startPlatformSim } from './sim/platform/platform-sim-server';
+import type { CallerSession } from './core/caller-session';
+import { OffsetClock, type Clock } from './core/clock';
+import type { IdMapper } from './core/id-mapper';
+import { createLabClock } from './core/lab-clock';
+import { runFacadeCall, type FacadeCallEnvironment } from './gateway/facade-call-runner';
+import { createFacadeSessions } from './gateway/facade-sessions';
+import { createFacadeApp } from './http/facade-app';
+import { startUpstreams, type Upstreams } from './lab';
+import { loadCatalog, loadIdMap } from './sim/catalog/load-catalog';
+import { CachedIdMap, CachedRevocationStore, openStore, type Store } from './store';
+import type { PlatformSubject } from './translate/platform-port';
+import { vendorTranslators } from './translate/vendor-translators';
+import { createPlatformHttpClient, type PlatformHttpClient } from './upstream/platform-http-client';
+import { createPlatformPort } from './upstream/platform-port-adapter';
+import { PlatformTokenCache } from './upstream/platform-token-cache';
+import { handleVendorApiRequest } from './vendor/vendor-api-handler';
 
-/** A running understudy: what to tell the operator, and how to stop it. */
+/** A running understudy: where it listens, what to tell the operator, how to stop it. */
 export interface RunningUnderstudy {
+  readonly url: string;
+  readonly upstreams: Upstreams;
+  readonly clock: OffsetClock;
+  readonly store: Store;
   readonly banner: readonly string[];
-  readonly vendorUrl: string;
-  readonly platformUrl: string;
   close(): Promise<void>;
 }
 
-/**
- * Composition root: the only place that picks implementations. Starts the lab sims in-process
- * for every upstream whose URL is not configured.
- */
-export async function startUnderstudy(config: UnderstudyConfig): Promise<RunningUnderstudy> {
-  const closers: (() => Promise<void>)[] = [];
-  const catalog = config.vendor.url === undefined || config.platform.url === undefined ? loadCatalog(config.lab.catalogDir) : undefined;
-  let vendorUrl = config.vendor.url;
-  if (vendorUrl === undefined && catalog) {
-    const sim = await startVendorSim({ catalog, port: config.lab.vendorSimPort, host: '127.0.0.1' });
-    closers.push(() => sim.close());
-    vendorUrl = sim.url;
-  }
-  let platformUrl = config.platform.url;
-  if (platformUrl === undefined && catalog) {
-    const sim = await startPlatformSim({ catalog, port: config.lab.platformSimPort, host: '127.0.0.1' });
-    closers.push(() => sim.close());
-    platformUrl = sim.url;
-  }
-  const banner = [`vendor:   ${vendorUrl ?? '?'}${config.vendor.url ? '' : ' (vendor-sim, in-process)'}`, `platform: ${platformUrl ?? '?'}${config.platform.url ? '' : ' (platform-sim, in-process)'}`];
+function toIdMapper(idMap: CachedIdMap): IdMapper {
   return {
-    banner,
-    vendorUrl: vendorUrl ?? '',
-    platformUrl: platformUrl ?? '',
+    toPlatform: (kind, vendorId) => idMap.lookupPlatform(kind, String(vendorId)),
+    toVendor: (kind, platformId) => idMap.lookupVendor(kind, platformId),
+    allocateVendorId: (kind, platformId) => idMap.allocateVendorId(kind, platformId),
+  };
+}
+
+/** The platform token subject for a caller: platform ids resolved from the KS's vendor ids. */
+function subjectFor(session: CallerSession | null, ids: IdMapper): PlatformSubject {
+  if (session === null) return { sessionKey: 'anonymous' };
+  const user = session.type === 'user' ? ids.toPlatform('user', session.userId) : undefined;
+  const household = session.householdId > 0 ? ids.toPlatform('household', session.householdId) : undefined;
+  return {
+    ...(user === undefined ? {} : { userId: user }),
+    ...(household === undefined ? {} : { householdId: household }),
+    ...(session.udid === '' ? {} : { deviceUdid: session.udid }),
+    sessionKey: session.sessionId,
+  };
+}
+
+async function openIdMap(store: Store, catalogDir: string | undefined): Promise<CachedIdMap> {
+  await store.idMap.load(loadIdMap(catalogDir));
+  const idMap = new CachedIdMap(store.idMap);
+  await idMap.warm();
+  return idMap;
+}
+
+function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server.address() as AddressInfo));
+  });
+}
+
+function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, ids: IdMapper, platform: PlatformHttpClient): FacadeCallEnvironment {
+  const tokens = new PlatformTokenCache({ client: platform, clientId: config.platform.clientId, clientSecret: config.platform.clientSecret, clock });
+  const revocations = new CachedRevocationStore(store.revocations, { ttlMs: 1000, clock });
+  return {
+    translators: vendorTranslators,
+    partnerId: config.vendor.partnerId,
+    secretForPartner: (pid) => (pid === config.vendor.partnerId ? config.vendor.partnerSecret : undefined),
+    clock,
+    revocations: { isRevoked: (s) => revocations.isRevoked({ sessionId: s.sessionId, partnerId: s.partnerId, userId: s.userId, createdAt: s.createDate }) },
+    platformFor: (session) => createPlatformPort(platform, tokens, subjectFor(session, ids)),
+    ids,
+    sessions: createFacadeSessions({ partnerId: config.vendor.partnerId, partnerSecret: config.vendor.partnerSecret, revocations }),
+    onFailure: (error, operationId) => console.error(`understudy: ${operationId} failed:`, error instanceof Error ? error.message : error),
+  };
+}
+
+/** Starts understudy with the given configuration. */
+export async function startUnderstudy(config: UnderstudyConfig): Promise<RunningUnderstudy> {
+  const catalog = loadCatalog(config.lab.catalogDir);
+  // One clock for the facade and the in-process sims, so KS expiry and the seed's dates agree.
+  const clock = config.clock === 'lab' ? createLabClock(catalog.demo.baseTime) : new OffsetClock();
+  const upstreams = await startUpstreams(config, catalog, clock);
+  const store = await openStore(config.store, { clock });
+  const ids = toIdMapper(await openIdMap(store, config.lab.catalogDir));
+  const platform = createPlatformHttpClient({ baseUrl: upstreams.platformUrl, timeoutMs: config.platform.timeoutMs });
+  const env = buildEnvironment(config, clock, store, ids, platform);
+  let ready = true;
+  const app = createFacadeApp({
+    bodyLimitBytes: config.server.bodyLimitBytes,
+    isReady: () => ready,
+    handleApi: (request) => handleVendorApiRequest(request, (call, apiBaseUrl) => runFacadeCall(call, apiBaseUrl, env)),
+  });
+  const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, app);
+  const address = await listen(server, config.server.host, config.server.port);
+  const url = `http://${config.server.host}:${address.port}`;
+  return {
+    url,
+    upstreams,
+    clock,
+    store,
+    banner: [
+      `understudy facade listening on ${url} — point devices at ${url}/api_v3 (any version prefix works, e.g. ${url}/v4_6/api_v3)`,
+      `vendor:   ${upstreams.vendorUrl}${upstreams.vendorIsSim ? ' (vendor-sim, in-process)' : ''}`,
+      `platform: ${upstreams.platformUrl}${upstreams.platformIsSim ? ' (platform-sim, in-process)' : ''}`,
+      `store:    ${config.store.driver === 'pglite' ? 'embedded PGlite' + (config.store.dataDir ? ` (${config.store.dataDir})` : ' (in memory)') : 'PostgreSQL'}; clock: ${config.clock}`,
+      `try:      curl -s -X POST ${url}/api_v3/service/ottuser/action/anonymousLogin -H 'content-type: application/json' -d '{"partnerId":${config.vendor.partnerId}}'`,
+    ],
     close: async () => {
-      for (const close of closers.reverse()) await close();
+      ready = false;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await platform.close();
+      await store.close();
+      await upstreams.close();
     },
   };
 }

@@ -4,6 +4,14 @@ import { startVendorSim } from '../sim/vendor/vendor-sim-server';
 import { startPlatformSim } from '../sim/platform/platform-sim-server';
 import { main as writeCatalogFixtures } from '../sim/catalog/generate-catalog-main';
 import { parsePort, waitForShutdown } from './process-helpers';
+import { createLabClock } from '../core/lab-clock';
+import { OffsetClock } from '../core/clock';
+import type { Catalog } from '../core/catalog';
+
+/** Lab time (starting at the catalogue's base time) unless `--clock system`. */
+function simClock(catalog: Catalog, mode: string): OffsetClock {
+  return mode === 'system' ? new OffsetClock() : createLabClock(catalog.demo.baseTime);
+}
 
 /** Registers `understudy sim vendor|platform|catalog`. */
 export function registerSimCommand(program: Command): void {
@@ -14,8 +22,10 @@ export function registerSimCommand(program: Command): void {
     .option('--port <port>', 'port to listen on', '4100')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--catalog <dir>', 'catalogue directory (default: fixtures/catalog)')
-    .action(async (opts: { port: string; host: string; catalog?: string }) => {
-      const server = await startVendorSim({ catalog: loadCatalog(opts.catalog), port: parsePort(opts.port), host: opts.host });
+    .option('--clock <mode>', 'lab (time starts at the catalogue base time) or system', 'lab')
+    .action(async (opts: { port: string; host: string; catalog?: string; clock: string }) => {
+      const catalog = loadCatalog(opts.catalog);
+      const server = await startVendorSim({ catalog, clock: simClock(catalog, opts.clock), port: parsePort(opts.port), host: opts.host });
       console.log(`vendor-sim listening on ${server.url} — API under ${server.url}/api_v3`);
       await waitForShutdown(() => server.close());
     });
@@ -25,8 +35,10 @@ export function registerSimCommand(program: Command): void {
     .option('--port <port>', 'port to listen on', '4200')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--catalog <dir>', 'catalogue directory (default: fixtures/catalog)')
-    .action(async (opts: { port: string; host: string; catalog?: string }) => {
-      const server = await startPlatformSim({ catalog: loadCatalog(opts.catalog), port: parsePort(opts.port), host: opts.host });
+    .option('--clock <mode>', 'lab (time starts at the catalogue base time) or system', 'lab')
+    .action(async (opts: { port: string; host: string; catalog?: string; clock: string }) => {
+      const catalog = loadCatalog(opts.catalog);
+      const server = await startPlatformSim({ catalog, clock: simClock(catalog, opts.clock), port: parsePort(opts.port), host: opts.host });
       console.log(`platform-sim listening on ${server.url}`);
       await waitForShutdown(() => server.close());
     });

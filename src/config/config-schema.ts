@@ -2,7 +2,7 @@
 export const configSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['server', 'lab', 'vendor', 'platform', 'store', 'log'],
+  required: ['server', 'lab', 'vendor', 'platform', 'store', 'clock', 'log'],
   properties: {
     server: {
       type: 'object',
@@ -67,6 +67,7 @@ export const configSchema = {
         },
       ],
     },
+    clock: { enum: ['lab', 'system'] },
     log: {
       type: 'object',
       additionalProperties: false,

@@ -33,5 +33,11 @@ export interface UnderstudyConfig {
     readonly timeoutMs: number;
   };
   readonly store: StoreConfig;
+  /**
+   * `lab`: time starts at the catalogue's base time when the process starts (the seed's EPG,
+   * entitlements and KS lifetimes stay meaningful); `system`: the wall clock. Defaults to `system`
+   * when both upstream URLs are configured, else `lab`.
+   */
+  readonly clock: 'lab' | 'system';
   readonly log: { readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
 }

@@ -11,6 +11,7 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_CATALOG_DIR: 'lab.catalogDir',
   UNDERSTUDY_STORE_URL: 'store.url',
   UNDERSTUDY_STORE_DIR: 'store.dataDir',
+  UNDERSTUDY_CLOCK: 'clock',
   LOG_LEVEL: 'log.level',
 } as const;
 

@@ -35,6 +35,11 @@ function fillDerivedDefaults(merged: Record<string, unknown>): void {
   if (server.adminPort === undefined && typeof server.port === 'number') server.adminPort = server.port === 0 ? 0 : server.port + 1;
   const store = merged.store as { driver?: unknown; poolSize?: unknown };
   if (store.driver === 'postgres' && store.poolSize === undefined) store.poolSize = 10;
+  if (merged.clock === undefined) {
+    const vendor = merged.vendor as { url?: unknown };
+    const platform = merged.platform as { url?: unknown };
+    merged.clock = vendor.url !== undefined && platform.url !== undefined ? 'system' : 'lab';
+  }
 }
 
 /**

@@ -1,0 +1,40 @@
+import type { UnderstudyConfig } from './config/config-types';
+import type { Catalog } from './core/catalog';
+import type { OffsetClock } from './core/clock';
+import { startPlatformSim } from './sim/platform/platform-sim-server';
+import { startVendorSim } from './sim/vendor/vendor-sim-server';
+
+/** The upstreams understudy talks to: configured URLs, or lab sims started in-process. */
+export interface Upstreams {
+  readonly vendorUrl: string;
+  readonly platformUrl: string;
+  readonly vendorIsSim: boolean;
+  readonly platformIsSim: boolean;
+  close(): Promise<void>;
+}
+
+/** Starts a sim for every upstream whose URL is not configured, on the shared clock. */
+export async function startUpstreams(config: UnderstudyConfig, catalog: Catalog, clock: OffsetClock): Promise<Upstreams> {
+  const closers: (() => Promise<void>)[] = [];
+  let vendorUrl = config.vendor.url;
+  if (vendorUrl === undefined) {
+    const sim = await startVendorSim({ catalog, clock, port: config.lab.vendorSimPort, host: '127.0.0.1', partnerSecret: config.vendor.partnerSecret });
+    closers.push(() => sim.close());
+    vendorUrl = sim.url;
+  }
+  let platformUrl = config.platform.url;
+  if (platformUrl === undefined) {
+    const sim = await startPlatformSim({ catalog, clock, port: config.lab.platformSimPort, host: '127.0.0.1' });
+    closers.push(() => sim.close());
+    platformUrl = sim.url;
+  }
+  return {
+    vendorUrl,
+    platformUrl,
+    vendorIsSim: config.vendor.url === undefined,
+    platformIsSim: config.platform.url === undefined,
+    close: async () => {
+      for (const close of closers.reverse()) await close();
+    },
+  };
+}

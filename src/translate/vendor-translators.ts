@@ -1,0 +1,15 @@
+import type { TranslatorTable } from './translator';
+import { identityTranslators } from './identity/identity-translators';
+import { catalogTranslators } from './catalog/catalog-translators';
+import { playbackTranslators } from './playback/playback-translators';
+import { viewingTranslators } from './viewing/viewing-translators';
+import { commerceTranslators } from './commerce/commerce-translators';
+
+/** Every vendor operation the facade translates to the platform, keyed by lower-cased `service.action`. */
+export const vendorTranslators: TranslatorTable = {
+  ...identityTranslators,
+  ...catalogTranslators,
+  ...playbackTranslators,
+  ...viewingTranslators,
+  ...commerceTranslators,
+};

@@ -1,0 +1,12 @@
+import { loadConfig } from '../../src/config/load-config';
+import { startUnderstudy, type RunningUnderstudy } from '../../src/main';
+
+/** Starts the whole lab in-process on free ports: facade, vendor-sim, platform-sim, in-memory store. */
+export async function startFacadeLab(overrides: Record<string, unknown> = {}): Promise<RunningUnderstudy> {
+  const loaded = loadConfig({
+    env: {},
+    overrides: { server: { port: 0, adminPort: 0 }, lab: { vendorSimPort: 0, platformSimPort: 0 }, log: { level: 'silent' }, ...overrides },
+  });
+  if (!loaded.ok) throw new Error(`test configuration invalid: ${loaded.error.join('; ')}`);
+  return startUnderstudy(loaded.value);
+}
