@@ -84,11 +84,16 @@ function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, 
   };
 }
 
+export interface StartOptions {
+  /** Replaces the configured clock (tests freeze time to compare answers to the second). */
+  readonly clock?: OffsetClock;
+}
+
 /** Starts understudy with the given configuration. */
-export async function startUnderstudy(config: UnderstudyConfig): Promise<RunningUnderstudy> {
+export async function startUnderstudy(config: UnderstudyConfig, options: StartOptions = {}): Promise<RunningUnderstudy> {
   const catalog = loadCatalog(config.lab.catalogDir);
   // One clock for the facade and the in-process sims, so KS expiry and the seed's dates agree.
-  const clock = config.clock === 'lab' ? createLabClock(catalog.demo.baseTime) : new OffsetClock();
+  const clock = options.clock ?? (config.clock === 'lab' ? createLabClock(catalog.demo.baseTime) : new OffsetClock());
   const upstreams = await startUpstreams(config, catalog, clock);
   const store = await openStore(config.store, { clock });
   const ids = toIdMapper(await openIdMap(store, config.lab.catalogDir));
