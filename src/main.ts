@@ -21,6 +21,7 @@ import { vendorTranslators } from './translate/vendor-translators';
 import { createPlatformHttpClient, type PlatformHttpClient } from './upstream/platform-http-client';
 import { createPlatformPort } from './upstream/platform-port-adapter';
 import { PlatformTokenCache } from './upstream/platform-token-cache';
+import { isReadOnlySubRequest } from './vendor/read-only-operations';
 import { handleVendorApiRequest } from './vendor/vendor-api-handler';
 
 /** A running understudy: where it listens, what to tell the operator, how to stop it. */
@@ -103,7 +104,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const app = createFacadeApp({
     bodyLimitBytes: config.server.bodyLimitBytes,
     isReady: () => ready,
-    handleApi: (request) => handleVendorApiRequest(request, (call, apiBaseUrl) => runFacadeCall(call, apiBaseUrl, env)),
+    handleApi: (request) => handleVendorApiRequest(request, (call, apiBaseUrl) => runFacadeCall(call, apiBaseUrl, env), { canOverlap: isReadOnlySubRequest }),
   });
   const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, app);
   const address = await listen(server, config.server.host, config.server.port);

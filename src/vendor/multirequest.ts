@@ -53,7 +53,8 @@ function withoutControlParams(params: Readonly<Record<string, unknown>>): Record
   return out;
 }
 
-function abortsAll(sub: SubRequest): boolean {
+/** True when the sub-request asks to abort everything after it on failure. */
+export function abortsAll(sub: SubRequest): boolean {
   const flag = readBool(sub.params, 'abortAllOnError');
   return flag.ok && flag.value === true;
 }
@@ -74,7 +75,8 @@ export async function executeMultirequest(
   return outcomes;
 }
 
-async function runSubRequest(
+/** Runs one sub-request after its predecessors: abort, skip, token resolution, then `runOne`. */
+export async function runSubRequest(
   sub: SubRequest,
   prior: readonly VendorOutcome[],
   aborted: boolean,

@@ -5,7 +5,8 @@
  */
 import type { VendorOutcome } from '../core/vendor-error';
 import { errorEnvelope, executionSeconds, multirequestEnvelope, outcomeEnvelope } from './envelope';
-import { executeMultirequest, readMultirequestOptions, splitMultirequest } from './multirequest';
+import { executeMultirequest, readMultirequestOptions, splitMultirequest, type SubRequest } from './multirequest';
+import { executeMultirequestConcurrently } from './multirequest-concurrent';
 import { isRedirectResult } from './redirect-result';
 import { mergeRequestParams, parseQueryParams } from './request-params';
 import { parseVendorRoute, settleVendorTarget } from './routing';
@@ -36,6 +37,11 @@ export interface VendorApiCall {
 /** Runs one call; must not throw. `apiBaseUrl` is the absolute base up to `/api_v3`. */
 export type RunVendorCall = (call: VendorApiCall, apiBaseUrl: string) => Promise<VendorOutcome>;
 
+export interface VendorApiOptions {
+  /** Sub-requests for which this returns true may run in parallel with each other (see multirequest-concurrent). */
+  readonly canOverlap?: (sub: SubRequest) => boolean;
+}
+
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
 
 function jsonResponse(value: unknown): VendorApiResponse {
@@ -48,7 +54,7 @@ function splitUrl(url: string): { pathname: string; query: string } {
 }
 
 /** Answers one API request. `format=2` (XML) is answered as JSON (docs/vendor-decisions.md). */
-export async function handleVendorApiRequest(request: VendorApiRequest, runCall: RunVendorCall): Promise<VendorApiResponse> {
+export async function handleVendorApiRequest(request: VendorApiRequest, runCall: RunVendorCall, options: VendorApiOptions = {}): Promise<VendorApiResponse> {
   const started = performance.now();
   const elapsed = (): number => executionSeconds(started, performance.now());
   const { pathname, query } = splitUrl(request.url);
@@ -60,7 +66,11 @@ export async function handleVendorApiRequest(request: VendorApiRequest, runCall:
   const apiBaseUrl = `${request.origin}${route.apiBasePath}`;
   if (target.value.isMultirequest) {
     const split = splitMultirequest(params.value);
-    const slots = await executeMultirequest(split.subRequests, (sub) => runCall(sub, apiBaseUrl), readMultirequestOptions(split.shared));
+    const runSub = (sub: VendorApiCall): Promise<VendorOutcome> => runCall(sub, apiBaseUrl);
+    const mrOptions = readMultirequestOptions(split.shared);
+    const slots = options.canOverlap === undefined
+      ? await executeMultirequest(split.subRequests, runSub, mrOptions)
+      : await executeMultirequestConcurrently(split.subRequests, runSub, options.canOverlap, mrOptions);
     return jsonResponse(multirequestEnvelope(slots, elapsed()));
   }
   const outcome = await runCall({ service: target.value.service, action: target.value.action, params: params.value }, apiBaseUrl);
