@@ -1,0 +1,87 @@
+/**
+ * Translated calls vs the vendor directly vs a bare Node proxy, in one run (issue: the facade).
+ * Starts vendor-sim, platform-sim, the facade and the bare proxy as separate processes so each
+ * one's CPU is measured alone, then drives each scenario at a fixed rate through each target.
+ * Usage: npm run bench:translate [-- --rate 1000 --seconds 10]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runOpenLoopLoad, type LoadResult } from './lib/open-loop-load';
+import { processCpuSeconds, processRssMiB } from './lib/process-cpu';
+import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
+import { scenarios } from './scenarios';
+
+const cli = join(__dirname, '../src/cli/main.js');
+const arg = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const rate = arg('rate', 1000);
+const seconds = arg('seconds', 10);
+
+interface Row {
+  scenario: string;
+  target: string;
+  load: LoadResult;
+  cpuMicrosPerRequest: number;
+  rssMiB: number;
+}
+
+async function measure(scenario: (typeof scenarios)[number], target: string, server: SpawnedServer, origin: string, ks: string): Promise<Row> {
+  await runOpenLoopLoad({ origin, rate, durationMs: 2000, request: () => scenario.request(ks) });
+  const before = processCpuSeconds(server.pid);
+  const load = await runOpenLoopLoad({ origin, rate, durationMs: seconds * 1000, request: () => scenario.request(ks) });
+  const cpu = processCpuSeconds(server.pid) - before;
+  return { scenario: scenario.name, target, load, cpuMicrosPerRequest: (cpu * 1e6) / load.sent, rssMiB: processRssMiB(server.pid) };
+}
+
+async function loginKs(vendorUrl: string): Promise<string> {
+  const answer = await fetch(`${vendorUrl}/api_v3/service/ottuser/action/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ partnerId: 3197, username: 'demo1', password: 'demo1-pass', udid: 'demo1-stb-1' }),
+  });
+  const body = (await answer.json()) as { result?: { loginSession?: { ks?: string } } };
+  const ks = body.result?.loginSession?.ks;
+  if (typeof ks !== 'string') throw new Error('bench login failed');
+  return ks;
+}
+
+function renderTable(rows: readonly Row[]): string {
+  const lines = ['| scenario | target | sent | errors | rate/s | p50 ms | p99 ms | CPU µs/req | × bare proxy | RSS MiB |', '|---|---|---|---|---|---|---|---|---|---|'];
+  for (const row of rows) {
+    const bare = rows.find((r) => r.scenario === row.scenario && r.target === 'bare node proxy');
+    const ratio = bare ? (row.cpuMicrosPerRequest / bare.cpuMicrosPerRequest).toFixed(2) : '';
+    lines.push(`| ${row.scenario} | ${row.target} | ${row.load.sent} | ${row.load.errors} | ${row.load.achievedRate.toFixed(0)} | ${row.load.latencyMs.p50.toFixed(2)} | ${row.load.latencyMs.p99.toFixed(2)} | ${row.cpuMicrosPerRequest.toFixed(0)} | ${ratio} | ${row.rssMiB.toFixed(0)} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const [vendorPort, platformPort, facadePort, proxyPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const vendor = await spawnServer([cli, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort);
+  const platform = await spawnServer([cli, 'sim', 'platform', '--port', String(platformPort)], platformPort);
+  const facade = await spawnServer([cli, 'serve'], facadePort, { PORT: String(facadePort), UNDERSTUDY_VENDOR_URL: vendor.url, UNDERSTUDY_PLATFORM_URL: platform.url, UNDERSTUDY_CLOCK: 'lab', LOG_LEVEL: 'warn' });
+  const proxy = await spawnServer([join(__dirname, 'targets/bare-node-proxy.js'), String(proxyPort), vendor.url], proxyPort);
+  const rows: Row[] = [];
+  try {
+    const ks = await loginKs(vendor.url);
+    for (const scenario of scenarios) {
+      rows.push(await measure(scenario, 'vendor-sim direct', vendor, vendor.url, ks));
+      rows.push(await measure(scenario, 'bare node proxy', proxy, proxy.url, ks));
+      rows.push(await measure(scenario, 'facade → platform', facade, facade.url, ks));
+    }
+  } finally {
+    await Promise.all([proxy.stop(), facade.stop(), platform.stop(), vendor.stop()]);
+  }
+  const table = renderTable(rows);
+  const outDir = join(__dirname, '../../bench/out');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'translate-bench.json'), JSON.stringify({ rate, seconds, rows }, null, 2));
+  console.log(`rate ${rate}/s for ${seconds}s per row; CPU is the target process alone\n\n${table}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
