@@ -501,6 +501,12 @@ export interface components {
             isHouseholdDefault: boolean;
             suspended: boolean;
             createdAt: components["schemas"]["Timestamp"];
+            /** @description State of the household (a suspended household suspends its members' standing) */
+            householdState?: ("active" | "suspended") | null;
+            /** @description Last successful authenticate (null = none since the last reset) */
+            lastLoginAt?: components["schemas"]["Timestamp"] | null;
+            /** @description Failed authenticate attempts since the last successful one */
+            failedLoginCount?: number;
         };
         Household: {
             id: components["schemas"]["Uuid"];
@@ -523,8 +529,12 @@ export interface components {
             udid: string;
             name?: string;
             brandId?: number;
+            /** @description Default: the family of a registered device of the same brand, else 0 */
             deviceFamilyId?: number;
             externalRef?: string;
+            macAddress?: string;
+            model?: string;
+            manufacturer?: string;
         };
         Device: {
             id: components["schemas"]["Uuid"];
@@ -537,6 +547,12 @@ export interface components {
             /** @enum {string} */
             status: "activated";
             externalRef: string;
+            /** @description Only when registered with one */
+            macAddress?: string;
+            /** @description Only when registered with one */
+            model?: string;
+            /** @description Only when registered with one */
+            manufacturer?: string;
         };
         DeviceList: {
             items: components["schemas"]["Device"][];
@@ -590,6 +606,8 @@ export interface components {
             crid: string;
             catchUp: boolean;
             startOver: boolean;
+            /** @description The channel's trick-play setting (false without a live channel) */
+            trickPlay: boolean;
         };
         Item: {
             id: components["schemas"]["Uuid"];

@@ -8,6 +8,7 @@ import type { CallerSession } from '../core/caller-session';
 import { err, ok } from '../core/result';
 import type { SessionPort, SessionSubject, StartedSession } from '../translate/translator';
 import { ksPrivilegeKeys, mintKs } from '../vendor/ks-codec';
+import { decodeCallerSession } from '../vendor/ks-session';
 import { vendorError } from '../vendor/vendor-error-builder';
 import { issueRefreshToken, readRefreshToken } from './refresh-token';
 
@@ -54,5 +55,12 @@ export function createFacadeSessions(options: FacadeSessionOptions): SessionPort
     },
     end: (session) => revocations.revokeSession(session.sessionId, session.userId, session.expiry),
     revokeUser: (session, nowSec) => revocations.revokeUserBefore(session.partnerId, session.userId, nowSec + 1),
+    async inspect(ks, nowSec) {
+      const decoded = decodeCallerSession(ks, (pid) => (pid === partnerId ? partnerSecret : undefined), nowSec);
+      if (!decoded.ok) return decoded;
+      const s = decoded.value;
+      const revoked = await revocations.isRevoked({ sessionId: s.sessionId, partnerId: s.partnerId, userId: s.userId, createdAt: s.createDate });
+      return revoked ? err(vendorError('ExpiredKS')) : decoded;
+    },
   };
 }

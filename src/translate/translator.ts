@@ -29,6 +29,8 @@ export interface SessionPort {
   end(session: CallerSession): Promise<void>;
   /** session.revoke: every KS of the user. */
   revokeUser(session: CallerSession, nowSec: number): Promise<void>;
+  /** Verifies any KS (session.get's `session` argument): 500015 when it does not decode, 500016 expired or revoked. */
+  inspect?(ks: string, nowSec: number): Promise<Result<CallerSession, VendorError>>;
 }
 
 /** Everything a translator needs for one (sub-)call. */

@@ -5,6 +5,7 @@ import { buildCatalogStore, type CatalogStore } from './catalog/catalog-store';
 import { createChangeFeed, type ChangeFeed } from './changes/change-feed';
 import { createCommerceState, type CommerceState } from './commerce/commerce-state';
 import { createDeviceState, type DeviceState } from './identity/device-state';
+import { createLoginState, type LoginState } from './identity/login-state';
 import { createTokenService, type TokenService } from './identity/token-service';
 import { createActivityState, type ActivityState } from './playback/activity-state';
 import { createUserDataState, type UserDataState } from './user-data/user-data-state';
@@ -21,6 +22,7 @@ export interface PlatformSimState {
   readonly tokens: TokenService;
   readonly store: CatalogStore;
   devices: DeviceState;
+  logins: LoginState;
   activity: ActivityState;
   userData: UserDataState;
   commerce: CommerceState;
@@ -39,6 +41,7 @@ export function createPlatformState(catalog: Catalog, clock: Clock): PlatformSim
     tokens: createTokenService(clientSecret),
     store: buildCatalogStore(catalog, index),
     devices: createDeviceState(catalog, index),
+    logins: createLoginState(),
     activity: createActivityState(),
     userData: createUserDataState(catalog, index),
     commerce: createCommerceState(catalog, index),
@@ -49,6 +52,7 @@ export function createPlatformState(catalog: Catalog, clock: Clock): PlatformSim
 /** Starts the mutable slices over from the catalogue (`POST /__sim/reset`). */
 export function resetPlatformState(state: PlatformSimState): void {
   state.devices = createDeviceState(state.catalog, state.index);
+  state.logins = createLoginState();
   state.activity = createActivityState();
   state.userData = createUserDataState(state.catalog, state.index);
   state.commerce = createCommerceState(state.catalog, state.index);

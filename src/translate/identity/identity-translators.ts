@@ -1,4 +1,13 @@
 import type { TranslatorTable } from '../translator';
+import { deviceTranslators } from './device-translators';
+import { householdTranslators } from './household-translators';
+import { ottUserTranslators } from './ottuser-translators';
+import { sessionTranslators } from './session-translators';
 
 /** The identity service's vendor operations translated to the platform. */
-export const identityTranslators: TranslatorTable = {};
+export const identityTranslators: TranslatorTable = {
+  ...ottUserTranslators,
+  ...sessionTranslators,
+  ...householdTranslators,
+  ...deviceTranslators,
+};

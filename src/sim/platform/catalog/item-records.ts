@@ -110,6 +110,8 @@ function buildKindDetails(index: CatalogIndex, asset: CatalogAsset): Record<stri
         crid: asset.crid,
         catchUp: asset.enableCatchUp,
         startOver: asset.enableStartOver,
+        // Trick play is the channel's setting; programmes inherit it (devices read it per programme).
+        trickPlay: channel?.kind === 'live' ? channel.enableTrickPlay : false,
       },
     };
   }

@@ -54,7 +54,8 @@ export function purchaseProduct(state: CommerceState, index: CatalogIndex, store
     endsAt: nowSec + product.durationDays * day,
     ...(file ? { fileId: file.id, itemId: file.itemId } : {}),
     deviceUdid: input.deviceUdid,
-    paymentMethod: 'in_app',
+    // A purchase through this API names no payment method, so none is recorded.
+    paymentMethod: 'unknown',
     isRenewable: product.isRenewable,
   };
   appendEntitlement(state.byHousehold, entitlement);

@@ -3,7 +3,7 @@ import { noContent, ok, problem, type Reply } from '../http/reply';
 import { readIntField, readObjectBody, readStringField } from '../http/params';
 import type { PlatformRequest } from '../platform-request';
 import { resolveCallerHousehold } from './caller-household';
-import { addDevice, findDevice, listDevices, removeDevice } from './device-state';
+import { addDevice, familyOfBrand, findDevice, listDevices, removeDevice } from './device-state';
 import { toDeviceView } from './identity-views';
 
 function listHouseholdDevices(req: PlatformRequest): Reply {
@@ -27,8 +27,14 @@ function addHouseholdDevice(req: PlatformRequest): Reply {
   if (!externalRef.ok) return externalRef.reply;
   const brandId = readIntField(body.value, 'brandId', 0);
   if (!brandId.ok) return brandId.reply;
-  const deviceFamilyId = readIntField(body.value, 'deviceFamilyId', 0);
+  const deviceFamilyId = readIntField(body.value, 'deviceFamilyId', -1);
   if (!deviceFamilyId.ok) return deviceFamilyId.reply;
+  const extras: { macAddress?: string; model?: string; manufacturer?: string } = {};
+  for (const field of ['macAddress', 'model', 'manufacturer'] as const) {
+    const value = readStringField(body.value, field, false, 128);
+    if (!value.ok) return value.reply;
+    if (value.value !== undefined) extras[field] = value.value;
+  }
   const household = resolved.household;
   const outcome = addDevice(
     req.state.devices,
@@ -37,9 +43,11 @@ function addHouseholdDevice(req: PlatformRequest): Reply {
       householdId: household.platformId,
       name: name.value ?? '',
       brandId: brandId.value,
-      deviceFamilyId: deviceFamilyId.value,
+      // Without a family the device takes the one of its brand (docs/vendor-decisions.md "Identity operations").
+      deviceFamilyId: deviceFamilyId.value >= 0 ? deviceFamilyId.value : familyOfBrand(req.state.devices, brandId.value),
       activatedAt: req.nowSec,
       externalRef: externalRef.value ?? '',
+      ...extras,
     },
     household.devicesLimit,
   );

@@ -12,6 +12,9 @@ export interface DeviceRecord {
   readonly deviceFamilyId: number;
   readonly activatedAt: number;
   readonly externalRef: string;
+  readonly macAddress?: string;
+  readonly model?: string;
+  readonly manufacturer?: string;
 }
 
 export interface DeviceState {
@@ -51,6 +54,12 @@ export function createDeviceState(catalog: Catalog, index: CatalogIndex): Device
 /** A household's devices, `activatedAt` ascending, ties by udid (lab-rules "Devices"). */
 export function listDevices(state: DeviceState, householdId: string): DeviceRecord[] {
   return [...(state.byHousehold.get(householdId) ?? [])].sort((a, b) => a.activatedAt - b.activatedAt || (a.udid < b.udid ? -1 : a.udid > b.udid ? 1 : 0));
+}
+
+/** The family of a registered device of the same brand, else 0 (what a new device without a family gets). */
+export function familyOfBrand(state: DeviceState, brandId: number): number {
+  for (const devices of state.byHousehold.values()) for (const device of devices) if (device.brandId === brandId) return device.deviceFamilyId;
+  return 0;
 }
 
 /** Adds a device: own household → exists, other → in other household, at the limit → limit. */

@@ -3,6 +3,7 @@ import { ok, problem, type Reply } from '../http/reply';
 import { isUuid, readObjectBody, readStringField, readUuidField } from '../http/params';
 import type { PlatformRequest } from '../platform-request';
 import { toHouseholdView, toUserView } from './identity-views';
+import { loginRecordOf } from './login-state';
 import type { TokenSubject } from './token-service';
 
 /** `identity.exchangeToken`: the facade names a subject it verified; the platform signs it. */
@@ -46,9 +47,15 @@ function authenticate(req: PlatformRequest): Reply {
   if (!password.ok) return password.reply;
   const user = req.state.index.userByUsername.get((username.value ?? '').toLowerCase());
   if (!user) return problem('unknown_user', 'no user with this username');
-  if (user.password !== password.value) return problem('invalid_credentials', 'wrong username or password');
+  const login = loginRecordOf(req.state.logins, user.platformId);
+  if (user.password !== password.value) {
+    login.failedLoginCount += 1;
+    return problem('invalid_credentials', 'wrong username or password');
+  }
   if (user.suspended) return problem('user_suspended', 'the user is suspended');
-  return ok(toUserView(req.state.index, user));
+  login.failedLoginCount = 0;
+  login.lastLoginAt = req.nowSec;
+  return ok(toUserView(req.state.index, user, req.state.logins));
 }
 
 /** `identity.getUser`: the caller and members of the caller's household may read a user. */
@@ -61,7 +68,7 @@ function getUser(req: PlatformRequest): Reply {
   if (req.caller.userId === undefined || (req.caller.userId !== user.platformId && req.caller.householdId !== householdId)) {
     return problem('forbidden', 'a user is readable by themselves and their household');
   }
-  return ok(toUserView(req.state.index, user));
+  return ok(toUserView(req.state.index, user, req.state.logins));
 }
 
 /** `identity.getHousehold`: readable by its members. */

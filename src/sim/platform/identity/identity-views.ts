@@ -2,9 +2,15 @@ import type { CatalogHousehold, CatalogUser } from '../../../core/catalog';
 import type { CatalogIndex } from '../../catalog/catalog-index';
 import { toIso } from '../http/iso-time';
 import type { DeviceRecord } from './device-state';
+import type { LoginState } from './login-state';
 
-/** A user in platform vocabulary: every field a vendor KalturaOTTUser is rebuilt from. */
-export function toUserView(index: CatalogIndex, user: CatalogUser): Record<string, unknown> {
+/**
+ * A user in platform vocabulary: every field a vendor KalturaOTTUser is rebuilt from, incl. the
+ * household's state (a suspended household suspends its users' standing) and login bookkeeping.
+ */
+export function toUserView(index: CatalogIndex, user: CatalogUser, logins: LoginState): Record<string, unknown> {
+  const household = index.householdByVendorId.get(user.householdVendorId);
+  const login = logins.get(user.platformId);
   return {
     id: user.platformId,
     username: user.username,
@@ -13,11 +19,14 @@ export function toUserView(index: CatalogIndex, user: CatalogUser): Record<strin
     email: user.email,
     city: user.city,
     countryId: user.countryId,
-    householdId: index.householdByVendorId.get(user.householdVendorId)?.platformId ?? null,
+    householdId: household?.platformId ?? null,
+    householdState: household === undefined ? null : household.state === 'ok' ? 'active' : 'suspended',
     isHouseholdMaster: user.isHouseholdMaster,
     isHouseholdDefault: user.isHouseholdDefault,
     suspended: user.suspended,
     createdAt: toIso(user.createDate),
+    lastLoginAt: login === undefined || login.lastLoginAt === 0 ? null : toIso(login.lastLoginAt),
+    failedLoginCount: login?.failedLoginCount ?? 0,
   };
 }
 
@@ -53,5 +62,8 @@ export function toDeviceView(device: DeviceRecord): Record<string, unknown> {
     activatedAt: toIso(device.activatedAt),
     status: 'activated',
     externalRef: device.externalRef,
+    ...(device.macAddress === undefined ? {} : { macAddress: device.macAddress }),
+    ...(device.model === undefined ? {} : { model: device.model }),
+    ...(device.manufacturer === undefined ? {} : { manufacturer: device.manufacturer }),
   };
 }
