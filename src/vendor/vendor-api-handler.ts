@@ -3,9 +3,9 @@
  * facade and vendor-sim): route → merge parameters → single call or multirequest → envelope with
  * HTTP 200, or playManifest's 302. What a call does is the caller's `runCall`.
  */
-import type { VendorOutcome } from '../core/vendor-error';
+import type { VendorError, VendorOutcome } from '../core/vendor-error';
 import { errorEnvelope, executionSeconds, multirequestEnvelope, outcomeEnvelope } from './envelope';
-import { executeMultirequest, readMultirequestOptions, splitMultirequest, type SubRequest } from './multirequest';
+import { executeMultirequest, readMultirequestOptions, splitMultirequest, type SplitMultirequest, type SubRequest } from './multirequest';
 import { executeMultirequestConcurrently } from './multirequest-concurrent';
 import { isRedirectResult } from './redirect-result';
 import { mergeRequestParams, parseQueryParams } from './request-params';
@@ -53,29 +53,46 @@ function splitUrl(url: string): { pathname: string; query: string } {
   return at < 0 ? { pathname: url, query: '' } : { pathname: url.slice(0, at), query: url.slice(at + 1) };
 }
 
-/** Answers one API request. `format=2` (XML) is answered as JSON (docs/vendor-decisions.md). */
-export async function handleVendorApiRequest(request: VendorApiRequest, runCall: RunVendorCall, options: VendorApiOptions = {}): Promise<VendorApiResponse> {
-  const started = performance.now();
-  const elapsed = (): number => executionSeconds(started, performance.now());
+/** A request parsed into the calls it makes, before any of them runs. */
+export type ParsedVendorApiRequest =
+  | { readonly kind: 'invalid'; readonly error: VendorError; readonly startedMs: number }
+  | { readonly kind: 'single'; readonly call: VendorApiCall; readonly apiBaseUrl: string; readonly startedMs: number }
+  | { readonly kind: 'multi'; readonly split: SplitMultirequest; readonly apiBaseUrl: string; readonly startedMs: number };
+
+/** Parses routing form, parameters and target (brief §1.2); nothing runs yet. */
+export function parseVendorApiRequest(request: VendorApiRequest, startedMs: number = performance.now()): ParsedVendorApiRequest {
   const { pathname, query } = splitUrl(request.url);
   const route = parseVendorRoute(pathname, parseQueryParams(query));
   const params = mergeRequestParams({ query, pathParams: route.pathParams, contentType: request.contentType, body: request.body });
-  if (!params.ok) return jsonResponse(errorEnvelope(params.error, elapsed()));
+  if (!params.ok) return { kind: 'invalid', error: params.error, startedMs };
   const target = settleVendorTarget(route, params.value);
-  if (!target.ok) return jsonResponse(errorEnvelope(target.error, elapsed()));
+  if (!target.ok) return { kind: 'invalid', error: target.error, startedMs };
   const apiBaseUrl = `${request.origin}${route.apiBasePath}`;
-  if (target.value.isMultirequest) {
-    const split = splitMultirequest(params.value);
-    const runSub = (sub: VendorApiCall): Promise<VendorOutcome> => runCall(sub, apiBaseUrl);
+  if (target.value.isMultirequest) return { kind: 'multi', split: splitMultirequest(params.value), apiBaseUrl, startedMs };
+  return { kind: 'single', call: { service: target.value.service, action: target.value.action, params: params.value }, apiBaseUrl, startedMs };
+}
+
+/** Runs a parsed request's calls and builds the answer (envelope with HTTP 200, or playManifest's 302). */
+export async function executeVendorApiRequest(parsed: ParsedVendorApiRequest, runCall: RunVendorCall, options: VendorApiOptions = {}): Promise<VendorApiResponse> {
+  const elapsed = (): number => executionSeconds(parsed.startedMs, performance.now());
+  if (parsed.kind === 'invalid') return jsonResponse(errorEnvelope(parsed.error, elapsed()));
+  if (parsed.kind === 'multi') {
+    const runSub = (sub: VendorApiCall): Promise<VendorOutcome> => runCall(sub, parsed.apiBaseUrl);
+    const { split } = parsed;
     const mrOptions = readMultirequestOptions(split.shared);
     const slots = options.canOverlap === undefined
       ? await executeMultirequest(split.subRequests, runSub, mrOptions)
       : await executeMultirequestConcurrently(split.subRequests, runSub, options.canOverlap, mrOptions);
     return jsonResponse(multirequestEnvelope(slots, elapsed()));
   }
-  const outcome = await runCall({ service: target.value.service, action: target.value.action, params: params.value }, apiBaseUrl);
+  const outcome = await runCall(parsed.call, parsed.apiBaseUrl);
   if (outcome.ok && isRedirectResult(outcome.value)) {
     return { status: 302, headers: { location: outcome.value.redirectTo, 'content-type': 'text/plain; charset=utf-8' }, body: '' };
   }
   return jsonResponse(outcomeEnvelope(outcome, elapsed()));
+}
+
+/** Answers one API request. `format=2` (XML) is answered as JSON (docs/vendor-decisions.md). */
+export function handleVendorApiRequest(request: VendorApiRequest, runCall: RunVendorCall, options: VendorApiOptions = {}): Promise<VendorApiResponse> {
+  return executeVendorApiRequest(parseVendorApiRequest(request), runCall, options);
 }
