@@ -6,7 +6,7 @@ import { vendorFailure } from '../../vendor/vendor-error-builder';
 import type { PlatformPort } from '../platform-port';
 import type { TranslateContext } from '../translator';
 import type { PlatformCollection, PlatformItemPage, PlatformSearchRequest, PlatformSort } from './platform-catalog-types';
-import { expectOk, isNotFound } from './platform-reply';
+import { expectOk, isNotFound } from '../platform-reply';
 import { readKsqlFilter, readMediaTypeIds, toPlatformPage, toPlatformQuery, toPlatformSort } from './search-filter-params';
 
 /**

@@ -4,7 +4,7 @@ import { readPager, type VendorPager } from '../../vendor/pager';
 import { readObject, type ParamSource } from '../../vendor/param-readers';
 import type { TranslateContext, TranslatorSpec } from '../translator';
 import { listCollectionItems, listRelatedItems, searchItems, type ItemPageOutcome } from './asset-list-sources';
-import { rememberItemKind } from './item-kind-memo';
+import { rememberItemKind } from '../item-kind-memo';
 import { toVendorAsset } from './item-to-asset';
 
 /** Dispatches on the filter's objectType; anything else is a KalturaSearchAssetFilter (§2.4). */

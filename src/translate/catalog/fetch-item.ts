@@ -1,8 +1,8 @@
 import type { IdMapper } from '../../core/id-mapper';
 import type { PlatformPort } from '../platform-port';
-import { rememberItemKind } from './item-kind-memo';
+import { rememberItemKind } from '../item-kind-memo';
 import type { PlatformItem } from './platform-catalog-types';
-import { expectOk, isNotFound } from './platform-reply';
+import { expectOk, isNotFound } from '../platform-reply';
 
 /** A vendor asset id as the vendor accepts it: digits, optionally padded with spaces (brief §7.7). */
 const vendorNumericId = /^\s*\d+\s*$/;

@@ -19,7 +19,7 @@ function lookupFailure(request: PlatformRequest, reply: { status: number; body: 
   // An over-long udid is one the platform cannot hold, so it does not exist.
   if (code === 'device_not_found' || code === 'validation_failed') return vendorFailure('DeviceNotExists');
   if (code === 'device_not_in_household') return vendorFailure('DeviceNotInDomain');
-  throw unexpectedReply(request, reply);
+  throw unexpectedReply(`${request.method} ${request.path}`, reply);
 }
 
 /** One device of the caller's household. */
@@ -49,6 +49,6 @@ export async function registerDevice(ctx: TranslateContext, input: Readonly<Reco
     case 'device_limit_exceeded':
       return vendorFailure('ExceededLimit');
     default:
-      throw unexpectedReply(request, reply);
+      throw unexpectedReply(`${request.method} ${request.path}`, reply);
   }
 }

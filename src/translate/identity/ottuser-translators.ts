@@ -46,7 +46,7 @@ async function authenticate(ctx: TranslateContext, username: string, password: s
     case 'validation_failed':
       return vendorFailure(password === '' ? 'WrongPasswordOrUserName' : 'UserDoesNotExist');
     default:
-      throw unexpectedReply(request, reply);
+      throw unexpectedReply(`${request.method} ${request.path}`, reply);
   }
 }
 

@@ -4,7 +4,7 @@ import { ok } from '../../core/result';
 import { readString } from '../../vendor/param-readers';
 import type { RedirectResult } from '../../vendor/redirect-result';
 import { vendorFailure } from '../../vendor/vendor-error-builder';
-import { expectOk, isNotFound } from '../catalog/platform-reply';
+import { expectOk, isNotFound } from '../platform-reply';
 import type { TranslateContext, TranslatorSpec } from '../translator';
 
 type PlatformFile = components['schemas']['MediaFile'] & { readonly itemId: string };

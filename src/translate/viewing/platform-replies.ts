@@ -2,23 +2,7 @@ import type { IdKind } from '../../core/id-mapper';
 import type { PlatformReply, PlatformRequest } from '../platform-port';
 import type { TranslateContext } from '../translator';
 
-/** The `code` of a platform problem (application/problem+json), or undefined for any other body. */
-export function problemCode(reply: PlatformReply): string | undefined {
-  const body = reply.body as { code?: unknown } | null;
-  return typeof body === 'object' && body !== null && typeof body.code === 'string' ? body.code : undefined;
-}
-
-/** An answer the translation has no vendor meaning for: thrown, so the runner answers error 1 and logs it. */
-export function unexpectedReply(operationId: string, reply: PlatformReply): Error {
-  return new Error(`platform ${operationId} answered ${reply.status} ${problemCode(reply) ?? ''}`.trim());
-}
-
-/** Epoch seconds of a platform timestamp (ISO 8601 UTC, whole seconds). */
-export function epochOf(iso: string): number {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new Error(`platform timestamp ${iso} does not parse`);
-  return Math.floor(ms / 1000);
-}
+export { epochOf, problemCode, unexpectedReply } from '../platform-reply';
 
 /** The vendor id of a platform entity; an unmapped id is a bug in the id map, never guessed. */
 export function vendorIdOf(ctx: TranslateContext, kind: IdKind, platformId: string): string {

@@ -29,6 +29,6 @@ describe('viewing mappers (platform user data → vendor objects)', () => {
   });
 
   it('refuses a timestamp that does not parse rather than inventing a date', () => {
-    expect(() => toVendorFavorite({ itemId: 'i', note: '', createdAt: 'yesterday' }, 1)).toThrow(/does not parse/);
+    expect(() => toVendorFavorite({ itemId: 'i', note: '', createdAt: 'yesterday' }, 1)).toThrow(/not ISO 8601/);
   });
 });

@@ -1,4 +1,4 @@
-import type { PlatformItemKind } from './platform-catalog-types';
+import type { PlatformItemKind } from './catalog/platform-catalog-types';
 
 /**
  * The kind of platform items already seen (an item never changes kind), so playback can tell a

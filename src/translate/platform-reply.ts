@@ -1,4 +1,4 @@
-import type { PlatformReply } from '../platform-port';
+import type { PlatformReply } from './platform-port';
 
 /**
  * Reading platform answers: the statuses a translator expects are handled by the caller, anything
@@ -13,7 +13,7 @@ export function problemCode(reply: PlatformReply): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** Throws for an answer the translator did not expect. */
+/** The error for an answer the translator did not expect (thrown; the runner answers error 1 and logs it). */
 export function unexpectedReply(operationId: string, reply: PlatformReply): Error {
   const code = problemCode(reply);
   return new Error(`platform ${operationId} answered ${reply.status}${code === undefined ? '' : ` ${code}`}`);
@@ -28,4 +28,12 @@ export function expectOk<T>(operationId: string, reply: PlatformReply): T {
 /** True for a 404 the platform answers for an unknown resource. */
 export function isNotFound(reply: PlatformReply): boolean {
   return reply.status === 404;
+}
+
+/** ISO 8601 UTC (whole seconds) → epoch seconds, the vendor's date unit; null/absent → 0. */
+export function epochOf(iso: string | null | undefined): number {
+  if (iso === null || iso === undefined) return 0;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`platform timestamp not ISO 8601: ${iso}`);
+  return Math.floor(ms / 1000);
 }
