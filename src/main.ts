@@ -3,6 +3,7 @@
  * export into the id map, opens the store, starts lab sims for unconfigured upstreams, and serves
  * the vendor API through the facade pipeline.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { UnderstudyConfig } from './config/config-types';
@@ -10,9 +11,12 @@ import type { CallerSession } from './core/caller-session';
 import { OffsetClock, type Clock } from './core/clock';
 import type { IdMapper } from './core/id-mapper';
 import { createLabClock } from './core/lab-clock';
-import { runFacadeCall, type FacadeCallEnvironment } from './gateway/facade-call-runner';
+import type { FacadeCallEnvironment } from './gateway/facade-call-runner';
 import { createFacadeSessions } from './gateway/facade-sessions';
+import { composeRouting, type RoutingParts } from './compose-routing';
+import { createAdminApp } from './http/admin-app';
 import { createFacadeApp } from './http/facade-app';
+import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
 import { startUpstreams, type Upstreams } from './lab';
 import { loadCatalog, loadIdMap } from './sim/catalog/load-catalog';
 import { CachedIdMap, CachedRevocationStore, openStore, type Store } from './store';
@@ -21,12 +25,13 @@ import { vendorTranslators } from './translate/vendor-translators';
 import { createPlatformHttpClient, type PlatformHttpClient } from './upstream/platform-http-client';
 import { createPlatformPort } from './upstream/platform-port-adapter';
 import { PlatformTokenCache } from './upstream/platform-token-cache';
-import { isReadOnlySubRequest } from './vendor/read-only-operations';
-import { handleVendorApiRequest } from './vendor/vendor-api-handler';
 
 /** A running understudy: where it listens, what to tell the operator, how to stop it. */
 export interface RunningUnderstudy {
   readonly url: string;
+  readonly adminUrl: string;
+  readonly adminToken: string;
+  readonly routing: RoutingParts;
   readonly upstreams: Upstreams;
   readonly clock: OffsetClock;
   readonly store: Store;
@@ -69,7 +74,7 @@ function listen(server: Server, host: string, port: number): Promise<AddressInfo
   });
 }
 
-function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, ids: IdMapper, platform: PlatformHttpClient): FacadeCallEnvironment {
+function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, ids: IdMapper, platform: PlatformHttpClient, logger: FacadeLogger): FacadeCallEnvironment {
   const tokens = new PlatformTokenCache({ client: platform, clientId: config.platform.clientId, clientSecret: config.platform.clientSecret, clock });
   const revocations = new CachedRevocationStore(store.revocations, { ttlMs: 1000, clock });
   return {
@@ -81,7 +86,7 @@ function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, 
     platformFor: (session) => createPlatformPort(platform, tokens, subjectFor(session, ids)),
     ids,
     sessions: createFacadeSessions({ partnerId: config.vendor.partnerId, partnerSecret: config.vendor.partnerSecret, revocations }),
-    onFailure: (error, operationId) => console.error(`understudy: ${operationId} failed:`, error instanceof Error ? error.message : error),
+    onFailure: (error, operationId) => logger.warn({ event: 'translation_failed', operationId, error: error instanceof Error ? error.message : String(error) }, 'translated call failed'),
   };
 }
 
@@ -90,6 +95,43 @@ export interface StartOptions {
   readonly clock?: OffsetClock;
 }
 
+/** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes idle sockets. */
+function drain(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => {
+      server.closeAllConnections();
+      resolve();
+    }, graceMs);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean): { server: Server; token: string } {
+  const token = config.admin.token ?? randomBytes(24).toString('base64url');
+  const app = createAdminApp({
+    token,
+    policy: routing.policy,
+    status: () => ({
+      policyVersion: routing.policy.current().version,
+      draining: isDraining(),
+      breakers: { vendor: routing.breakers.vendor.state(), platform: routing.breakers.platform.state() },
+      openUpstreamSockets: routing.passthrough.openUpstreamSockets(),
+    }),
+    onChange: (change) => {
+      if (change.errors === undefined) routing.metrics.recordPolicyReload({ result: 'applied', source: 'admin' });
+      else routing.metrics.recordPolicyReload({ result: 'rejected', source: 'admin' });
+      logChange(logger, { who: change.who, what: change.what, after: { version: change.version, errors: change.errors } });
+    },
+  });
+  return { server: createServer(app), token };
+}
+
+/** Starts understudy with the given configuration. */
 /** Starts understudy with the given configuration. */
 export async function startUnderstudy(config: UnderstudyConfig, options: StartOptions = {}): Promise<RunningUnderstudy> {
   const catalog = loadCatalog(config.lab.catalogDir);
@@ -99,18 +141,28 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const store = await openStore(config.store, { clock });
   const ids = toIdMapper(await openIdMap(store, config.lab.catalogDir));
   const platform = createPlatformHttpClient({ baseUrl: upstreams.platformUrl, timeoutMs: config.platform.timeoutMs });
-  const env = buildEnvironment(config, clock, store, ids, platform);
+  const logger = createLogger({ level: config.log.level });
+  const env = buildEnvironment(config, clock, store, ids, platform, logger);
+  const routing = composeRouting(config, upstreams.vendorUrl, clock, logger);
   let ready = true;
   const app = createFacadeApp({
+    gateway: routing.gatewayFor(env),
+    passthrough: routing.passthrough,
+    metrics: routing.metrics,
     bodyLimitBytes: config.server.bodyLimitBytes,
     isReady: () => ready,
-    handleApi: (request) => handleVendorApiRequest(request, (call, apiBaseUrl) => runFacadeCall(call, apiBaseUrl, env), { canOverlap: isReadOnlySubRequest }),
   });
   const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, app);
   const address = await listen(server, config.server.host, config.server.port);
   const url = `http://${config.server.host}:${address.port}`;
+  const admin = startAdmin(config, routing, logger, () => !ready);
+  const adminAddress = await listen(admin.server, config.server.host, config.server.adminPort);
+  const adminUrl = `http://${config.server.host}:${adminAddress.port}`;
   return {
     url,
+    adminUrl,
+    adminToken: admin.token,
+    routing,
     upstreams,
     clock,
     store,
@@ -119,14 +171,14 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
       `vendor:   ${upstreams.vendorUrl}${upstreams.vendorIsSim ? ' (vendor-sim, in-process)' : ''}`,
       `platform: ${upstreams.platformUrl}${upstreams.platformIsSim ? ' (platform-sim, in-process)' : ''}`,
       `store:    ${config.store.driver === 'pglite' ? 'embedded PGlite' + (config.store.dataDir ? ` (${config.store.dataDir})` : ' (in memory)') : 'PostgreSQL'}; clock: ${config.clock}`,
+      `admin:    ${adminUrl}/admin/status (Authorization: Bearer ${config.admin.token === undefined ? admin.token : '<configured token>'}); policy v${routing.policy.current().version}${config.policy.file === undefined ? ' (built-in: every call to the vendor)' : ` from ${config.policy.file}`}`,
       `try:      curl -s -X POST ${url}/api_v3/service/ottuser/action/anonymousLogin -H 'content-type: application/json' -d '{"partnerId":${config.vendor.partnerId}}'`,
     ],
     close: async () => {
       ready = false;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      routing.metrics.setDraining(true);
+      await Promise.all([drain(server, 10_000), drain(admin.server, 1_000)]);
+      await routing.close();
       await platform.close();
       await store.close();
       await upstreams.close();

@@ -2,7 +2,7 @@
 export const configSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['server', 'lab', 'vendor', 'platform', 'store', 'clock', 'log'],
+  required: ['server', 'lab', 'vendor', 'platform', 'store', 'policy', 'admin', 'clock', 'log'],
   properties: {
     server: {
       type: 'object',
@@ -68,6 +68,8 @@ export const configSchema = {
       ],
     },
     clock: { enum: ['lab', 'system'] },
+    policy: { type: 'object', additionalProperties: false, properties: { file: { type: 'string', minLength: 1 } } },
+    admin: { type: 'object', additionalProperties: false, properties: { token: { type: 'string', minLength: 16 } } },
     log: {
       type: 'object',
       additionalProperties: false,

@@ -33,6 +33,10 @@ export interface UnderstudyConfig {
     readonly timeoutMs: number;
   };
   readonly store: StoreConfig;
+  /** The routing policy file (YAML or JSON), watched for changes; absent = every call to the vendor. */
+  readonly policy: { readonly file?: string };
+  /** The admin API's bearer token; absent = a random one is generated at start and printed once. */
+  readonly admin: { readonly token?: string };
   /**
    * `lab`: time starts at the catalogue's base time when the process starts (the seed's EPG,
    * entitlements and KS lifetimes stay meaningful); `system`: the wall clock. Defaults to `system`

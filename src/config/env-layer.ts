@@ -12,6 +12,8 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_STORE_URL: 'store.url',
   UNDERSTUDY_STORE_DIR: 'store.dataDir',
   UNDERSTUDY_CLOCK: 'clock',
+  UNDERSTUDY_POLICY_FILE: 'policy.file',
+  UNDERSTUDY_ADMIN_TOKEN: 'admin.token',
   LOG_LEVEL: 'log.level',
 } as const;
 

@@ -42,3 +42,8 @@ export function labDefaults(catalogDirOverride?: string): Record<string, unknown
     log: { level: 'info' },
   };
 }
+
+/** The lab's demo policy (every operation to the platform), beside the catalogue's fixtures. */
+export function labPolicyFile(catalogDir: string): string {
+  return join(catalogDir, '..', 'policy', 'lab-all-platform.yaml');
+}

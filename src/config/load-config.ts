@@ -8,7 +8,7 @@ import { configSchema } from './config-schema';
 import { deepFreeze } from './deep-freeze';
 import { configLayerFromEnv } from './env-layer';
 import { mergeConfigLayers } from './merge-config';
-import { labDefaults } from './lab-defaults';
+import { labDefaults, labPolicyFile } from './lab-defaults';
 
 export interface LoadConfigOptions {
   /** Environment to read (default: process.env). */
@@ -35,11 +35,13 @@ function fillDerivedDefaults(merged: Record<string, unknown>): void {
   if (server.adminPort === undefined && typeof server.port === 'number') server.adminPort = server.port === 0 ? 0 : server.port + 1;
   const store = merged.store as { driver?: unknown; poolSize?: unknown };
   if (store.driver === 'postgres' && store.poolSize === undefined) store.poolSize = 10;
-  if (merged.clock === undefined) {
-    const vendor = merged.vendor as { url?: unknown };
-    const platform = merged.platform as { url?: unknown };
-    merged.clock = vendor.url !== undefined && platform.url !== undefined ? 'system' : 'lab';
-  }
+  const vendor = merged.vendor as { url?: unknown };
+  const platform = merged.platform as { url?: unknown };
+  if (merged.clock === undefined) merged.clock = vendor.url !== undefined && platform.url !== undefined ? 'system' : 'lab';
+  // The lab demo routes every operation to the platform; fronting a real vendor starts all-vendor.
+  const policy = (merged.policy ?? {}) as { file?: unknown };
+  merged.policy = policy.file === undefined && vendor.url === undefined ? { file: labPolicyFile((merged.lab as { catalogDir: string }).catalogDir) } : policy;
+  merged.admin = merged.admin ?? {};
 }
 
 /**

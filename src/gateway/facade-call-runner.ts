@@ -47,22 +47,28 @@ async function verifySession(ks: string, env: FacadeCallEnvironment, nowSec: num
   return decoded;
 }
 
-/** Runs one call and returns its outcome; never throws. */
-export async function runFacadeCall(call: FacadeCall, apiBaseUrl: string, env: FacadeCallEnvironment): Promise<VendorOutcome> {
+/** A translated call's outcome, and whether it failed by a bug or a platform outage (not a vendor error). */
+export interface TranslatedOutcome {
+  readonly outcome: VendorOutcome;
+  readonly failed: boolean;
+}
+
+/** Runs one call through its translator; never throws. */
+export async function runTranslatedCall(call: FacadeCall, apiBaseUrl: string, env: FacadeCallEnvironment): Promise<TranslatedOutcome> {
   const found = findOperationIn(env.translators, call.service, call.action);
-  if (!('spec' in found)) return err(found);
+  if (!('spec' in found)) return { outcome: err(found), failed: false };
   const nowSec = epochSeconds(env.clock);
   try {
     const ks = readCallKs(call.params);
     let session: CallerSession | null = null;
     if (ks !== undefined) {
       const verified = await verifySession(ks, env, nowSec);
-      if (!verified.ok) return verified;
+      if (!verified.ok) return { outcome: verified, failed: false };
       session = verified.value;
     }
     const denied = checkOperationAccess(found.spec.access, session);
-    if (denied !== null) return err(denied);
-    return await found.spec.run({
+    if (denied !== null) return { outcome: err(denied), failed: false };
+    const outcome = await found.spec.run({
       params: call.params,
       session,
       nowSec,
@@ -72,8 +78,14 @@ export async function runFacadeCall(call: FacadeCall, apiBaseUrl: string, env: F
       ids: env.ids,
       sessions: env.sessions,
     });
+    return { outcome, failed: false };
   } catch (error) {
     env.onFailure?.(error, found.operationId);
-    return err(vendorError('Error'));
+    return { outcome: err(vendorError('Error')), failed: true };
   }
+}
+
+/** Runs one call and returns its outcome; never throws. */
+export async function runFacadeCall(call: FacadeCall, apiBaseUrl: string, env: FacadeCallEnvironment): Promise<VendorOutcome> {
+  return (await runTranslatedCall(call, apiBaseUrl, env)).outcome;
 }

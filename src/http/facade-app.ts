@@ -1,22 +1,28 @@
 import express, { type Express, type Request, type Response } from 'express';
-import type { VendorApiRequest, VendorApiResponse } from '../vendor/vendor-api-handler';
+import type { ExecutedSummary, FacadeGateway } from '../gateway/facade-request-handler';
+import { handleGatewayRequest } from '../gateway/facade-request-handler';
+import type { FacadeMetrics } from '../metrics/facade-metrics';
+import type { VendorPassthrough } from '../upstream/passthrough-types';
 import { errorEnvelope } from '../vendor/envelope';
+import type { VendorApiResponse } from '../vendor/vendor-api-handler';
 import { vendorError } from '../vendor/vendor-error-builder';
 import { corsHeaders, preflightHeaders } from './cors';
 import { readRequestBody } from './read-request-body';
 
 export interface FacadeAppOptions {
-  /** The vendor API pipeline (plain data in, plain data out; never throws). */
-  readonly handleApi: (request: VendorApiRequest) => Promise<VendorApiResponse>;
+  readonly gateway: FacadeGateway;
+  readonly passthrough: VendorPassthrough;
+  readonly metrics: FacadeMetrics;
   readonly bodyLimitBytes: number;
   /** False while draining: /readyz answers 503 so load balancers stop sending. */
   readonly isReady: () => boolean;
 }
 
+const jsonType = 'application/json; charset=utf-8';
+
 function originOf(req: Request): string {
-  const host = req.headers.host ?? '127.0.0.1';
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
-  return `${encrypted ? 'https' : 'http'}://${host}`;
+  return `${encrypted ? 'https' : 'http'}://${req.headers.host ?? '127.0.0.1'}`;
 }
 
 function sendReply(req: Request, res: Response, reply: VendorApiResponse): void {
@@ -25,23 +31,38 @@ function sendReply(req: Request, res: Response, reply: VendorApiResponse): void 
   res.end(reply.body);
 }
 
-/** A body over the limit (drained, not kept): the vendor error in the envelope (brief §7.1). */
-function sendTooLarge(req: Request, res: Response): void {
-  sendReply(req, res, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(errorEnvelope(vendorError('BadRequest'), 0)) });
+function failureReply(): VendorApiResponse {
+  return { status: 200, headers: { 'content-type': jsonType }, body: JSON.stringify(errorEnvelope(vendorError('Error'), 0)) };
+}
+
+function record(metrics: FacadeMetrics, summary: ExecutedSummary, startedMs: number): void {
+  metrics.recordRequest({ operation: summary.operation, target: summary.target, outcome: summary.outcome, seconds: (performance.now() - startedMs) / 1000 });
 }
 
 async function serveVendorApi(options: FacadeAppOptions, req: Request, res: Response): Promise<void> {
+  const startedMs = performance.now();
   const body = await readRequestBody(req, options.bodyLimitBytes);
   if (body.kind === 'aborted') return;
-  if (body.kind === 'too-large') return sendTooLarge(req, res);
-  const reply = await options.handleApi({ url: req.originalUrl, contentType: req.headers['content-type'], body: body.body.toString('utf8'), origin: originOf(req) });
-  sendReply(req, res, reply);
+  if (body.kind === 'too-large') {
+    record(options.metrics, { operation: 'invalid', target: 'vendor', outcome: 'bad_request' }, startedMs);
+    return sendReply(req, res, { status: 200, headers: { 'content-type': jsonType }, body: JSON.stringify(errorEnvelope(vendorError('BadRequest'), 0)) });
+  }
+  const request = { url: req.originalUrl, contentType: req.headers['content-type'], body: body.body.toString('utf8'), origin: originOf(req) };
+  const answer = await handleGatewayRequest(request, { headers: req.headers, remoteAddress: req.socket.remoteAddress }, options.gateway);
+  if (answer.kind === 'passthrough') {
+    res.once('finish', () => record(options.metrics, { operation: answer.operation, target: 'vendor', outcome: res.statusCode < 500 ? 'ok' : 'upstream_error' }, startedMs));
+    options.passthrough.forward(req, res, body.body);
+    return;
+  }
+  record(options.metrics, answer.summary, startedMs);
+  sendReply(req, res, answer.reply);
 }
 
 /**
- * The facade's HTTP edge: health endpoints, CORS preflight, and every other path handed to the
- * vendor pipeline (all routing forms are parsed there, brief §1.2). Answers are always HTTP 200
- * envelopes except playManifest's 302; nothing here can produce an HTML error page.
+ * The facade's HTTP edge: health and metrics endpoints, CORS preflight, and every other path handed
+ * to the gateway (all vendor routing forms are parsed there, brief §1.2). API answers are HTTP 200
+ * envelopes (or playManifest's 302), or the vendor's own bytes when passed through; nothing here can
+ * produce an HTML error page or a stack trace.
  */
 export function createFacadeApp(options: FacadeAppOptions): Express {
   const app = express();
@@ -54,14 +75,20 @@ export function createFacadeApp(options: FacadeAppOptions): Express {
     const ready = options.isReady();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'draining' });
   });
+  app.get('/metrics', (_req, res) => {
+    options.metrics.render().then(
+      (rendered) => res.type(rendered.contentType).send(rendered.body),
+      () => res.status(500).end(),
+    );
+  });
   app.options('/{*path}', (req, res) => {
     res.writeHead(204, preflightHeaders(req));
     res.end();
   });
   app.use((req, res) => {
-    serveVendorApi(options, req, res).catch(() => {
-      sendReply(req, res, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(errorEnvelope(vendorError('Error'), 0)) });
-    });
+    options.metrics.beginRequest();
+    res.once('close', () => options.metrics.endRequest());
+    serveVendorApi(options, req, res).catch(() => sendReply(req, res, failureReply()));
   });
   return app;
 }

@@ -1,0 +1,102 @@
+/**
+ * Wiring of the strangler routing for the composition root: policy (file + admin), vendor
+ * passthrough and per-call vendor client behind one circuit breaker each, metrics and logs.
+ */
+import type { UnderstudyConfig } from './config/config-types';
+import type { Clock } from './core/clock';
+import { listOperations } from './contract/operation-index';
+import type { FacadeGateway } from './gateway/facade-request-handler';
+import type { FacadeCallEnvironment } from './gateway/facade-call-runner';
+import { corsHeaders } from './http/cors';
+import { createFacadeMetrics, type FacadeMetrics } from './metrics/facade-metrics';
+import type { FacadeLogger } from './metrics/logger';
+import { PolicyHolder } from './policy/policy-holder';
+import { watchPolicyFile, type PolicyFileWatch } from './policy/policy-file';
+import { createCircuitBreaker, type CircuitBreaker } from './upstream/circuit-breaker';
+import type { VendorPassthrough } from './upstream/passthrough-types';
+import type { UpstreamErrorKind } from './upstream/upstream-error';
+import { createVendorCallClient, type VendorCallClient } from './upstream/vendor-call-client';
+import { createVendorPassthrough } from './upstream/vendor-passthrough';
+import { isReadOnlyOperation } from './vendor/read-only-operations';
+
+export interface RoutingParts {
+  readonly metrics: FacadeMetrics;
+  readonly policy: PolicyHolder;
+  readonly policyWatch?: PolicyFileWatch;
+  readonly passthrough: VendorPassthrough;
+  readonly vendorCalls: VendorCallClient;
+  readonly breakers: { readonly vendor: CircuitBreaker; readonly platform: CircuitBreaker };
+  gatewayFor(facade: FacadeCallEnvironment): FacadeGateway;
+  close(): Promise<void>;
+}
+
+const metricKinds: Partial<Record<UpstreamErrorKind, 'timeout' | 'connect' | 'reset' | 'http_5xx' | 'breaker_open'>> = {
+  timeout: 'timeout',
+  refused: 'connect',
+  reset: 'reset',
+  status: 'http_5xx',
+  'breaker-open': 'breaker_open',
+};
+
+/** Operations the metrics may name: the contract's, lower-cased, plus the request-level ones. */
+function metricOperations(): string[] {
+  return [...listOperations().map((op) => op.operationId.toLowerCase()), 'invalid'];
+}
+
+function startPolicy(config: UnderstudyConfig, clock: Clock, metrics: FacadeMetrics, logger: FacadeLogger): { holder: PolicyHolder; watch?: PolicyFileWatch } {
+  const holder = new PolicyHolder({ clock });
+  holder.onChange((active) => {
+    metrics.setPolicyVersion(active.version);
+    logger.info({ event: 'policy_active', version: active.version, author: active.author }, 'policy version active');
+  });
+  if (config.policy.file === undefined) return { holder };
+  const watch = watchPolicyFile(holder, config.policy.file, {
+    onReload: () => metrics.recordPolicyReload({ result: 'applied', source: 'file' }),
+    onError: (errors) => {
+      metrics.recordPolicyReload({ result: 'rejected', source: 'file' });
+      logger.error({ event: 'policy_rejected', file: config.policy.file, errors }, 'policy file rejected; the active version stays');
+    },
+  });
+  if (!watch.initial.ok) throw new Error(`policy file ${config.policy.file} is invalid:\n  ${watch.initial.error.join('\n  ')}`);
+  return { holder, watch };
+}
+
+/** Builds the routing parts for a running facade. */
+export function composeRouting(config: UnderstudyConfig, vendorUrl: string, clock: Clock, logger: FacadeLogger): RoutingParts {
+  const metrics = createFacadeMetrics({ operations: metricOperations() });
+  const breaker = (name: 'vendor' | 'platform'): CircuitBreaker =>
+    createCircuitBreaker({ name, clock, onStateChange: (to) => metrics.setBreakerState({ upstream: name, state: to }) });
+  const breakers = { vendor: breaker('vendor'), platform: breaker('platform') };
+  const { holder, watch } = startPolicy(config, clock, metrics, logger);
+  const onVendorError = (kind: UpstreamErrorKind): void => {
+    const metricKind = metricKinds[kind];
+    if (metricKind !== undefined) metrics.recordUpstreamError({ upstream: 'vendor', kind: metricKind });
+  };
+  const passthrough = createVendorPassthrough({ vendorUrl, timeoutMs: config.vendor.timeoutMs, breaker: breakers.vendor, onUpstreamError: onVendorError, failureHeaders: (req) => corsHeaders(req) });
+  const vendorCalls = createVendorCallClient({ vendorUrl, timeoutMs: config.vendor.timeoutMs });
+  const translatable = new Set(metricOperations());
+  return {
+    metrics,
+    policy: holder,
+    ...(watch === undefined ? {} : { policyWatch: watch }),
+    passthrough,
+    vendorCalls,
+    breakers,
+    gatewayFor: (facade) => ({
+      policy: () => holder.current().policy,
+      translatable: (operationId) => operationId in facade.translators && translatable.has(operationId),
+      secretForPartner: facade.secretForPartner,
+      metrics: { recordDecision: (record) => metrics.recordDecision(record) },
+      routed: {
+        facade,
+        vendor: vendorCalls,
+        isReadOnly: isReadOnlyOperation,
+        onVendorFailure: (error, operationId) => logger.warn({ event: 'vendor_call_failed', operationId, error: error instanceof Error ? error.message : String(error) }, 'vendor call failed'),
+      },
+    }),
+    close: async () => {
+      watch?.close();
+      await Promise.all([passthrough.close(), vendorCalls.close()]);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * One vendor API request through the facade (design.md §2): parse → route each call by the active
+ * policy → forward the whole request to the vendor untouched, or execute it here with per-call
+ * routing (translated to the platform, or sent to the vendor sub-call by sub-call).
+ */
+import type { CompiledPolicy } from '../policy/compiled-policy';
+import type { DecisionReason } from '../policy/decision';
+import { isReadOnlySubRequest } from '../vendor/read-only-operations';
+import { executeVendorApiRequest, parseVendorApiRequest, type VendorApiRequest, type VendorApiResponse } from '../vendor/vendor-api-handler';
+import { runRoutedCall, type AnsweredBy, type RoutedCallEnvironment } from './routed-call-runner';
+import { routeRequest } from './route-request';
+import type { RequestFacts } from './routing-input';
+
+/** What the gateway reports for metrics (the metrics module satisfies it; label sets are closed there). */
+export interface GatewayMetrics {
+  recordDecision(record: { operation: string; target: 'vendor' | 'platform'; reason: DecisionReason }): void;
+}
+
+/** Summary of an executed request, for metrics and logs. */
+export interface ExecutedSummary {
+  readonly operation: string;
+  readonly target: 'vendor' | 'platform';
+  readonly outcome: 'ok' | 'vendor_error' | 'upstream_error' | 'bad_request' | 'fallback';
+}
+
+export type GatewayAnswer =
+  | { readonly kind: 'passthrough'; readonly operation: string }
+  | { readonly kind: 'reply'; readonly reply: VendorApiResponse; readonly summary: ExecutedSummary };
+
+export interface FacadeGateway {
+  /** The active policy; read once per request, so a swap never splits a request. */
+  readonly policy: () => CompiledPolicy;
+  readonly routed: RoutedCallEnvironment;
+  readonly translatable: (operationId: string) => boolean;
+  readonly secretForPartner: (partnerId: number) => string | undefined;
+  readonly metrics?: GatewayMetrics;
+}
+
+function summarise(operation: string, answers: readonly { ok: boolean; answeredBy: AnsweredBy; failed: boolean }[], invalid: boolean): ExecutedSummary {
+  const target = answers.some((a) => a.answeredBy === 'platform') ? 'platform' : 'vendor';
+  if (invalid) return { operation, target, outcome: 'bad_request' };
+  if (answers.some((a) => a.failed)) return { operation, target, outcome: 'upstream_error' };
+  if (answers.some((a) => a.answeredBy === 'fallback')) return { operation, target, outcome: 'fallback' };
+  return { operation, target, outcome: answers.every((a) => a.ok) ? 'ok' : 'vendor_error' };
+}
+
+/** Handles one request; never throws. */
+export async function handleGatewayRequest(request: VendorApiRequest, facts: RequestFacts, gateway: FacadeGateway): Promise<GatewayAnswer> {
+  const parsed = parseVendorApiRequest(request);
+  const route = routeRequest(parsed, { policy: gateway.policy(), facts, translatable: gateway.translatable, secretForPartner: gateway.secretForPartner });
+  for (const routed of route.decisions) gateway.metrics?.recordDecision({ operation: routed.operationId, target: routed.decision.target, reason: routed.decision.reason });
+  const operation = parsed.kind === 'multi' ? 'multirequest' : route.decisions[0]?.operationId ?? 'invalid';
+  if (route.kind === 'passthrough') return { kind: 'passthrough', operation };
+  const answers: { ok: boolean; answeredBy: AnsweredBy; failed: boolean }[] = [];
+  const reply = await executeVendorApiRequest(
+    parsed,
+    async (call, apiBaseUrl) => {
+      const routed = await runRoutedCall(call, route.decisionFor(call), apiBaseUrl, gateway.routed);
+      answers.push({ ok: routed.outcome.ok, answeredBy: routed.answeredBy, failed: routed.failed });
+      return routed.outcome;
+    },
+    { canOverlap: isReadOnlySubRequest },
+  );
+  return { kind: 'reply', reply, summary: summarise(operation, answers, parsed.kind === 'invalid') };
+}

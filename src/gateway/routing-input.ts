@@ -1,0 +1,63 @@
+import type { CompiledPolicy } from '../policy/compiled-policy';
+import type { RoutingInput } from '../policy/decision';
+import { decodeKs, ksPrivilegeKeys } from '../vendor/ks-codec';
+import { parseToken } from '../vendor/multirequest';
+import { readCallKs } from '../vendor/operation-dispatch';
+
+/** What the HTTP edge knows about a request, in plain data. */
+export interface RequestFacts {
+  /** Lower-cased header names. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly remoteAddress?: string;
+}
+
+function header(facts: RequestFacts, name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const value = facts.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+/**
+ * The device a call comes from, for sticky buckets: household and udid from its KS (decoded, not
+ * verified — routing never grants anything, the chosen side verifies), else the `udid` argument.
+ * A KS that is still a multirequest token falls back to the request's top-level KS.
+ */
+function deviceOf(params: Readonly<Record<string, unknown>>, fallbackKs: string | undefined, secretForPartner: (pid: number) => string | undefined): { householdId?: number; udid?: string } {
+  let ks = readCallKs(params);
+  if (ks !== undefined && parseToken(ks) !== null) ks = fallbackKs;
+  const decoded = ks === undefined ? undefined : decodeKs(ks, secretForPartner);
+  const udidArgument = text(params.udid);
+  if (decoded === undefined || !decoded.ok) return udidArgument === undefined ? {} : { udid: udidArgument };
+  const householdId = Number(decoded.value.privileges[ksPrivilegeKeys.householdId] ?? '0');
+  const udid = decoded.value.privileges[ksPrivilegeKeys.udid] || udidArgument;
+  return { ...(householdId > 0 ? { householdId } : {}), ...(udid ? { udid } : {}) };
+}
+
+/** The routing facts of one call (design.md §4 "Policy"). */
+export function buildRoutingInput(
+  operationId: string,
+  params: Readonly<Record<string, unknown>>,
+  shared: Readonly<Record<string, unknown>>,
+  facts: RequestFacts,
+  policy: CompiledPolicy,
+  secretForPartner: (pid: number) => string | undefined,
+): RoutingInput {
+  const device = deviceOf(params, readCallKs(shared), secretForPartner);
+  const clientTag = text(params.clientTag) ?? text(shared.clientTag);
+  const apiVersion = text(params.apiVersion) ?? text(params.version) ?? text(shared.apiVersion);
+  const regionHeader = header(facts, policy.regionHeader);
+  const qaOverride = header(facts, policy.qaHeader);
+  return {
+    operationId,
+    ...device,
+    ...(clientTag === undefined ? {} : { clientTag }),
+    ...(apiVersion === undefined ? {} : { apiVersion }),
+    ...(regionHeader === undefined ? {} : { regionHeader }),
+    ...(facts.remoteAddress === undefined ? {} : { remoteAddress: facts.remoteAddress }),
+    ...(qaOverride === undefined ? {} : { qaOverride }),
+  };
+}
