@@ -1,0 +1,71 @@
+/**
+ * The passthrough engine kept for production: a node:http request on a keep-alive agent, the
+ * answer piped back with its status, reason phrase, raw headers (case, order, repeats) and bytes
+ * untouched. Measured against http-proxy-middleware in bench/passthrough-bench.ts (docs/upstream.md).
+ */
+import { request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { CountingAgent } from './counting-agent';
+import { buildUpstreamHeaders, filterAnswerRawHeaders } from './forwarding-headers';
+import { answerUpstreamFailure } from './passthrough-failure';
+import { parseVendorUrl, requestPath, type VendorPassthrough, type VendorPassthroughOptions } from './passthrough-types';
+import { classifyUpstreamError, UpstreamError, type UpstreamErrorKind } from './upstream-error';
+
+/** Creates the hand-written pipe passthrough. */
+export function createPipePassthrough(options: VendorPassthroughOptions): VendorPassthrough {
+  const target = parseVendorUrl(options.vendorUrl);
+  const maxSockets = options.maxSockets ?? 256;
+  const agent = new CountingAgent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' });
+
+  function forward(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    const started = performance.now();
+    if (res.destroyed || req.socket.destroyed) return; // the client left while its body was read
+    const ticket = options.breaker?.tryAcquire();
+    if (options.breaker !== undefined && ticket === undefined) return answerUpstreamFailure(options, req, res, 'breaker-open', started);
+    let finished = false;
+    const fail = (kind: UpstreamErrorKind): void => {
+      if (finished) return;
+      finished = true;
+      ticket?.fail();
+      answerUpstreamFailure(options, req, res, kind, started);
+    };
+    const upstream = request({
+      hostname: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: target.prefix + requestPath(req),
+      headers: buildUpstreamHeaders(req, { upstreamHost: target.host, bodyLength: body.length }),
+      agent,
+    });
+    // A client abort before or during the answer must free the upstream socket (style.md "Traps").
+    res.once('close', () => {
+      if (res.writableFinished || finished) return;
+      finished = true;
+      ticket?.cancel();
+      upstream.destroy();
+    });
+    upstream.setTimeout(options.timeoutMs, () => upstream.destroy(new UpstreamError('timeout', `no answer from the vendor within ${options.timeoutMs} ms`)));
+    upstream.on('error', (error) => fail(classifyUpstreamError(error)));
+    upstream.on('response', (answer) => {
+      answer.on('error', () => fail('reset'));
+      answer.once('end', () => {
+        if (finished) return;
+        finished = true;
+        if ((answer.statusCode ?? 0) >= 500) ticket?.fail();
+        else ticket?.succeed();
+      });
+      if (finished) return;
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, filterAnswerRawHeaders(answer.rawHeaders));
+      answer.pipe(res);
+    });
+    upstream.end(body);
+  }
+
+  return {
+    forward,
+    close: () => {
+      agent.destroy();
+      return Promise.resolve();
+    },
+    openUpstreamSockets: () => agent.openSockets(),
+  };
+}

@@ -1,0 +1,47 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CircuitBreaker } from './circuit-breaker';
+import type { UpstreamErrorKind } from './upstream-error';
+
+export interface VendorPassthroughOptions {
+  /** The vendor base, e.g. `https://rest-us.ott.kaltura.com`; a path prefix is kept in front of each request's path. */
+  readonly vendorUrl: string;
+  /** No upstream activity for this long (connect, waiting for headers, between body chunks) fails the call. */
+  readonly timeoutMs: number;
+  /** Upstream connections at most (default 256). */
+  readonly maxSockets?: number;
+  /** Counts upstream failures (metrics). */
+  readonly onUpstreamError?: (kind: UpstreamErrorKind) => void;
+  /** Extra headers on the error envelope sent on a failure (the composition root passes CORS). */
+  readonly failureHeaders?: (req: IncomingMessage) => Readonly<Record<string, string>>;
+  /** When given, an open circuit answers the error envelope at once and outcomes are reported to it. */
+  readonly breaker?: CircuitBreaker;
+}
+
+/** Forwards vendor-routed requests byte for byte (design.md §2, issue: vendor passthrough). */
+export interface VendorPassthrough {
+  /** Forwards one request whose body was already read; answers `res` (never throws). */
+  forward(req: IncomingMessage, res: ServerResponse, body: Buffer): void;
+  /** Closes idle upstream connections and refuses nothing: in-flight calls finish or fail. */
+  close(): Promise<void>;
+  /** Upstream sockets open right now (busy or idle). */
+  openUpstreamSockets(): number;
+}
+
+/** Splits a vendor URL into what a request needs: origin parts and the path prefix. */
+export function parseVendorUrl(vendorUrl: string): { readonly hostname: string; readonly port: string; readonly host: string; readonly prefix: string; readonly origin: string } {
+  const url = new URL(vendorUrl);
+  if (url.protocol !== 'http:') throw new Error(`vendor passthrough speaks http only (a TLS-terminating sidecar or the https engine is needed for ${url.protocol})`);
+  return { hostname: url.hostname, port: url.port === '' ? '80' : url.port, host: url.host, prefix: url.pathname.replace(/\/+$/, ''), origin: url.origin };
+}
+
+/** The request's path and query (origin-form), as sent by the client. */
+export function requestPath(req: IncomingMessage): string {
+  const url = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+  if (url.startsWith('/')) return url;
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return '/';
+  }
+}

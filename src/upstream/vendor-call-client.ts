@@ -1,0 +1,84 @@
+/**
+ * One vendor call as plain data → VendorOutcome, for the sub-calls of a mixed multirequest that
+ * route to the vendor (design.md §2). The vendor answers every API call with HTTP 200 and the
+ * outcome inside the envelope (brief §1.6, §2.2); anything else is an outage and rejects.
+ */
+import { Pool } from 'undici';
+import { err, ok } from '../core/result';
+import type { VendorOutcome } from '../core/vendor-error';
+import { classifyUpstreamError, UpstreamError } from './upstream-error';
+
+export interface VendorCall {
+  readonly service: string;
+  readonly action: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+export interface VendorCallClientOptions {
+  /** The vendor base in front of `/api_v3`, e.g. `https://rest-us.ott.kaltura.com/v4_5`. */
+  readonly vendorUrl: string;
+  readonly timeoutMs: number;
+  /** Keep-alive connections (default 64). */
+  readonly connections?: number;
+}
+
+export interface VendorCallClient {
+  /** Resolves the call's outcome; rejects with an UpstreamError when no envelope came back. */
+  call(call: VendorCall): Promise<VendorOutcome>;
+  close(): Promise<void>;
+}
+
+function scalarText(value: unknown, fallback: string): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : fallback;
+}
+
+/** Reads `{result}` of an envelope: `result.error` (or a bare exception) is the vendor's error. */
+export function outcomeFromEnvelope(envelope: unknown): VendorOutcome | undefined {
+  if (typeof envelope !== 'object' || envelope === null || !('result' in envelope)) return undefined;
+  const result = envelope.result;
+  if (typeof result !== 'object' || result === null) return ok(result);
+  const record = result as Record<string, unknown>;
+  const exception = record.objectType === 'KalturaAPIException' ? record : record.error;
+  if (typeof exception !== 'object' || exception === null) return ok(result);
+  const fields = exception as { code?: unknown; message?: unknown; args?: unknown };
+  const args = Array.isArray(fields.args) ? (fields.args as { name?: unknown; value?: unknown }[]).map((a) => ({ name: scalarText(a.name, ''), value: scalarText(a.value, '') })) : undefined;
+  return err({ code: scalarText(fields.code, '1'), message: scalarText(fields.message, ''), ...(args === undefined ? {} : { args }) });
+}
+
+/** Creates a pooled client; undici as in platform-http-client.ts (cheapest per request). */
+export function createVendorCallClient(options: VendorCallClientOptions): VendorCallClient {
+  const url = new URL(options.vendorUrl);
+  const prefix = url.pathname.replace(/\/+$/, '');
+  const pool = new Pool(url.origin, { connections: options.connections ?? 64, keepAliveTimeout: 4_000, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+  const send = async (call: VendorCall): Promise<VendorOutcome> => {
+    const response = await pool.request({
+      method: 'POST',
+      path: `${prefix}/api_v3/service/${encodeURIComponent(call.service)}/action/${encodeURIComponent(call.action)}`,
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(call.params),
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    const text = await response.body.text();
+    if (response.statusCode !== 200) throw new UpstreamError('status', `vendor answered HTTP ${response.statusCode} to ${call.service}.${call.action}`);
+    let envelope: unknown;
+    try {
+      envelope = JSON.parse(text);
+    } catch {
+      throw new UpstreamError('invalid', `vendor answer to ${call.service}.${call.action} is not JSON`);
+    }
+    const outcome = outcomeFromEnvelope(envelope);
+    if (outcome === undefined) throw new UpstreamError('invalid', `vendor answer to ${call.service}.${call.action} has no result`);
+    return outcome;
+  };
+  return {
+    async call(call) {
+      try {
+        return await send(call);
+      } catch (error) {
+        if (error instanceof UpstreamError) throw error;
+        throw new UpstreamError(classifyUpstreamError(error), `vendor call ${call.service}.${call.action} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    close: () => pool.close(),
+  };
+}
