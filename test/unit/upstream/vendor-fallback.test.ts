@@ -13,7 +13,7 @@ describe('withVendorFallback', () => {
 
   it('keeps the platform answer, including a vendor-shaped error outcome', async () => {
     const outcome = { ok: false, error: { code: '500007', message: 'Asset not found' } };
-    await expect(withVendorFallback(() => Promise.resolve(outcome), vendor, { readOnly: true, enabled: true })).resolves.toBe(outcome);
+    await expect(withVendorFallback<unknown>(() => Promise.resolve(outcome), vendor, { readOnly: true, enabled: true })).resolves.toBe(outcome);
   });
 
   it('never falls back for a write, nor when the operation has it switched off', async () => {

@@ -1,0 +1,112 @@
+/**
+ * Vendor passthrough cost, side by side in one run (issue: vendor passthrough): vendor-sim called
+ * directly, nginx as a reverse proxy, a bare Node http proxy, and the passthrough server with each
+ * engine (hand-written pipe, http-proxy-middleware). Every target is its own process so its CPU is
+ * measured alone; each scenario is driven at a fixed rate (open loop).
+ * Usage: npm run build && node dist/bench/passthrough-bench.js [--rate 1000 --seconds 10]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runOpenLoopLoad, type LoadResult } from './lib/open-loop-load';
+import { processCpuSeconds, processRssMiB } from './lib/process-cpu';
+import { freePort, spawnServer } from './lib/spawn-server';
+import { scenarios } from './scenarios';
+import { hasNginx, startNginxProxy } from './targets/nginx-proxy';
+
+const cli = join(__dirname, '../src/cli/main.js');
+const arg = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const rate = arg('rate', 1000);
+const seconds = arg('seconds', 10);
+const benchScenarios = scenarios.filter((s) => s.name === 'asset.get' || s.name === 'player multirequest');
+
+interface Target {
+  readonly name: string;
+  readonly url: string;
+  readonly pids: () => number[];
+  stop(): Promise<void>;
+}
+
+interface Row {
+  scenario: string;
+  target: string;
+  load: LoadResult;
+  cpuMicrosPerRequest: number;
+  rssMiB: number;
+}
+
+const cpuOf = (pids: readonly number[]): number => pids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0);
+
+async function measure(scenario: (typeof benchScenarios)[number], target: Target, ks: string): Promise<Row> {
+  await runOpenLoopLoad({ origin: target.url, rate, durationMs: 2000, request: () => scenario.request(ks) });
+  const pids = target.pids();
+  const before = cpuOf(pids);
+  const load = await runOpenLoopLoad({ origin: target.url, rate, durationMs: seconds * 1000, request: () => scenario.request(ks) });
+  const cpu = cpuOf(pids) - before;
+  return { scenario: scenario.name, target: target.name, load, cpuMicrosPerRequest: (cpu * 1e6) / load.sent, rssMiB: pids.reduce((sum, pid) => sum + processRssMiB(pid), 0) };
+}
+
+async function loginKs(vendorUrl: string): Promise<string> {
+  const answer = await fetch(`${vendorUrl}/api_v3/service/ottuser/action/anonymousLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ partnerId: 3197, udid: 'bench-stb-1' }) });
+  const body = (await answer.json()) as { result?: { ks?: string } };
+  if (typeof body.result?.ks !== 'string') throw new Error('bench login failed');
+  return body.result.ks;
+}
+
+async function nodeTarget(name: string, script: string, args: readonly string[]): Promise<Target> {
+  const port = await freePort();
+  const server = await spawnServer([script, String(port), ...args], port);
+  return { name, url: server.url, pids: () => [server.pid], stop: () => server.stop() };
+}
+
+function renderTable(rows: readonly Row[]): string {
+  const lines = ['| scenario | target | sent | errors | rate/s | p50 ms | p99 ms | CPU µs/req | CPU × bare proxy | p99 × nginx | RSS MiB |', '|---|---|---|---|---|---|---|---|---|---|---|'];
+  for (const row of rows) {
+    const bare = rows.find((r) => r.scenario === row.scenario && r.target === 'bare node proxy');
+    const nginx = rows.find((r) => r.scenario === row.scenario && r.target === 'nginx');
+    const cpuRatio = bare ? (row.cpuMicrosPerRequest / bare.cpuMicrosPerRequest).toFixed(2) : '';
+    const p99Ratio = nginx ? (row.load.latencyMs.p99 / nginx.load.latencyMs.p99).toFixed(2) : '';
+    lines.push(`| ${row.scenario} | ${row.target} | ${row.load.sent} | ${row.load.errors} | ${row.load.achievedRate.toFixed(0)} | ${row.load.latencyMs.p50.toFixed(2)} | ${row.load.latencyMs.p99.toFixed(2)} | ${row.cpuMicrosPerRequest.toFixed(0)} | ${cpuRatio} | ${p99Ratio} | ${row.rssMiB.toFixed(0)} |`);
+  }
+  return lines.join('\n');
+}
+
+async function startTargets(vendorUrl: string, vendorPort: number): Promise<Target[]> {
+  const targets: Target[] = [];
+  if (hasNginx()) {
+    const nginx = await startNginxProxy(await freePort(), vendorPort);
+    targets.push({ name: 'nginx', url: nginx.url, pids: () => nginx.pids(), stop: () => nginx.stop() });
+  } else console.log('nginx is not installed: skipping its row (install it with `apt-get install -y nginx`)');
+  targets.push(await nodeTarget('bare node proxy', join(__dirname, 'targets/bare-node-proxy.js'), [vendorUrl]));
+  targets.push(await nodeTarget('passthrough (pipe)', join(__dirname, 'targets/passthrough-server.js'), [vendorUrl, 'pipe']));
+  targets.push(await nodeTarget('passthrough (http-proxy-middleware)', join(__dirname, 'targets/passthrough-server.js'), [vendorUrl, 'http-proxy-middleware']));
+  return targets;
+}
+
+async function main(): Promise<void> {
+  const vendorPort = await freePort();
+  // The catalogue path is passed explicitly: the default is resolved relative to the compiled file.
+  const catalogDir = join(__dirname, '../../fixtures/catalog');
+  const vendor = await spawnServer([cli, 'sim', 'vendor', '--port', String(vendorPort), '--catalog', catalogDir], vendorPort);
+  const targets: Target[] = [{ name: 'vendor-sim direct', url: vendor.url, pids: () => [vendor.pid], stop: () => Promise.resolve() }];
+  const rows: Row[] = [];
+  try {
+    targets.push(...(await startTargets(vendor.url, vendorPort)));
+    const ks = await loginKs(vendor.url);
+    for (const scenario of benchScenarios) for (const target of targets) rows.push(await measure(scenario, target, ks));
+  } finally {
+    await Promise.all(targets.map((t) => t.stop()));
+    await vendor.stop();
+  }
+  const outDir = join(__dirname, '../../bench/out');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'passthrough-bench.json'), JSON.stringify({ rate, seconds, rows }, null, 2));
+  console.log(`rate ${rate}/s for ${seconds}s per row; CPU is the target process alone (nginx: master + worker)\n\n${renderTable(rows)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
