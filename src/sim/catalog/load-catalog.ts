@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Catalog, IdMapRow } from '../../core/catalog';
+import { findPackageRoot } from '../../contract/contracts-dir';
 
-/** Where the committed seed catalogue lives. */
-export const defaultCatalogDir = resolve(__dirname, '../../../fixtures/catalog');
+/** Where the committed seed catalogue lives (found from the package root, so it works from src/ and dist/src/). */
+export const defaultCatalogDir = resolve(findPackageRoot(), 'fixtures/catalog');
 
 const catalogFiles = {
   demo: 'demo.json',
