@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { runOpenLoopLoad, type LoadResult } from './lib/open-loop-load';
 import { processCpuSeconds, processRssMiB } from './lib/process-cpu';
 import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
+import { startThrowawayPostgres } from './lib/throwaway-postgres';
 import { scenarios } from './scenarios';
 
 const cli = join(__dirname, '../src/cli/main.js');
@@ -61,7 +62,20 @@ async function main(): Promise<void> {
   const [vendorPort, platformPort, facadePort, proxyPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const vendor = await spawnServer([cli, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort);
   const platform = await spawnServer([cli, 'sim', 'platform', '--port', String(platformPort)], platformPort);
-  const facade = await spawnServer([cli, 'serve'], facadePort, { PORT: String(facadePort), UNDERSTUDY_VENDOR_URL: vendor.url, UNDERSTUDY_PLATFORM_URL: platform.url, UNDERSTUDY_CLOCK: 'lab', LOG_LEVEL: 'warn' });
+  // The facade as deployed: external upstreams, the demo policy (every operation to the platform),
+  // PostgreSQL as the store when this machine has it (embedded PGlite otherwise; see bench/README.md).
+  const postgres = await startThrowawayPostgres();
+  const facade = await spawnServer([cli, 'serve'], facadePort, {
+    PORT: String(facadePort),
+    ADMIN_PORT: '0',
+    UNDERSTUDY_VENDOR_URL: vendor.url,
+    UNDERSTUDY_PLATFORM_URL: platform.url,
+    UNDERSTUDY_POLICY_FILE: join(__dirname, '../../fixtures/policy/lab-all-platform.yaml'),
+    UNDERSTUDY_CLOCK: 'lab',
+    LOG_LEVEL: 'warn',
+    ...(postgres === undefined ? {} : { UNDERSTUDY_STORE_URL: postgres.url }),
+  });
+  console.log(`facade store: ${postgres === undefined ? 'embedded PGlite' : 'PostgreSQL 15 (throwaway)'}`);
   const proxy = await spawnServer([join(__dirname, 'targets/bare-node-proxy.js'), String(proxyPort), vendor.url], proxyPort);
   const rows: Row[] = [];
   try {
@@ -73,6 +87,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await Promise.all([proxy.stop(), facade.stop(), platform.stop(), vendor.stop()]);
+    postgres?.stop();
   }
   const table = renderTable(rows);
   const outDir = join(__dirname, '../../bench/out');

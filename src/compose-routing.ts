@@ -85,7 +85,6 @@ export function composeRouting(config: UnderstudyConfig, vendorUrl: string, cloc
     gatewayFor: (facade) => ({
       policy: () => holder.current().policy,
       translatable: (operationId) => operationId in facade.translators && translatable.has(operationId),
-      secretForPartner: facade.secretForPartner,
       metrics: { recordDecision: (record) => metrics.recordDecision(record) },
       routed: {
         facade,

@@ -11,14 +11,15 @@ import type { CallerSession } from './core/caller-session';
 import { OffsetClock, type Clock } from './core/clock';
 import type { IdMapper } from './core/id-mapper';
 import { createLabClock } from './core/lab-clock';
+import { createCachedKsDecoder } from './vendor/ks-decoder';
 import type { FacadeCallEnvironment } from './gateway/facade-call-runner';
 import { createFacadeSessions } from './gateway/facade-sessions';
 import { composeRouting, type RoutingParts } from './compose-routing';
 import { createAdminApp } from './http/admin-app';
-import { createFacadeApp } from './http/facade-app';
+import { createFacadeListener } from './http/facade-listener';
 import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
 import { startUpstreams, type Upstreams } from './lab';
-import { loadCatalog, loadIdMap } from './sim/catalog/load-catalog';
+import { loadCatalogDemo, loadIdMap } from './sim/catalog/load-catalog';
 import { CachedIdMap, CachedRevocationStore, openStore, type Store } from './store';
 import type { PlatformSubject } from './translate/platform-port';
 import { vendorTranslators } from './translate/vendor-translators';
@@ -80,7 +81,7 @@ function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, 
   return {
     translators: vendorTranslators,
     partnerId: config.vendor.partnerId,
-    secretForPartner: (pid) => (pid === config.vendor.partnerId ? config.vendor.partnerSecret : undefined),
+    decodeKs: createCachedKsDecoder((pid) => (pid === config.vendor.partnerId ? config.vendor.partnerSecret : undefined)),
     clock,
     revocations: { isRevoked: (s) => revocations.isRevoked({ sessionId: s.sessionId, partnerId: s.partnerId, userId: s.userId, createdAt: s.createDate }) },
     platformFor: (session) => createPlatformPort(platform, tokens, subjectFor(session, ids)),
@@ -134,10 +135,9 @@ function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: Fac
 /** Starts understudy with the given configuration. */
 /** Starts understudy with the given configuration. */
 export async function startUnderstudy(config: UnderstudyConfig, options: StartOptions = {}): Promise<RunningUnderstudy> {
-  const catalog = loadCatalog(config.lab.catalogDir);
   // One clock for the facade and the in-process sims, so KS expiry and the seed's dates agree.
-  const clock = options.clock ?? (config.clock === 'lab' ? createLabClock(catalog.demo.baseTime) : new OffsetClock());
-  const upstreams = await startUpstreams(config, catalog, clock);
+  const clock = options.clock ?? (config.clock === 'lab' ? createLabClock(loadCatalogDemo(config.lab.catalogDir).baseTime) : new OffsetClock());
+  const upstreams = await startUpstreams(config, clock);
   const store = await openStore(config.store, { clock });
   const ids = toIdMapper(await openIdMap(store, config.lab.catalogDir));
   const platform = createPlatformHttpClient({ baseUrl: upstreams.platformUrl, timeoutMs: config.platform.timeoutMs });
@@ -145,7 +145,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const env = buildEnvironment(config, clock, store, ids, platform, logger);
   const routing = composeRouting(config, upstreams.vendorUrl, clock, logger);
   let ready = true;
-  const app = createFacadeApp({
+  const app = createFacadeListener({
     gateway: routing.gatewayFor(env),
     passthrough: routing.passthrough,
     metrics: routing.metrics,

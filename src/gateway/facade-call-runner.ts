@@ -11,7 +11,8 @@ import { err } from '../core/result';
 import type { VendorOutcome } from '../core/vendor-error';
 import type { PlatformPort } from '../translate/platform-port';
 import type { SessionPort, TranslatorTable } from '../translate/translator';
-import { decodeCallerSession } from '../vendor/ks-session';
+import type { KsDecoder } from '../vendor/ks-decoder';
+import { toCallerSessionAt } from '../vendor/ks-session';
 import { checkOperationAccess, findOperationIn, readCallKs } from '../vendor/operation-dispatch';
 import { vendorError } from '../vendor/vendor-error-builder';
 
@@ -22,7 +23,8 @@ export interface RevocationCheck {
 
 export interface FacadeCallEnvironment {
   readonly translators: TranslatorTable;
-  readonly secretForPartner: (partnerId: number) => string | undefined;
+  /** Decodes and verifies KS signatures (cached per KS string). */
+  readonly decodeKs: KsDecoder;
   readonly partnerId: number;
   readonly clock: Clock;
   readonly revocations: RevocationCheck;
@@ -41,7 +43,7 @@ export interface FacadeCall {
 }
 
 async function verifySession(ks: string, env: FacadeCallEnvironment, nowSec: number): Promise<VendorOutcome<CallerSession>> {
-  const decoded = decodeCallerSession(ks, env.secretForPartner, nowSec);
+  const decoded = toCallerSessionAt(ks, env.decodeKs(ks), nowSec);
   if (!decoded.ok) return decoded;
   if (await env.revocations.isRevoked(decoded.value)) return err(vendorError('ExpiredKS'));
   return decoded;

@@ -32,7 +32,6 @@ export interface FacadeGateway {
   readonly policy: () => CompiledPolicy;
   readonly routed: RoutedCallEnvironment;
   readonly translatable: (operationId: string) => boolean;
-  readonly secretForPartner: (partnerId: number) => string | undefined;
   readonly metrics?: GatewayMetrics;
 }
 
@@ -47,7 +46,7 @@ function summarise(operation: string, answers: readonly { ok: boolean; answeredB
 /** Handles one request; never throws. */
 export async function handleGatewayRequest(request: VendorApiRequest, facts: RequestFacts, gateway: FacadeGateway): Promise<GatewayAnswer> {
   const parsed = parseVendorApiRequest(request);
-  const route = routeRequest(parsed, { policy: gateway.policy(), facts, translatable: gateway.translatable, secretForPartner: gateway.secretForPartner });
+  const route = routeRequest(parsed, { policy: gateway.policy(), facts, translatable: gateway.translatable, decodeKs: gateway.routed.facade.decodeKs });
   for (const routed of route.decisions) gateway.metrics?.recordDecision({ operation: routed.operationId, target: routed.decision.target, reason: routed.decision.reason });
   const operation = parsed.kind === 'multi' ? 'multirequest' : route.decisions[0]?.operationId ?? 'invalid';
   if (route.kind === 'passthrough') return { kind: 'passthrough', operation };

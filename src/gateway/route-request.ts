@@ -1,6 +1,7 @@
 import type { CompiledPolicy } from '../policy/compiled-policy';
 import type { Decision } from '../policy/decision';
 import { decideTarget } from '../policy/decide-target';
+import type { KsDecoder } from '../vendor/ks-decoder';
 import type { ParsedVendorApiRequest, VendorApiCall } from '../vendor/vendor-api-handler';
 import { buildRoutingInput, type RequestFacts } from './routing-input';
 
@@ -20,7 +21,7 @@ export interface RouteContext {
   readonly facts: RequestFacts;
   /** Operations the facade can serve itself; any other goes to the vendor whatever the policy says. */
   readonly translatable: (operationId: string) => boolean;
-  readonly secretForPartner: (partnerId: number) => string | undefined;
+  readonly decodeKs: KsDecoder;
 }
 
 function operationIdOf(call: VendorApiCall): string {
@@ -30,7 +31,7 @@ function operationIdOf(call: VendorApiCall): string {
 /** Decides one call; an operation without a translator always goes to the vendor, which knows it. */
 function decideCall(call: VendorApiCall, shared: Readonly<Record<string, unknown>>, ctx: RouteContext): RoutedDecision {
   const operationId = operationIdOf(call);
-  const decision = decideTarget(ctx.policy, buildRoutingInput(operationId, call.params, shared, ctx.facts, ctx.policy, ctx.secretForPartner));
+  const decision = decideTarget(ctx.policy, buildRoutingInput(operationId, call.params, shared, ctx.facts, ctx.policy, ctx.decodeKs));
   if (decision.target === 'platform' && !ctx.translatable(operationId)) return { operationId, decision: { ...decision, target: 'vendor', shadow: false, fallbackToVendor: false } };
   // Shadow decisions answer from the vendor; the platform candidate is the shadow executor's job.
   return { operationId, decision };

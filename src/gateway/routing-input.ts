@@ -1,6 +1,7 @@
 import type { CompiledPolicy } from '../policy/compiled-policy';
 import type { RoutingInput } from '../policy/decision';
-import { decodeKs, ksPrivilegeKeys } from '../vendor/ks-codec';
+import { ksPrivilegeKeys } from '../vendor/ks-codec';
+import type { KsDecoder } from '../vendor/ks-decoder';
 import { parseToken } from '../vendor/multirequest';
 import { readCallKs } from '../vendor/operation-dispatch';
 
@@ -26,10 +27,10 @@ function text(value: unknown): string | undefined {
  * verified — routing never grants anything, the chosen side verifies), else the `udid` argument.
  * A KS that is still a multirequest token falls back to the request's top-level KS.
  */
-function deviceOf(params: Readonly<Record<string, unknown>>, fallbackKs: string | undefined, secretForPartner: (pid: number) => string | undefined): { householdId?: number; udid?: string } {
+function deviceOf(params: Readonly<Record<string, unknown>>, fallbackKs: string | undefined, decode: KsDecoder): { householdId?: number; udid?: string } {
   let ks = readCallKs(params);
   if (ks !== undefined && parseToken(ks) !== null) ks = fallbackKs;
-  const decoded = ks === undefined ? undefined : decodeKs(ks, secretForPartner);
+  const decoded = ks === undefined ? undefined : decode(ks);
   const udidArgument = text(params.udid);
   if (decoded === undefined || !decoded.ok) return udidArgument === undefined ? {} : { udid: udidArgument };
   const householdId = Number(decoded.value.privileges[ksPrivilegeKeys.householdId] ?? '0');
@@ -44,9 +45,9 @@ export function buildRoutingInput(
   shared: Readonly<Record<string, unknown>>,
   facts: RequestFacts,
   policy: CompiledPolicy,
-  secretForPartner: (pid: number) => string | undefined,
+  decode: KsDecoder,
 ): RoutingInput {
-  const device = deviceOf(params, readCallKs(shared), secretForPartner);
+  const device = deviceOf(params, readCallKs(shared), decode);
   const clientTag = text(params.clientTag) ?? text(shared.clientTag);
   const apiVersion = text(params.apiVersion) ?? text(params.version) ?? text(shared.apiVersion);
   const regionHeader = header(facts, policy.regionHeader);

@@ -1,7 +1,7 @@
 import type { CallerSession } from '../core/caller-session';
 import { err, ok, type Result } from '../core/result';
 import type { VendorError } from '../core/vendor-error';
-import { decodeKs, ksPrivilegeKeys, type KsPayload } from './ks-codec';
+import { decodeKs, ksPrivilegeKeys, type KsDecodeError, type KsPayload } from './ks-codec';
 import { vendorError } from './vendor-error-builder';
 
 /** The caller session a decoded KS describes. */
@@ -26,7 +26,11 @@ export function toCallerSession(ks: string, payload: KsPayload): CallerSession {
  * knows where revocations live.
  */
 export function decodeCallerSession(ks: string, secretForPartner: (partnerId: number) => string | undefined, nowSec: number): Result<CallerSession, VendorError> {
-  const decoded = decodeKs(ks, secretForPartner);
+  return toCallerSessionAt(ks, decodeKs(ks, secretForPartner), nowSec);
+}
+
+/** The session of an already decoded KS, or 500015 / 500016 as above. */
+export function toCallerSessionAt(ks: string, decoded: Result<KsPayload, KsDecodeError>, nowSec: number): Result<CallerSession, VendorError> {
   if (!decoded.ok) return err(vendorError('InvalidKS'));
   if (decoded.value.expiry <= nowSec) return err(vendorError('ExpiredKS'));
   return ok(toCallerSession(ks, decoded.value));

@@ -39,3 +39,8 @@ export function loadCatalog(dir: string = defaultCatalogDir): Catalog {
 export function loadIdMap(dir: string = defaultCatalogDir): IdMapRow[] {
   return readJson(dir, 'id-map.json') as IdMapRow[];
 }
+
+/** Only the lab's fixed facts (demo.json): what the facade needs when no sim runs in its process. */
+export function loadCatalogDemo(dir: string = defaultCatalogDir): Catalog['demo'] {
+  return readJson(dir, catalogFiles.demo) as Catalog['demo'];
+}

@@ -1,4 +1,4 @@
-import express, { type Express, type Request, type Response } from 'express';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ExecutedSummary, FacadeGateway } from '../gateway/facade-request-handler';
 import { handleGatewayRequest } from '../gateway/facade-request-handler';
 import type { FacadeMetrics } from '../metrics/facade-metrics';
@@ -20,12 +20,12 @@ export interface FacadeAppOptions {
 
 const jsonType = 'application/json; charset=utf-8';
 
-function originOf(req: Request): string {
+function originOf(req: IncomingMessage): string {
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
   return `${encrypted ? 'https' : 'http'}://${req.headers.host ?? '127.0.0.1'}`;
 }
 
-function sendReply(req: Request, res: Response, reply: VendorApiResponse): void {
+function sendReply(req: IncomingMessage, res: ServerResponse, reply: VendorApiResponse): void {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(reply.status, { ...corsHeaders(req), ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
   res.end(reply.body);
@@ -39,7 +39,7 @@ function record(metrics: FacadeMetrics, summary: ExecutedSummary, startedMs: num
   metrics.recordRequest({ operation: summary.operation, target: summary.target, outcome: summary.outcome, seconds: (performance.now() - startedMs) / 1000 });
 }
 
-async function serveVendorApi(options: FacadeAppOptions, req: Request, res: Response): Promise<void> {
+async function serveVendorApi(options: FacadeAppOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const startedMs = performance.now();
   const body = await readRequestBody(req, options.bodyLimitBytes);
   if (body.kind === 'aborted') return;
@@ -47,7 +47,7 @@ async function serveVendorApi(options: FacadeAppOptions, req: Request, res: Resp
     record(options.metrics, { operation: 'invalid', target: 'vendor', outcome: 'bad_request' }, startedMs);
     return sendReply(req, res, { status: 200, headers: { 'content-type': jsonType }, body: JSON.stringify(errorEnvelope(vendorError('BadRequest'), 0)) });
   }
-  const request = { url: req.originalUrl, contentType: req.headers['content-type'], body: body.body.toString('utf8'), origin: originOf(req) };
+  const request = { url: req.url ?? '/', contentType: req.headers['content-type'], body: body.body.toString('utf8'), origin: originOf(req) };
   const answer = await handleGatewayRequest(request, { headers: req.headers, remoteAddress: req.socket.remoteAddress }, options.gateway);
   if (answer.kind === 'passthrough') {
     res.once('finish', () => record(options.metrics, { operation: answer.operation, target: 'vendor', outcome: res.statusCode < 500 ? 'ok' : 'upstream_error' }, startedMs));
@@ -58,37 +58,49 @@ async function serveVendorApi(options: FacadeAppOptions, req: Request, res: Resp
   sendReply(req, res, answer.reply);
 }
 
-/**
- * The facade's HTTP edge: health and metrics endpoints, CORS preflight, and every other path handed
- * to the gateway (all vendor routing forms are parsed there, brief §1.2). API answers are HTTP 200
- * envelopes (or playManifest's 302), or the vendor's own bytes when passed through; nothing here can
- * produce an HTML error page or a stack trace.
- */
-export function createFacadeApp(options: FacadeAppOptions): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.disable('etag');
-  app.get('/livez', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', (_req, res) => {
-    const ready = options.isReady();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'draining' });
-  });
-  app.get('/metrics', (_req, res) => {
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { 'content-type': jsonType, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** Health and metrics endpoints; false when the path is not one of them. */
+function serveOperational(options: FacadeAppOptions, req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== 'GET') return false;
+  const path = (req.url ?? '/').split('?', 1)[0];
+  if (path === '/livez') sendJson(res, 200, { status: 'ok' });
+  else if (path === '/readyz') sendJson(res, options.isReady() ? 200 : 503, { status: options.isReady() ? 'ready' : 'draining' });
+  else if (path === '/metrics') {
     options.metrics.render().then(
-      (rendered) => res.type(rendered.contentType).send(rendered.body),
-      () => res.status(500).end(),
+      (rendered) => {
+        res.writeHead(200, { 'content-type': rendered.contentType });
+        res.end(rendered.body);
+      },
+      () => sendJson(res, 500, { error: 'metrics unavailable' }),
     );
-  });
-  app.options('/{*path}', (req, res) => {
-    res.writeHead(204, preflightHeaders(req));
-    res.end();
-  });
-  app.use((req, res) => {
+  } else return false;
+  return true;
+}
+
+/**
+ * The facade's HTTP edge, a plain node:http listener: health and metrics endpoints, CORS preflight,
+ * and every other path handed to the gateway (all vendor routing forms are parsed there, brief
+ * §1.2). API answers are HTTP 200 envelopes (or playManifest's 302), or the vendor's own bytes when
+ * passed through; nothing here can produce an HTML error page or a stack trace. A framework router
+ * adds nothing on this path (every path is the vendor API) but measurable CPU per request
+ * (bench/README.md), so the admin API keeps express and this edge does not.
+ */
+export function createFacadeListener(options: FacadeAppOptions): RequestListener {
+  return (req, res) => {
+    res.on('error', () => undefined);
+    if (serveOperational(options, req, res)) return;
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, preflightHeaders(req));
+      res.end();
+      return;
+    }
     options.metrics.beginRequest();
     res.once('close', () => options.metrics.endRequest());
     serveVendorApi(options, req, res).catch(() => sendReply(req, res, failureReply()));
-  });
-  return app;
+  };
 }
