@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { runOpenLoopLoad, type LoadResult } from './lib/open-loop-load';
 import { processCpuSeconds, processRssMiB } from './lib/process-cpu';
 import { freePort, spawnServer } from './lib/spawn-server';
+import { startThrowawayPostgres } from './lib/throwaway-postgres';
 import { scenarios } from './scenarios';
 import { hasNginx, startNginxProxy } from './targets/nginx-proxy';
 
@@ -82,7 +83,33 @@ async function startTargets(vendorUrl: string, vendorPort: number): Promise<Targ
   targets.push(await nodeTarget('bare node proxy', join(__dirname, 'targets/bare-node-proxy.js'), [vendorUrl]));
   targets.push(await nodeTarget('passthrough (pipe)', join(__dirname, 'targets/passthrough-server.js'), [vendorUrl, 'pipe']));
   targets.push(await nodeTarget('passthrough (http-proxy-middleware)', join(__dirname, 'targets/passthrough-server.js'), [vendorUrl, 'http-proxy-middleware']));
+  targets.push(await facadeTarget(vendorUrl));
   return targets;
+}
+
+/** The whole facade with no policy file (every call to the vendor): parse, decide, pass through. */
+async function facadeTarget(vendorUrl: string): Promise<Target> {
+  const port = await freePort();
+  const postgres = await startThrowawayPostgres();
+  const server = await spawnServer([cli, 'serve'], port, {
+    PORT: String(port),
+    ADMIN_PORT: '0',
+    UNDERSTUDY_VENDOR_URL: vendorUrl,
+    // Never called under an all-vendor policy; named so no platform-sim starts in the process.
+    UNDERSTUDY_PLATFORM_URL: 'http://127.0.0.1:9',
+    UNDERSTUDY_CLOCK: 'lab',
+    LOG_LEVEL: 'warn',
+    ...(postgres === undefined ? {} : { UNDERSTUDY_STORE_URL: postgres.url }),
+  });
+  return {
+    name: 'facade (policy → vendor)',
+    url: server.url,
+    pids: () => [server.pid],
+    stop: async () => {
+      await server.stop();
+      postgres?.stop();
+    },
+  };
 }
 
 async function main(): Promise<void> {
