@@ -9,9 +9,9 @@ import type { Catalog } from '../../core/catalog';
 import { OffsetClock } from '../../core/clock';
 import { loadCatalog } from '../catalog/load-catalog';
 import { applyFaults, mergeFaults, noFaults, type FaultSettings } from '../faults';
-import { handleSimControl, isControlPath, type SimControlTarget } from '../vendor/server/sim-control';
+import { handleSimControl, isControlPath, type SimControlTarget } from '../sim-control';
 import { dispatchPlatformCall, type DispatchDeps } from './http/dispatch';
-import { readBody } from './http/read-body';
+import { readRequestBody } from '../../http/read-request-body';
 import { problem, type Reply } from './http/reply';
 import { createRouter } from './http/router';
 import { platformRoutes } from './platform-routes';
@@ -89,20 +89,21 @@ export async function startPlatformSim(options: PlatformSimOptions = {}): Promis
     const url = req.url ?? '/';
     const isControl = isControlPath(url.split('?')[0] ?? '/');
     if (!isControl && !isFaultFree(faults) && (await applyFaults(faults, req, res))) return;
-    const body = await readBody(req, limit);
-    if (body.kind === 'aborted') return;
-    if (body.kind === 'too_large') {
+    const read = await readRequestBody(req, limit);
+    if (read.kind === 'aborted') return;
+    if (read.kind === 'too-large') {
       writeReply(res, { ...problem('payload_too_large', `bodies are limited to ${limit} bytes`), headers: { connection: 'close' } });
       return;
     }
+    const text = read.body.toString('utf8');
     if (isControl) {
-      const answer = handleSimControl(method, url.split('?')[0] ?? '/', body.text, control);
+      const answer = handleSimControl(method, url.split('?')[0] ?? '/', text, control);
       writeReply(res, { status: answer.status, body: answer.body });
       return;
     }
     const authorization = headerText(req.headers.authorization);
     const changeOrigin = headerText(req.headers['x-change-origin']);
-    const call = { method, url, bodyText: body.text, ...(authorization !== undefined ? { authorization } : {}), ...(changeOrigin !== undefined ? { changeOrigin } : {}) };
+    const call = { method, url, bodyText: text, ...(authorization !== undefined ? { authorization } : {}), ...(changeOrigin !== undefined ? { changeOrigin } : {}) };
     writeReply(res, dispatchPlatformCall(call, deps));
   }
 

@@ -16,7 +16,7 @@ import type { SimOperationTable } from './sim-operation';
 import { createVendorSimState, type VendorSimState } from './state';
 import { corsHeaders, preflightHeaders } from '../../http/cors';
 import { readRequestBody } from '../../http/read-request-body';
-import { handleSimControl, isControlPath, type SimControlTarget } from './server/sim-control';
+import { handleSimControl, isControlPath, type SimControlTarget } from '../sim-control';
 import { handleVendorApiRequest } from '../../vendor/vendor-api-handler';
 import { runSimCall } from './server/sim-call-runner';
 

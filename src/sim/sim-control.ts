@@ -1,5 +1,5 @@
 /** vendor-sim's control endpoints (`/__sim/…`): reset, fault knobs, clock, health. Not vendor API. */
-import type { FaultSettings } from '../../faults';
+import type { FaultSettings } from './faults';
 
 export interface SimControlTarget {
   reset(): void;
