@@ -19,6 +19,10 @@ const arg = (name: string, fallback: number): number => {
 };
 const rate = arg('rate', 1000);
 const seconds = arg('seconds', 10);
+// --pin: upstreams on core 0, the measured target on core 1 (the load runs where the OS puts it).
+const pin = process.argv.includes('--pin');
+const upstreamCpu = pin ? 0 : undefined;
+const targetCpu = pin ? 1 : undefined;
 
 interface Row {
   scenario: string;
@@ -60,8 +64,8 @@ function renderTable(rows: readonly Row[]): string {
 
 async function main(): Promise<void> {
   const [vendorPort, platformPort, facadePort, proxyPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  const vendor = await spawnServer([cli, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort);
-  const platform = await spawnServer([cli, 'sim', 'platform', '--port', String(platformPort)], platformPort);
+  const vendor = await spawnServer([cli, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort, {}, upstreamCpu);
+  const platform = await spawnServer([cli, 'sim', 'platform', '--port', String(platformPort)], platformPort, {}, upstreamCpu);
   // The facade as deployed: external upstreams, the demo policy (every operation to the platform),
   // PostgreSQL as the store when this machine has it (embedded PGlite otherwise; see bench/README.md).
   const postgres = await startThrowawayPostgres();
@@ -74,9 +78,9 @@ async function main(): Promise<void> {
     UNDERSTUDY_CLOCK: 'lab',
     LOG_LEVEL: 'warn',
     ...(postgres === undefined ? {} : { UNDERSTUDY_STORE_URL: postgres.url }),
-  });
+  }, targetCpu);
   console.log(`facade store: ${postgres === undefined ? 'embedded PGlite' : 'PostgreSQL 15 (throwaway)'}`);
-  const proxy = await spawnServer([join(__dirname, 'targets/bare-node-proxy.js'), String(proxyPort), vendor.url], proxyPort);
+  const proxy = await spawnServer([join(__dirname, 'targets/bare-node-proxy.js'), String(proxyPort), vendor.url], proxyPort, {}, targetCpu);
   const rows: Row[] = [];
   try {
     const ks = await loginKs(vendor.url);
@@ -93,7 +97,7 @@ async function main(): Promise<void> {
   const outDir = join(__dirname, '../../bench/out');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'translate-bench.json'), JSON.stringify({ rate, seconds, rows }, null, 2));
-  console.log(`rate ${rate}/s for ${seconds}s per row; CPU is the target process alone\n\n${table}`);
+  console.log(`rate ${rate}/s for ${seconds}s per row${pin ? ', upstreams pinned to core 0 and targets to core 1' : ''}; CPU is the target process alone\n\n${table}`);
 }
 
 main().catch((error: unknown) => {

@@ -35,9 +35,14 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   throw new Error(`server on port ${port} did not start in ${timeoutMs} ms`);
 }
 
-/** Starts `node <args>` listening on `port` and waits until it answers HTTP. */
-export async function spawnServer(args: readonly string[], port: number, env: Record<string, string> = {}): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+/**
+ * Starts `node <args>` listening on `port` and waits until it answers HTTP; with `cpu`, pinned to
+ * that core (taskset), so upstreams and the measured target do not take turns on one core.
+ */
+export async function spawnServer(args: readonly string[], port: number, env: Record<string, string> = {}, cpu?: number): Promise<SpawnedServer> {
+  const command = cpu === undefined ? process.execPath : 'taskset';
+  const commandArgs = cpu === undefined ? args : ['-c', String(cpu), process.execPath, ...args];
+  const child = spawn(command, commandArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   await waitForPort(port, child, 30_000);
   return {
     pid: child.pid ?? 0,
