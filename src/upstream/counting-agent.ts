@@ -1,30 +1,26 @@
-import { Agent, type AgentOptions } from 'node:http';
-import type { Duplex } from 'node:stream';
+import { Agent as HttpAgent, type AgentOptions } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 
 /**
- * A keep-alive agent that knows how many sockets it holds open (busy or idle), so a test or a
- * health check can prove aborted requests leave no socket behind (style.md "Traps").
+ * A keep-alive agent (http or https) that knows how many sockets it holds open (busy or idle), so a
+ * test or a health check can prove aborted requests leave no socket behind (style.md "Traps").
  */
-export class CountingAgent extends Agent {
-  private open = 0;
+export type CountingAgent = HttpAgent & { openSockets(): number };
 
-  constructor(options: AgentOptions) {
-    super(options);
-  }
-
-  /** Sockets created by this agent and not yet closed. */
-  openSockets(): number {
-    return this.open;
-  }
-
-  override createConnection(...args: Parameters<Agent['createConnection']>): Duplex | null | undefined {
-    const socket = super.createConnection(...args);
+/** Creates a counting agent for the upstream's protocol; `ca` trusts a private CA (PEM) for https. */
+export function createCountingAgent(protocol: 'http:' | 'https:', options: AgentOptions & { readonly ca?: string }): CountingAgent {
+  const agent: HttpAgent = protocol === 'https:' ? new HttpsAgent(options) : new HttpAgent(options);
+  let open = 0;
+  const createConnection = agent.createConnection.bind(agent);
+  agent.createConnection = (...args: Parameters<HttpAgent['createConnection']>) => {
+    const socket = createConnection(...args);
     if (socket !== null && socket !== undefined) {
-      this.open++;
+      open++;
       socket.once('close', () => {
-        this.open--;
+        open--;
       });
     }
     return socket;
-  }
+  };
+  return Object.assign(agent, { openSockets: () => open });
 }

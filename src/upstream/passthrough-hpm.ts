@@ -9,7 +9,7 @@ import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type * as httpProxy from 'http-proxy';
-import { CountingAgent } from './counting-agent';
+import { createCountingAgent } from './counting-agent';
 import { buildUpstreamHeaders, stripHopByHopInPlace } from './forwarding-headers';
 import { answerUpstreamFailure } from './passthrough-failure';
 import { parseVendorUrl, type VendorPassthrough, type VendorPassthroughOptions } from './passthrough-types';
@@ -27,7 +27,7 @@ interface ForwardState {
 export function createHpmPassthrough(options: VendorPassthroughOptions): VendorPassthrough {
   const target = parseVendorUrl(options.vendorUrl);
   const maxSockets = options.maxSockets ?? 256;
-  const agent = new CountingAgent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' });
+  const agent = createCountingAgent(target.protocol, { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo', ...(options.tlsCa === undefined ? {} : { ca: options.tlsCa }) });
   const states = new WeakMap<IncomingMessage, ForwardState>();
 
   const finish = (req: IncomingMessage): ForwardState | undefined => {

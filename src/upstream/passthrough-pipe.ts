@@ -3,8 +3,9 @@
  * answer piped back with its status, reason phrase, raw headers (case, order, repeats) and bytes
  * untouched. Measured against http-proxy-middleware in bench/passthrough-bench.ts (docs/upstream.md).
  */
-import { request, type IncomingMessage, type ServerResponse } from 'node:http';
-import { CountingAgent } from './counting-agent';
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { createCountingAgent } from './counting-agent';
 import { buildUpstreamHeaders, filterAnswerRawHeaders } from './forwarding-headers';
 import { answerUpstreamFailure } from './passthrough-failure';
 import { parseVendorUrl, requestPath, type VendorPassthrough, type VendorPassthroughOptions } from './passthrough-types';
@@ -14,7 +15,7 @@ import { classifyUpstreamError, UpstreamError, type UpstreamErrorKind } from './
 export function createPipePassthrough(options: VendorPassthroughOptions): VendorPassthrough {
   const target = parseVendorUrl(options.vendorUrl);
   const maxSockets = options.maxSockets ?? 256;
-  const agent = new CountingAgent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' });
+  const agent = createCountingAgent(target.protocol, { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo', ...(options.tlsCa === undefined ? {} : { ca: options.tlsCa }) });
 
   function forward(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     const started = performance.now();
@@ -28,7 +29,7 @@ export function createPipePassthrough(options: VendorPassthroughOptions): Vendor
       ticket?.fail();
       answerUpstreamFailure(options, req, res, kind, started);
     };
-    const upstream = request({
+    const upstream = (target.protocol === 'https:' ? httpsRequest : httpRequest)({
       hostname: target.hostname,
       port: target.port,
       method: req.method,

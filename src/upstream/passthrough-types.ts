@@ -7,6 +7,8 @@ export interface VendorPassthroughOptions {
   readonly vendorUrl: string;
   /** No upstream activity for this long (connect, waiting for headers, between body chunks) fails the call. */
   readonly timeoutMs: number;
+  /** A private CA (PEM) to trust for an https vendor URL, besides the system's. */
+  readonly tlsCa?: string;
   /** Upstream connections at most (default 256). */
   readonly maxSockets?: number;
   /** Counts upstream failures (metrics). */
@@ -28,10 +30,11 @@ export interface VendorPassthrough {
 }
 
 /** Splits a vendor URL into what a request needs: origin parts and the path prefix. */
-export function parseVendorUrl(vendorUrl: string): { readonly hostname: string; readonly port: string; readonly host: string; readonly prefix: string; readonly origin: string } {
+export function parseVendorUrl(vendorUrl: string): { readonly protocol: 'http:' | 'https:'; readonly hostname: string; readonly port: string; readonly host: string; readonly prefix: string; readonly origin: string } {
   const url = new URL(vendorUrl);
-  if (url.protocol !== 'http:') throw new Error(`vendor passthrough speaks http only (a TLS-terminating sidecar or the https engine is needed for ${url.protocol})`);
-  return { hostname: url.hostname, port: url.port === '' ? '80' : url.port, host: url.host, prefix: url.pathname.replace(/\/+$/, ''), origin: url.origin };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`vendor passthrough speaks http and https, not ${url.protocol}`);
+  const port = url.port !== '' ? url.port : url.protocol === 'https:' ? '443' : '80';
+  return { protocol: url.protocol, hostname: url.hostname, port, host: url.host, prefix: url.pathname.replace(/\/+$/, ''), origin: url.origin };
 }
 
 /** The request's path and query (origin-form), as sent by the client. */
