@@ -9,18 +9,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runOpenLoopLoad, type LoadResult } from './lib/open-loop-load';
 import { processCpuSeconds, processRssMiB } from './lib/process-cpu';
+import { cliPath, loadArgs } from './lib/bench-args';
 import { freePort, spawnServer } from './lib/spawn-server';
 import { startThrowawayPostgres } from './lib/throwaway-postgres';
 import { scenarios } from './scenarios';
 import { hasNginx, startNginxProxy } from './targets/nginx-proxy';
 
-const cli = join(__dirname, '../src/cli/main.js');
-const arg = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const rate = arg('rate', 1000);
-const seconds = arg('seconds', 10);
+const cli = cliPath;
+const { rate, seconds } = loadArgs;
 const benchScenarios = scenarios.filter((s) => s.name === 'asset.get' || s.name === 'player multirequest');
 
 interface Target {

@@ -5,18 +5,13 @@
  * switch takes to reach the next request.
  * Usage: npm run bench:reload [-- --rate 1000 --seconds 10]
  */
-import { join } from 'node:path';
 import { Pool } from 'undici';
+import { cliPath, loadArgs } from './lib/bench-args';
 import { freePort, spawnServer } from './lib/spawn-server';
 import { scenarios } from './scenarios';
 
-const cli = join(__dirname, '../src/cli/main.js');
-const arg = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const rate = arg('rate', 1000);
-const seconds = arg('seconds', 10);
+const cli = cliPath;
+const { rate, seconds } = loadArgs;
 const adminToken = 'bench-admin-token-0123456789';
 
 async function adminCall(adminUrl: string, method: string, path: string, body: unknown): Promise<number> {

@@ -8,17 +8,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runOpenLoopLoad, type LoadResult } from './lib/open-loop-load';
 import { processCpuSeconds, processRssMiB } from './lib/process-cpu';
+import { cliPath, loadArgs } from './lib/bench-args';
 import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
 import { startThrowawayPostgres } from './lib/throwaway-postgres';
 import { scenarios } from './scenarios';
 
-const cli = join(__dirname, '../src/cli/main.js');
-const arg = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const rate = arg('rate', 1000);
-const seconds = arg('seconds', 10);
+const cli = cliPath;
+const { rate, seconds } = loadArgs;
 // --pin: upstreams on core 0, the measured target on core 1 (the load runs where the OS puts it).
 const pin = process.argv.includes('--pin');
 const upstreamCpu = pin ? 0 : undefined;
