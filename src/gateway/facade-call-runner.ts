@@ -86,8 +86,3 @@ export async function runTranslatedCall(call: FacadeCall, apiBaseUrl: string, en
     return { outcome: err(vendorError('Error')), failed: true };
   }
 }
-
-/** Runs one call and returns its outcome; never throws. */
-export async function runFacadeCall(call: FacadeCall, apiBaseUrl: string, env: FacadeCallEnvironment): Promise<VendorOutcome> {
-  return (await runTranslatedCall(call, apiBaseUrl, env)).outcome;
-}

@@ -4,12 +4,13 @@
  * only (no driver types), so they can move to src/core unchanged if feature folders need them.
  */
 import type { IdMapRow } from '../core/catalog';
+import type { IdKind } from '../core/id-mapper';
 import type { SqlClient } from './sql-client';
 
 export type { IdMapRow } from '../core/catalog';
 
 /** The kinds of object whose ids are mapped (vendor ↔ platform). */
-export type IdKind = IdMapRow['kind'];
+export type { IdKind } from '../core/id-mapper';
 
 /** Vendor ↔ platform ids (design.md §4 "Identity and ids"). */
 export interface IdMapStore {
