@@ -7,9 +7,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runOpenLoopLoad, type LoadResult } from './lib/open-loop-load';
-import { processCpuSeconds, processRssMiB } from './lib/process-cpu';
 import { cliPath, loadArgs } from './lib/bench-args';
+import { measureRow, type Row } from './lib/measure-row';
 import { freePort, spawnServer } from './lib/spawn-server';
 import { startThrowawayPostgres } from './lib/throwaway-postgres';
 import { scenarios } from './scenarios';
@@ -26,23 +25,8 @@ interface Target {
   stop(): Promise<void>;
 }
 
-interface Row {
-  scenario: string;
-  target: string;
-  load: LoadResult;
-  cpuMicrosPerRequest: number;
-  rssMiB: number;
-}
-
-const cpuOf = (pids: readonly number[]): number => pids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0);
-
-async function measure(scenario: (typeof benchScenarios)[number], target: Target, ks: string): Promise<Row> {
-  await runOpenLoopLoad({ origin: target.url, rate, durationMs: 2000, request: () => scenario.request(ks) });
-  const pids = target.pids();
-  const before = cpuOf(pids);
-  const load = await runOpenLoopLoad({ origin: target.url, rate, durationMs: seconds * 1000, request: () => scenario.request(ks) });
-  const cpu = cpuOf(pids) - before;
-  return { scenario: scenario.name, target: target.name, load, cpuMicrosPerRequest: (cpu * 1e6) / load.sent, rssMiB: pids.reduce((sum, pid) => sum + processRssMiB(pid), 0) };
+function measure(scenario: (typeof benchScenarios)[number], target: Target, ks: string): Promise<Row> {
+  return measureRow(scenario, target.name, target.url, target.pids(), ks);
 }
 
 async function loginKs(vendorUrl: string): Promise<string> {

@@ -6,9 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runOpenLoopLoad, type LoadResult } from './lib/open-loop-load';
-import { processCpuSeconds, processRssMiB } from './lib/process-cpu';
 import { cliPath, loadArgs } from './lib/bench-args';
+import { measureRow, type Row } from './lib/measure-row';
 import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
 import { startThrowawayPostgres } from './lib/throwaway-postgres';
 import { scenarios } from './scenarios';
@@ -20,20 +19,8 @@ const pin = process.argv.includes('--pin');
 const upstreamCpu = pin ? 0 : undefined;
 const targetCpu = pin ? 1 : undefined;
 
-interface Row {
-  scenario: string;
-  target: string;
-  load: LoadResult;
-  cpuMicrosPerRequest: number;
-  rssMiB: number;
-}
-
-async function measure(scenario: (typeof scenarios)[number], target: string, server: SpawnedServer, origin: string, ks: string): Promise<Row> {
-  await runOpenLoopLoad({ origin, rate, durationMs: 2000, request: () => scenario.request(ks) });
-  const before = processCpuSeconds(server.pid);
-  const load = await runOpenLoopLoad({ origin, rate, durationMs: seconds * 1000, request: () => scenario.request(ks) });
-  const cpu = processCpuSeconds(server.pid) - before;
-  return { scenario: scenario.name, target, load, cpuMicrosPerRequest: (cpu * 1e6) / load.sent, rssMiB: processRssMiB(server.pid) };
+function measure(scenario: (typeof scenarios)[number], target: string, server: SpawnedServer, origin: string, ks: string): Promise<Row> {
+  return measureRow(scenario, target, origin, [server.pid], ks);
 }
 
 async function loginKs(vendorUrl: string): Promise<string> {
