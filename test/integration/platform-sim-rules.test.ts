@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- HTTP bodies are loose JSON read by assertions, each validated against the platform contract */
+ 
 import { validatePlatformResponse } from '../../src/contract/response-validator';
 import { OffsetClock } from '../../src/core/clock';
 import { loadCatalog } from '../../src/sim/catalog/load-catalog';

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- HTTP bodies are loose JSON read by assertions, each validated against the platform contract */
+ 
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { parse } from 'yaml';

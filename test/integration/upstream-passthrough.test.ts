@@ -3,9 +3,9 @@
  * byte-identical to calling the vendor directly; hop-by-hop headers stripped; X-Forwarded-* set).
  * Both engines pass the same suite.
  */
+import { frozenLabClock } from '../support/lab-clock';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { OffsetClock } from '../../src/core/clock';
 import { loadCatalog } from '../../src/sim/catalog/load-catalog';
 import { startVendorSim, type VendorSim } from '../../src/sim/vendor/vendor-sim-server';
 import { filterAnswerRawHeaders } from '../../src/upstream/forwarding-headers';
@@ -58,13 +58,13 @@ const declaredLength = (answer: RawAnswer): number | undefined => {
 const stableBody = (answer: RawAnswer): string => answer.body.toString('latin1').replace(/"executionTime":[0-9.e-]+/g, '"executionTime":0');
 
 const catalog = loadCatalog();
-const { partnerId, baseTime } = catalog.demo;
+const { partnerId } = catalog.demo;
 let sim: VendorSim;
 let ks = '';
 const json = { 'content-type': 'application/json' };
 
 beforeAll(async () => {
-  sim = await startVendorSim({ catalog, clock: new OffsetClock({ nowMs: () => baseTime * 1000 }) });
+  sim = await startVendorSim({ catalog, clock: frozenLabClock() });
   ks = await loginAs(sim.url, 'anonymous', 'stb-passthrough-1');
 });
 afterAll(() => sim.close());

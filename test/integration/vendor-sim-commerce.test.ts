@@ -1,5 +1,5 @@
+import { frozenLabClock } from '../support/lab-clock';
 import { validateVendorResponse } from '../../src/contract/response-validator';
-import { OffsetClock } from '../../src/core/clock';
 import { loadCatalog } from '../../src/sim/catalog/load-catalog';
 import { startVendorSim, type VendorSim } from '../../src/sim/vendor/vendor-sim-server';
 import { loginAs, postVendorJson } from '../support/vendor-http';
@@ -9,7 +9,7 @@ const { baseTime } = catalog.demo;
 let sim: VendorSim;
 
 beforeAll(async () => {
-  sim = await startVendorSim({ catalog, clock: new OffsetClock({ nowMs: () => baseTime * 1000 }) });
+  sim = await startVendorSim({ catalog, clock: frozenLabClock() });
 });
 afterAll(() => sim.close());
 beforeEach(() => sim.reset());

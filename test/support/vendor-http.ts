@@ -6,7 +6,7 @@ export interface VendorHttpAnswer {
   readonly headers: Headers;
   readonly text: string;
   /** Parsed JSON body, or undefined when the body is not JSON (loosely typed: tests probe it). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   readonly json: any;
 }
 

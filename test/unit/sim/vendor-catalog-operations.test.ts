@@ -1,5 +1,5 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- operation results and HTTP bodies are loose JSON read by assertions */
-import { OffsetClock } from '../../../src/core/clock';
+ 
+import { frozenLabClock } from '../../support/lab-clock';
 import { loadCatalog } from '../../../src/sim/catalog/load-catalog';
 import { catalogOperations } from '../../../src/sim/vendor/catalog/catalog-operations';
 import type { SimSession } from '../../../src/sim/vendor/sim-operation';
@@ -10,7 +10,7 @@ const baseTime = catalog.demo.baseTime;
 const anonymous: SimSession = { ks: 'ks', partnerId: 3197, userId: '0', householdId: 0, udid: '', type: 'anonymous', expiry: baseTime + 1000, createDate: baseTime, sessionId: 'anon' };
 
 function freshState(): VendorSimState {
-  return createVendorSimState(catalog, new OffsetClock({ nowMs: () => baseTime * 1000 }));
+  return createVendorSimState(catalog, frozenLabClock());
 }
 
 async function call(operation: string, params: Record<string, unknown>, state = freshState()): Promise<any> {

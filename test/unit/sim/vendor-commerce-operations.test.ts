@@ -1,5 +1,5 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- operation results and HTTP bodies are loose JSON read by assertions */
-import { OffsetClock } from '../../../src/core/clock';
+ 
+import { frozenLabClock } from '../../support/lab-clock';
 import { loadCatalog } from '../../../src/sim/catalog/load-catalog';
 import { commerceOperations } from '../../../src/sim/vendor/commerce/commerce-operations';
 import { playbackOperations } from '../../../src/sim/vendor/playback/playback-operations';
@@ -16,7 +16,7 @@ const demo1 = session('614001', 5001, 'demo1-stb-1');
 const demo2 = session('614003', 5002, 'demo2-stb-1');
 
 function freshState(): VendorSimState {
-  return createVendorSimState(catalog, new OffsetClock({ nowMs: () => baseTime * 1000 }));
+  return createVendorSimState(catalog, frozenLabClock());
 }
 
 function call(state: VendorSimState, who: SimSession, operation: string, params: Record<string, unknown>, table: SimOperationTable = commerceOperations): any {

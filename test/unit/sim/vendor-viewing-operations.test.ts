@@ -1,5 +1,5 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- operation results and HTTP bodies are loose JSON read by assertions */
-import { OffsetClock } from '../../../src/core/clock';
+ 
+import { frozenLabClock } from '../../support/lab-clock';
 import { loadCatalog } from '../../../src/sim/catalog/load-catalog';
 import type { SimSession } from '../../../src/sim/vendor/sim-operation';
 import { createVendorSimState, type VendorSimState } from '../../../src/sim/vendor/state';
@@ -15,7 +15,7 @@ const demo1 = session('614001', 5001, 'demo1-stb-1');
 const demo1Second = session('614002', 5001, 'demo1-tablet-2');
 
 function freshState(): VendorSimState {
-  return createVendorSimState(catalog, new OffsetClock({ nowMs: () => baseTime * 1000 }));
+  return createVendorSimState(catalog, frozenLabClock());
 }
 
 function call(state: VendorSimState, who: SimSession, operation: string, params: Record<string, unknown>, nowSec = baseTime): any {
