@@ -31,7 +31,7 @@ function codeOf(error: unknown): string | undefined {
   return cause === undefined ? undefined : codeOf(cause);
 }
 
-/** Sorts a network error (node:http, undici, AbortSignal.timeout) into a kind. */
+/** Sorts a network error (node:http, undici, an abort signal's timeout) into a kind. */
 export function classifyUpstreamError(error: unknown): UpstreamErrorKind {
   if (error instanceof UpstreamError) return error.kind;
   // By name, not instanceof: AbortSignal.timeout's DOMException may come from another realm.

@@ -45,18 +45,17 @@ export function outcomeFromEnvelope(envelope: unknown): VendorOutcome | undefine
   return err({ code: scalarText(fields.code, '1'), message: scalarText(fields.message, ''), ...(args === undefined ? {} : { args }) });
 }
 
-/** Creates a pooled client; undici as in platform-http-client.ts (cheapest per request). */
+/** Creates a pooled client; undici as in platform-http-client.ts (cheapest per request; the pool's own timeouts are the deadline). */
 export function createVendorCallClient(options: VendorCallClientOptions): VendorCallClient {
   const url = new URL(options.vendorUrl);
   const prefix = url.pathname.replace(/\/+$/, '');
-  const pool = new Pool(url.origin, { connections: options.connections ?? 64, keepAliveTimeout: 4_000, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+  const pool = new Pool(url.origin, { connections: options.connections ?? 64, keepAliveTimeout: 4_000, connectTimeout: options.timeoutMs, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
   const send = async (call: VendorCall): Promise<VendorOutcome> => {
     const response = await pool.request({
       method: 'POST',
       path: `${prefix}/api_v3/service/${encodeURIComponent(call.service)}/action/${encodeURIComponent(call.action)}`,
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(call.params),
-      signal: AbortSignal.timeout(options.timeoutMs),
     });
     const text = await response.body.text();
     if (response.statusCode !== 200) throw new UpstreamError('status', `vendor answered HTTP ${response.statusCode} to ${call.service}.${call.action}`);
