@@ -2,13 +2,14 @@
  * Vendor passthrough cost, side by side in one run (issue: vendor passthrough): vendor-sim called
  * directly, nginx as a reverse proxy, a bare Node http proxy, and the passthrough server with each
  * engine (hand-written pipe, http-proxy-middleware). Every target is its own process so its CPU is
- * measured alone; each scenario is driven at a fixed rate (open loop).
+ * measured alone; each scenario is driven at a fixed rate (open loop), the targets taking turns in
+ * 1 s slices (lib/measure-row.ts).
  * Usage: npm run build && node dist/bench/passthrough-bench.js [--rate 1000 --seconds 10]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliPath, loadArgs } from './lib/bench-args';
-import { measureRow, type Row } from './lib/measure-row';
+import { measureScenario, type Row } from './lib/measure-row';
 import { freePort, spawnServer } from './lib/spawn-server';
 import { startThrowawayPostgres } from './lib/throwaway-postgres';
 import { scenarios } from './scenarios';
@@ -23,10 +24,6 @@ interface Target {
   readonly url: string;
   readonly pids: () => number[];
   stop(): Promise<void>;
-}
-
-function measure(scenario: (typeof benchScenarios)[number], target: Target, ks: string): Promise<Row> {
-  return measureRow(scenario, target.name, target.url, target.pids(), ks);
 }
 
 async function loginKs(vendorUrl: string): Promise<string> {
@@ -102,7 +99,7 @@ async function main(): Promise<void> {
   try {
     targets.push(...(await startTargets(vendor.url, vendorPort)));
     const ks = await loginKs(vendor.url);
-    for (const scenario of benchScenarios) for (const target of targets) rows.push(await measure(scenario, target, ks));
+    for (const scenario of benchScenarios) rows.push(...(await measureScenario(scenario, targets.map((t) => ({ name: t.name, origin: t.url, pids: t.pids })), ks)));
   } finally {
     await Promise.all(targets.map((t) => t.stop()));
     await vendor.stop();
@@ -110,7 +107,7 @@ async function main(): Promise<void> {
   const outDir = join(__dirname, '../../bench/out');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'passthrough-bench.json'), JSON.stringify({ rate, seconds, rows }, null, 2));
-  console.log(`rate ${rate}/s for ${seconds}s per row; CPU is the target process alone (nginx: master + worker)\n\n${renderTable(rows)}`);
+  console.log(`rate ${rate}/s for ${seconds}s per row, targets taking turns in 1 s slices; CPU is the target process alone (nginx: master + worker)\n\n${renderTable(rows)}`);
 }
 
 main().catch((error: unknown) => {

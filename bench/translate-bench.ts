@@ -7,8 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliPath, loadArgs } from './lib/bench-args';
-import { measureRow, type Row } from './lib/measure-row';
-import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
+import { measureScenario, type Row } from './lib/measure-row';
+import { freePort, spawnServer } from './lib/spawn-server';
 import { startThrowawayPostgres } from './lib/throwaway-postgres';
 import { scenarios } from './scenarios';
 
@@ -18,10 +18,6 @@ const { rate, seconds } = loadArgs;
 const pin = process.argv.includes('--pin');
 const upstreamCpu = pin ? 0 : undefined;
 const targetCpu = pin ? 1 : undefined;
-
-function measure(scenario: (typeof scenarios)[number], target: string, server: SpawnedServer, origin: string, ks: string): Promise<Row> {
-  return measureRow(scenario, target, origin, [server.pid], ks);
-}
 
 async function loginKs(vendorUrl: string): Promise<string> {
   const answer = await fetch(`${vendorUrl}/api_v3/service/ottuser/action/login`, {
@@ -36,11 +32,19 @@ async function loginKs(vendorUrl: string): Promise<string> {
 }
 
 function renderTable(rows: readonly Row[]): string {
-  const lines = ['| scenario | target | sent | errors | rate/s | p50 ms | p99 ms | CPU µs/req | × bare proxy | RSS MiB |', '|---|---|---|---|---|---|---|---|---|---|'];
+  const lines = [
+    '| scenario | target | sent | errors | rate/s | p50 ms | p99 ms | p99 − direct ms | p99 − bare proxy ms | CPU µs/req | × bare proxy | RSS MiB |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const row of rows) {
-    const bare = rows.find((r) => r.scenario === row.scenario && r.target === 'bare node proxy');
+    const same = (target: string): Row | undefined => rows.find((r) => r.scenario === row.scenario && r.target === target);
+    const bare = same('bare node proxy');
+    const direct = same('vendor-sim direct');
     const ratio = bare ? (row.cpuMicrosPerRequest / bare.cpuMicrosPerRequest).toFixed(2) : '';
-    lines.push(`| ${row.scenario} | ${row.target} | ${row.load.sent} | ${row.load.errors} | ${row.load.achievedRate.toFixed(0)} | ${row.load.latencyMs.p50.toFixed(2)} | ${row.load.latencyMs.p99.toFixed(2)} | ${row.cpuMicrosPerRequest.toFixed(0)} | ${ratio} | ${row.rssMiB.toFixed(0)} |`);
+    const added = (base: Row | undefined): string => (base === undefined || base === row ? '' : (row.load.latencyMs.p99 - base.load.latencyMs.p99).toFixed(2));
+    lines.push(
+      `| ${row.scenario} | ${row.target} | ${row.load.sent} | ${row.load.errors} | ${row.load.achievedRate.toFixed(0)} | ${row.load.latencyMs.p50.toFixed(2)} | ${row.load.latencyMs.p99.toFixed(2)} | ${added(direct)} | ${added(bare)} | ${row.cpuMicrosPerRequest.toFixed(0)} | ${ratio} | ${row.rssMiB.toFixed(0)} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -67,11 +71,12 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     const ks = await loginKs(vendor.url);
-    for (const scenario of scenarios) {
-      rows.push(await measure(scenario, 'vendor-sim direct', vendor, vendor.url, ks));
-      rows.push(await measure(scenario, 'bare node proxy', proxy, proxy.url, ks));
-      rows.push(await measure(scenario, 'facade → platform', facade, facade.url, ks));
-    }
+    const targets = [
+      { name: 'vendor-sim direct', origin: vendor.url, pids: () => [vendor.pid] },
+      { name: 'bare node proxy', origin: proxy.url, pids: () => [proxy.pid] },
+      { name: 'facade → platform', origin: facade.url, pids: () => [facade.pid] },
+    ];
+    for (const scenario of scenarios) rows.push(...(await measureScenario(scenario, targets, ks)));
   } finally {
     await Promise.all([proxy.stop(), facade.stop(), platform.stop(), vendor.stop()]);
     postgres?.stop();
@@ -80,7 +85,7 @@ async function main(): Promise<void> {
   const outDir = join(__dirname, '../../bench/out');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'translate-bench.json'), JSON.stringify({ rate, seconds, rows }, null, 2));
-  console.log(`rate ${rate}/s for ${seconds}s per row${pin ? ', upstreams pinned to core 0 and targets to core 1' : ''}; CPU is the target process alone\n\n${table}`);
+  console.log(`rate ${rate}/s for ${seconds}s per row, targets taking turns in 1 s slices${pin ? ', upstreams pinned to core 0 and targets to core 1' : ''}; CPU is the target process alone\n\n${table}`);
 }
 
 main().catch((error: unknown) => {

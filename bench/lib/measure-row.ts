@@ -1,5 +1,5 @@
 import { loadArgs } from './bench-args';
-import { runOpenLoopLoad, type LoadResult } from './open-loop-load';
+import { runLoadSlice, summariseSlices, type LoadSlice, type LoadResult } from './open-loop-load';
 import { processCpuSeconds, processRssMiB } from './process-cpu';
 import type { Scenario } from '../scenarios';
 
@@ -12,17 +12,42 @@ export interface Row {
   readonly rssMiB: number;
 }
 
+/** A server a scenario is driven through: its name in the table, where it listens, its processes. */
+export interface MeasuredTarget {
+  readonly name: string;
+  readonly origin: string;
+  /** Several for nginx (master and worker); read before every slice, so restarts are not missed. */
+  readonly pids: () => readonly number[];
+}
+
+/** Length of one slice of load on one target before the next target's turn. */
+const sliceMs = 1000;
+
 const sum = (pids: readonly number[], read: (pid: number) => number): number => pids.reduce((total, pid) => total + read(pid), 0);
 
 /**
- * Drives a scenario through a target at the bench's rate: 2 s of warm-up, then the measured run;
- * CPU and RSS are the target processes' own (several pids for nginx's master and worker).
+ * Drives a scenario through every target at the bench's rate and returns a row per target.
+ * After 2 s of warm-up each, the targets take turns in 1 s slices until each has had `seconds`
+ * of load, so a noisy moment of the machine (this one is a shared VM whose tail latency drifts by
+ * an order of magnitude within the hour) lands on every target alike instead of on one row.
+ * CPU and RSS are each target's own processes; CPU is summed over that target's slices only.
  */
-export async function measureRow(scenario: Scenario, target: string, origin: string, pids: readonly number[], ks: string): Promise<Row> {
+export async function measureScenario(scenario: Scenario, targets: readonly MeasuredTarget[], ks: string): Promise<Row[]> {
   const { rate, seconds } = loadArgs;
-  await runOpenLoopLoad({ origin, rate, durationMs: 2000, request: () => scenario.request(ks) });
-  const before = sum(pids, processCpuSeconds);
-  const load = await runOpenLoopLoad({ origin, rate, durationMs: seconds * 1000, request: () => scenario.request(ks) });
-  const cpu = sum(pids, processCpuSeconds) - before;
-  return { scenario: scenario.name, target, load, cpuMicrosPerRequest: (cpu * 1e6) / load.sent, rssMiB: sum(pids, processRssMiB) };
+  const request = (): ReturnType<Scenario['request']> => scenario.request(ks);
+  for (const target of targets) await runLoadSlice({ origin: target.origin, rate, durationMs: 2000, request });
+  const slices = targets.map((): LoadSlice[] => []);
+  const cpuSeconds = targets.map(() => 0);
+  const rounds = Math.max(1, Math.round((seconds * 1000) / sliceMs));
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, target] of targets.entries()) {
+      const before = sum(target.pids(), processCpuSeconds);
+      slices[index]!.push(await runLoadSlice({ origin: target.origin, rate, durationMs: sliceMs, request }));
+      cpuSeconds[index]! += sum(target.pids(), processCpuSeconds) - before;
+    }
+  }
+  return targets.map((target, index) => {
+    const load = summariseSlices(slices[index]!);
+    return { scenario: scenario.name, target: target.name, load, cpuMicrosPerRequest: (cpuSeconds[index]! * 1e6) / load.sent, rssMiB: sum(target.pids(), processRssMiB) };
+  });
 }

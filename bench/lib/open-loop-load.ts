@@ -20,12 +20,22 @@ export interface LoadOptions {
   readonly expectStatus?: number;
 }
 
+/** What one stretch of load saw, unsummarised, so stretches can be merged before percentiles. */
+export interface LoadSlice {
+  readonly sent: number;
+  readonly ok: number;
+  readonly errors: number;
+  readonly elapsedMs: number;
+  /** Milliseconds from each request's scheduled send to the end of its answer. */
+  readonly latencies: readonly number[];
+}
+
 export interface LoadResult {
   readonly sent: number;
   readonly ok: number;
   readonly errors: number;
   readonly achievedRate: number;
-  readonly latencyMs: { readonly p50: number; readonly p90: number; readonly p99: number; readonly max: number };
+  readonly latencyMs: { readonly p50: number; readonly p90: number; readonly p99: number; readonly p999: number; readonly max: number };
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -33,8 +43,8 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** Sends requests at a fixed rate for a fixed time and measures latency from the scheduled send time. */
-export async function runOpenLoopLoad(options: LoadOptions): Promise<LoadResult> {
+/** Sends requests at a fixed rate for a fixed time and records latency from each scheduled send time. */
+export async function runLoadSlice(options: LoadOptions): Promise<LoadSlice> {
   const pool = new Pool(options.origin, { connections: options.connections ?? 64, pipelining: 1 });
   const latencies: number[] = [];
   let ok = 0;
@@ -65,14 +75,26 @@ export async function runOpenLoopLoad(options: LoadOptions): Promise<LoadResult>
     );
   }
   await Promise.all(inFlight);
-  const elapsed = performance.now() - start;
+  const elapsedMs = performance.now() - start;
   await pool.close();
-  latencies.sort((a, b) => a - b);
+  return { sent: total, ok, errors, elapsedMs, latencies };
+}
+
+/** Merges slices of one target into one result: counts add up, percentiles come from every latency. */
+export function summariseSlices(slices: readonly LoadSlice[]): LoadResult {
+  const latencies = slices.flatMap((slice) => slice.latencies).sort((a, b) => a - b);
+  const sent = slices.reduce((n, slice) => n + slice.sent, 0);
+  const elapsedMs = slices.reduce((n, slice) => n + slice.elapsedMs, 0);
   return {
-    sent: total,
-    ok,
-    errors,
-    achievedRate: (total * 1000) / elapsed,
-    latencyMs: { p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] ?? 0 },
+    sent,
+    ok: slices.reduce((n, slice) => n + slice.ok, 0),
+    errors: slices.reduce((n, slice) => n + slice.errors, 0),
+    achievedRate: elapsedMs === 0 ? 0 : (sent * 1000) / elapsedMs,
+    latencyMs: { p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99), p999: percentile(latencies, 99.9), max: latencies[latencies.length - 1] ?? 0 },
   };
+}
+
+/** One uninterrupted run, summarised. */
+export async function runOpenLoopLoad(options: LoadOptions): Promise<LoadResult> {
+  return summariseSlices([await runLoadSlice(options)]);
 }
