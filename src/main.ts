@@ -133,7 +133,6 @@ function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: Fac
 }
 
 /** Starts understudy with the given configuration. */
-/** Starts understudy with the given configuration. */
 export async function startUnderstudy(config: UnderstudyConfig, options: StartOptions = {}): Promise<RunningUnderstudy> {
   // One clock for the facade and the in-process sims, so KS expiry and the seed's dates agree.
   const clock = options.clock ?? (config.clock === 'lab' ? createLabClock(loadCatalogDemo(config.lab.catalogDir).baseTime) : new OffsetClock());
