@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliPath, loadArgs } from './lib/bench-args';
-import { measureScenario, type Row } from './lib/measure-row';
+import { measureScenario, type MeasuredTarget, type Row } from './lib/measure-row';
 import { freePort, spawnServer } from './lib/spawn-server';
 import { startThrowawayPostgres } from './lib/throwaway-postgres';
 import { scenarios } from './scenarios';
@@ -19,10 +19,7 @@ const cli = cliPath;
 const { rate, seconds } = loadArgs;
 const benchScenarios = scenarios.filter((s) => s.name === 'asset.get' || s.name === 'player multirequest');
 
-interface Target {
-  readonly name: string;
-  readonly url: string;
-  readonly pids: () => number[];
+interface Target extends MeasuredTarget {
   stop(): Promise<void>;
 }
 
@@ -36,7 +33,7 @@ async function loginKs(vendorUrl: string): Promise<string> {
 async function nodeTarget(name: string, script: string, args: readonly string[]): Promise<Target> {
   const port = await freePort();
   const server = await spawnServer([script, String(port), ...args], port);
-  return { name, url: server.url, pids: () => [server.pid], stop: () => server.stop() };
+  return { name, origin: server.url, pids: () => [server.pid], stop: () => server.stop() };
 }
 
 function renderTable(rows: readonly Row[]): string {
@@ -55,7 +52,7 @@ async function startTargets(vendorUrl: string, vendorPort: number): Promise<Targ
   const targets: Target[] = [];
   if (hasNginx()) {
     const nginx = await startNginxProxy(await freePort(), vendorPort);
-    targets.push({ name: 'nginx', url: nginx.url, pids: () => nginx.pids(), stop: () => nginx.stop() });
+    targets.push({ name: 'nginx', origin: nginx.url, pids: () => nginx.pids(), stop: () => nginx.stop() });
   } else console.log('nginx is not installed: skipping its row (install it with `apt-get install -y nginx`)');
   targets.push(await nodeTarget('bare node proxy', join(__dirname, 'targets/bare-node-proxy.js'), [vendorUrl]));
   targets.push(await nodeTarget('passthrough (pipe)', join(__dirname, 'targets/passthrough-server.js'), [vendorUrl, 'pipe']));
@@ -80,7 +77,7 @@ async function facadeTarget(vendorUrl: string): Promise<Target> {
   });
   return {
     name: 'facade (policy → vendor)',
-    url: server.url,
+    origin: server.url,
     pids: () => [server.pid],
     stop: async () => {
       await server.stop();
@@ -94,12 +91,12 @@ async function main(): Promise<void> {
   // The catalogue path is passed explicitly: the default is resolved relative to the compiled file.
   const catalogDir = join(__dirname, '../../fixtures/catalog');
   const vendor = await spawnServer([cli, 'sim', 'vendor', '--port', String(vendorPort), '--catalog', catalogDir], vendorPort);
-  const targets: Target[] = [{ name: 'vendor-sim direct', url: vendor.url, pids: () => [vendor.pid], stop: () => Promise.resolve() }];
+  const targets: Target[] = [{ name: 'vendor-sim direct', origin: vendor.url, pids: () => [vendor.pid], stop: () => Promise.resolve() }];
   const rows: Row[] = [];
   try {
     targets.push(...(await startTargets(vendor.url, vendorPort)));
     const ks = await loginKs(vendor.url);
-    for (const scenario of benchScenarios) rows.push(...(await measureScenario(scenario, targets.map((t) => ({ name: t.name, origin: t.url, pids: t.pids })), ks)));
+    for (const scenario of benchScenarios) rows.push(...(await measureScenario(scenario, targets, ks)));
   } finally {
     await Promise.all(targets.map((t) => t.stop()));
     await vendor.stop();

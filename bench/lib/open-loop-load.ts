@@ -93,8 +93,3 @@ export function summariseSlices(slices: readonly LoadSlice[]): LoadResult {
     latencyMs: { p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99), p999: percentile(latencies, 99.9), max: latencies[latencies.length - 1] ?? 0 },
   };
 }
-
-/** One uninterrupted run, summarised. */
-export async function runOpenLoopLoad(options: LoadOptions): Promise<LoadResult> {
-  return summariseSlices([await runLoadSlice(options)]);
-}
