@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Generates contracts/generated/* from the contracts (design.md §3; style.md practice 6):
-//   vendor.ts         openapi-typescript of contracts/vendor/openapi.yaml
+//   phoenix.ts        openapi-typescript of contracts/phoenix/openapi.yaml
 //   platform.ts       openapi-typescript of contracts/platform/openapi.yaml (skipped while absent)
-//   vendor-errors.ts  the vendor error catalogue (contracts/vendor/errors.json) as a const array
+//   phoenix-errors.ts the vendor error catalogue (contracts/phoenix/errors.json) as a const array
 // `--check` regenerates in memory, reports the files that drift and exits 1 on drift.
 // Output is byte-stable: no timestamps, fixed options, LF line endings.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,9 +42,9 @@ function renderVendorErrors(errorsPath) {
 /** Every generated file as { path, content }; content null means "source missing, skip". */
 async function renderAll() {
   return [
-    { path: join(generatedDir, 'vendor.ts'), content: await renderOpenApiTypes(join(contractsDir, 'vendor', 'openapi.yaml')) },
+    { path: join(generatedDir, 'phoenix.ts'), content: await renderOpenApiTypes(join(contractsDir, 'phoenix', 'openapi.yaml')) },
     { path: join(generatedDir, 'platform.ts'), content: await renderOpenApiTypes(join(contractsDir, 'platform', 'openapi.yaml')) },
-    { path: join(generatedDir, 'vendor-errors.ts'), content: renderVendorErrors(join(contractsDir, 'vendor', 'errors.json')) },
+    { path: join(generatedDir, 'phoenix-errors.ts'), content: renderVendorErrors(join(contractsDir, 'phoenix', 'errors.json')) },
   ];
 }
 

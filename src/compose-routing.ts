@@ -17,7 +17,7 @@ import type { VendorPassthrough } from './upstream/passthrough-types';
 import type { UpstreamErrorKind } from './upstream/upstream-error';
 import { createVendorCallClient, type VendorCallClient } from './upstream/vendor-call-client';
 import { createVendorPassthrough } from './upstream/vendor-passthrough';
-import { isReadOnlyOperation } from './vendor/read-only-operations';
+import { isReadOnlyOperation } from './phoenix/read-only-operations';
 
 export interface RoutingParts {
   readonly metrics: FacadeMetrics;

@@ -2,8 +2,8 @@ import type { UnderstudyConfig } from './config/config-types';
 import type { Catalog } from './core/catalog';
 import type { OffsetClock } from './core/clock';
 import { loadCatalog } from './sim/catalog/load-catalog';
-import { startPlatformSim } from './sim/platform/platform-sim-server';
-import { startVendorSim } from './sim/vendor/vendor-sim-server';
+import { startPlatformSim } from './sim/platform-sim/platform-sim-server';
+import { startVendorSim } from './sim/vendor-sim/vendor-sim-server';
 
 /** The upstreams understudy talks to: configured URLs, or lab sims started in-process. */
 export interface Upstreams {

@@ -11,7 +11,7 @@ import type { CallerSession } from './core/caller-session';
 import { OffsetClock, type Clock } from './core/clock';
 import type { IdMapper } from './core/id-mapper';
 import { createLabClock } from './core/lab-clock';
-import { createCachedKsDecoder } from './vendor/ks-decoder';
+import { createCachedKsDecoder } from './phoenix/ks-decoder';
 import type { FacadeCallEnvironment } from './gateway/facade-call-runner';
 import { createFacadeSessions } from './gateway/facade-sessions';
 import { composeRouting, type RoutingParts } from './compose-routing';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadCatalog } from '../sim/catalog/load-catalog';
-import { startVendorSim } from '../sim/vendor/vendor-sim-server';
-import { startPlatformSim } from '../sim/platform/platform-sim-server';
+import { startVendorSim } from '../sim/vendor-sim/vendor-sim-server';
+import { startPlatformSim } from '../sim/platform-sim/platform-sim-server';
 import { main as writeCatalogFixtures } from '../sim/catalog/generate-catalog-main';
 import { parsePort, waitForShutdown } from './process-helpers';
 import { createLabClock } from '../core/lab-clock';

@@ -20,15 +20,15 @@ function isVendorErrorEntry(raw: unknown): raw is VendorErrorEntry {
 
 /** Checks one raw catalogue entry; a malformed catalogue is a bug, so it throws. */
 function checkEntry(raw: unknown, position: number): VendorErrorEntry {
-  if (!isVendorErrorEntry(raw)) throw new Error(`contracts/vendor/errors.json entry ${position} is malformed`);
+  if (!isVendorErrorEntry(raw)) throw new Error(`contracts/phoenix/errors.json entry ${position} is malformed`);
   return Object.freeze({ code: raw.code, name: raw.name, message: raw.message });
 }
 
-/** The whole vendor error catalogue (contracts/vendor/errors.json), loaded once. */
+/** The whole vendor error catalogue (contracts/phoenix/errors.json), loaded once. */
 export function listVendorErrors(): readonly VendorErrorEntry[] {
   if (!entries) {
-    const raw = loadContractJson('vendor/errors.json');
-    if (!Array.isArray(raw)) throw new Error('contracts/vendor/errors.json must be an array');
+    const raw = loadContractJson('phoenix/errors.json');
+    if (!Array.isArray(raw)) throw new Error('contracts/phoenix/errors.json must be an array');
     entries = Object.freeze(raw.map(checkEntry));
     byCode = new Map(entries.map((e) => [e.code, e]));
     byName = new Map(entries.map((e) => [e.name, e]));

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { contractsDir } from './contracts-dir';
 
 /** The two OpenAPI contracts understudy speaks (design.md §3). */
-export type ContractName = 'vendor' | 'platform';
+export type ContractName = 'phoenix' | 'platform';
 
 /** A JSON Schema node as found in a contract (plain data). */
 export type JsonSchema = Record<string, unknown>;

@@ -39,7 +39,7 @@ function findSuccessPointer(schema: JsonSchema, pointer: string): string | undef
 /** Reads the vendor contract into VendorOperation records, keyed case-insensitively. */
 function buildIndex(): ReadonlyMap<string, VendorOperation> {
   const map = new Map<string, VendorOperation>();
-  for (const op of listContractOperations(loadContract('vendor'))) {
+  for (const op of listContractOperations(loadContract('phoenix'))) {
     const dot = op.operationId.indexOf('.');
     const service = dot < 0 ? op.operationId : op.operationId.slice(0, dot);
     const action = dot < 0 ? '' : op.operationId.slice(dot + 1);

@@ -73,17 +73,17 @@ function looksLikeErrorEnvelope(body: unknown): boolean {
 export function validateVendorResponse(operationId: string, body: unknown): string[] {
   const op = getOperation(operationId);
   if (!op) return [`unknown vendor operation "${operationId}"`];
-  if (looksLikeErrorEnvelope(body)) return runValidator('vendor', ERROR_ENVELOPE_POINTER, body);
+  if (looksLikeErrorEnvelope(body)) return runValidator('phoenix', ERROR_ENVELOPE_POINTER, body);
   const pointer = op.successPointer ?? op.responsePointer;
   if (pointer === undefined) return [`vendor operation "${op.operationId}" declares no JSON response`];
-  return runValidator('vendor', pointer, body);
+  return runValidator('phoenix', pointer, body);
 }
 
 /** Validates a value against one vendor component schema, e.g. `KalturaMediaAsset`. */
 export function validateVendorComponent(schemaName: string, value: unknown): string[] {
-  const schemas = loadContract('vendor').components?.schemas ?? {};
+  const schemas = loadContract('phoenix').components?.schemas ?? {};
   if (schemas[schemaName] === undefined) return [`unknown vendor schema "${schemaName}"`];
-  return runValidator('vendor', `/components/schemas/${schemaName}`, value);
+  return runValidator('phoenix', `/components/schemas/${schemaName}`, value);
 }
 
 /**

@@ -11,10 +11,10 @@ import { err } from '../core/result';
 import type { VendorOutcome } from '../core/vendor-error';
 import type { PlatformPort } from '../translate/platform-port';
 import type { SessionPort, TranslatorTable } from '../translate/translator';
-import type { KsDecoder } from '../vendor/ks-decoder';
-import { toCallerSessionAt } from '../vendor/ks-session';
-import { checkOperationAccess, findOperationIn, readCallKs } from '../vendor/operation-dispatch';
-import { vendorError } from '../vendor/vendor-error-builder';
+import type { KsDecoder } from '../phoenix/ks-decoder';
+import { toCallerSessionAt } from '../phoenix/ks-session';
+import { checkOperationAccess, findOperationIn, readCallKs } from '../phoenix/operation-dispatch';
+import { vendorError } from '../phoenix/vendor-error-builder';
 
 /** Answers whether a verified session was logged out or revoked (shared by every instance). */
 export interface RevocationCheck {

@@ -5,8 +5,8 @@
  */
 import type { CompiledPolicy } from '../policy/compiled-policy';
 import type { DecisionReason } from '../policy/decision';
-import { isReadOnlySubRequest } from '../vendor/read-only-operations';
-import { executeVendorApiRequest, parseVendorApiRequest, type VendorApiRequest, type VendorApiResponse } from '../vendor/vendor-api-handler';
+import { isReadOnlySubRequest } from '../phoenix/read-only-operations';
+import { executeVendorApiRequest, parseVendorApiRequest, type VendorApiRequest, type VendorApiResponse } from '../phoenix/vendor-api-handler';
 import { runRoutedCall, type AnsweredBy, type RoutedCallEnvironment } from './routed-call-runner';
 import { routeRequest } from './route-request';
 import type { RequestFacts } from './routing-input';

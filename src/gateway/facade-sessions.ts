@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto';
 import type { CallerSession } from '../core/caller-session';
 import { err, ok } from '../core/result';
 import type { SessionPort, SessionSubject, StartedSession } from '../translate/translator';
-import { ksPrivilegeKeys, mintKs } from '../vendor/ks-codec';
-import { decodeCallerSession } from '../vendor/ks-session';
-import { vendorError } from '../vendor/vendor-error-builder';
+import { ksPrivilegeKeys, mintKs } from '../phoenix/ks-codec';
+import { decodeCallerSession } from '../phoenix/ks-session';
+import { vendorError } from '../phoenix/vendor-error-builder';
 import { issueRefreshToken, readRefreshToken } from './refresh-token';
 
 /** KS and refresh-token lifetimes (docs/lab-rules.md "Time and sessions"). */

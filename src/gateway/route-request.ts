@@ -1,8 +1,8 @@
 import type { CompiledPolicy } from '../policy/compiled-policy';
 import type { Decision } from '../policy/decision';
 import { decideTarget } from '../policy/decide-target';
-import type { KsDecoder } from '../vendor/ks-decoder';
-import type { ParsedVendorApiRequest, VendorApiCall } from '../vendor/vendor-api-handler';
+import type { KsDecoder } from '../phoenix/ks-decoder';
+import type { ParsedVendorApiRequest, VendorApiCall } from '../phoenix/vendor-api-handler';
 import { buildRoutingInput, type RequestFacts } from './routing-input';
 
 /** Where a whole request goes: forwarded to the vendor untouched, or executed here call by call. */

@@ -1,8 +1,8 @@
 import { err } from '../core/result';
 import type { VendorOutcome } from '../core/vendor-error';
 import type { Decision } from '../policy/decision';
-import type { VendorApiCall } from '../vendor/vendor-api-handler';
-import { vendorError } from '../vendor/vendor-error-builder';
+import type { VendorApiCall } from '../phoenix/vendor-api-handler';
+import { vendorError } from '../phoenix/vendor-error-builder';
 import { runTranslatedCall, type FacadeCallEnvironment } from './facade-call-runner';
 
 /** The vendor, one call at a time (sub-calls of a mixed multirequest). Rejects on network failure. */

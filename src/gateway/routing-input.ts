@@ -1,9 +1,9 @@
 import type { CompiledPolicy } from '../policy/compiled-policy';
 import type { RoutingInput } from '../policy/decision';
-import { ksPrivilegeKeys } from '../vendor/ks-codec';
-import type { KsDecoder } from '../vendor/ks-decoder';
-import { parseToken } from '../vendor/multirequest';
-import { readCallKs } from '../vendor/operation-dispatch';
+import { ksPrivilegeKeys } from '../phoenix/ks-codec';
+import type { KsDecoder } from '../phoenix/ks-decoder';
+import { parseToken } from '../phoenix/multirequest';
+import { readCallKs } from '../phoenix/operation-dispatch';
 
 /** What the HTTP edge knows about a request, in plain data. */
 export interface RequestFacts {

@@ -3,9 +3,9 @@ import type { ExecutedSummary, FacadeGateway } from '../gateway/facade-request-h
 import { handleGatewayRequest } from '../gateway/facade-request-handler';
 import type { FacadeMetrics } from '../metrics/facade-metrics';
 import type { VendorPassthrough } from '../upstream/passthrough-types';
-import { errorEnvelope } from '../vendor/envelope';
-import type { VendorApiResponse } from '../vendor/vendor-api-handler';
-import { vendorError } from '../vendor/vendor-error-builder';
+import { errorEnvelope } from '../phoenix/envelope';
+import type { VendorApiResponse } from '../phoenix/vendor-api-handler';
+import { vendorError } from '../phoenix/vendor-error-builder';
 import { corsHeaders, preflightHeaders } from './cors';
 import { readRequestBody } from './read-request-body';
 

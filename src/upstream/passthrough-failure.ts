@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorEnvelope, executionSeconds } from '../vendor/envelope';
-import { vendorError } from '../vendor/vendor-error-builder';
+import { errorEnvelope, executionSeconds } from '../phoenix/envelope';
+import { vendorError } from '../phoenix/vendor-error-builder';
 import type { VendorPassthroughOptions } from './passthrough-types';
 import type { UpstreamErrorKind } from './upstream-error';
 

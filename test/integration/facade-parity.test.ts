@@ -6,7 +6,7 @@
  */
 import { validateVendorResponse } from '../../src/contract/response-validator';
 import type { RunningUnderstudy } from '../../src/main';
-import { startVendorSim, type VendorSim } from '../../src/sim/vendor/vendor-sim-server';
+import { startVendorSim, type VendorSim } from '../../src/sim/vendor-sim/vendor-sim-server';
 import { frozenLabClock, startFacadeLab } from '../support/facade-lab';
 import { loadGoldenCases, runGoldenCase, type GoldenTarget } from '../support/golden-runner';
 import { normaliseNoise } from '../support/parity-noise';

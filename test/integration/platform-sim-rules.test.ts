@@ -2,7 +2,7 @@
 import { validatePlatformResponse } from '../../src/contract/response-validator';
 import { OffsetClock } from '../../src/core/clock';
 import { loadCatalog } from '../../src/sim/catalog/load-catalog';
-import { startPlatformSim, type PlatformSim } from '../../src/sim/platform/platform-sim-server';
+import { startPlatformSim, type PlatformSim } from '../../src/sim/platform-sim/platform-sim-server';
 
 // platform-sim's business rules over HTTP (docs/lab-rules.md): playback decision, concurrency,
 // progress, visibility, favorites, commerce, change feed. Time is fixed at the catalogue's base.

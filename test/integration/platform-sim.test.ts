@@ -4,8 +4,8 @@ import { request as httpRequest } from 'node:http';
 import { parse } from 'yaml';
 import { validatePlatformResponse } from '../../src/contract/response-validator';
 import { loadCatalog } from '../../src/sim/catalog/load-catalog';
-import { platformRoutes } from '../../src/sim/platform/platform-routes';
-import { startPlatformSim, type PlatformSim } from '../../src/sim/platform/platform-sim-server';
+import { platformRoutes } from '../../src/sim/platform-sim/platform-routes';
+import { startPlatformSim, type PlatformSim } from '../../src/sim/platform-sim/platform-sim-server';
 
 // platform-sim over HTTP: identity, catalogue, robustness, faults; every answer checked against
 // contracts/platform/openapi.yaml by operationId.

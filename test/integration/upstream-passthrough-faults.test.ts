@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startVendorSim, type VendorSim } from '../../src/sim/vendor/vendor-sim-server';
+import { startVendorSim, type VendorSim } from '../../src/sim/vendor-sim/vendor-sim-server';
 import { createCircuitBreaker } from '../../src/upstream/circuit-breaker';
 import type { UpstreamErrorKind } from '../../src/upstream/upstream-error';
 import type { PassthroughEngine } from '../../src/upstream/vendor-passthrough';

@@ -9,7 +9,7 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startVendorSim, type VendorSim } from '../../src/sim/vendor/vendor-sim-server';
+import { startVendorSim, type VendorSim } from '../../src/sim/vendor-sim/vendor-sim-server';
 import { createVendorPassthrough, type PassthroughEngine } from '../../src/upstream/vendor-passthrough';
 import type { VendorPassthrough } from '../../src/upstream/passthrough-types';
 import { readRequestBody } from '../../src/http/read-request-body';

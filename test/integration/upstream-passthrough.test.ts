@@ -7,7 +7,7 @@ import { frozenLabClock } from '../support/lab-clock';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadCatalog } from '../../src/sim/catalog/load-catalog';
-import { startVendorSim, type VendorSim } from '../../src/sim/vendor/vendor-sim-server';
+import { startVendorSim, type VendorSim } from '../../src/sim/vendor-sim/vendor-sim-server';
 import { filterAnswerRawHeaders } from '../../src/upstream/forwarding-headers';
 import type { PassthroughEngine } from '../../src/upstream/vendor-passthrough';
 import { startPassthroughServer, type PassthroughServer } from '../../bench/targets/passthrough-server';

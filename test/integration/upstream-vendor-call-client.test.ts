@@ -1,7 +1,7 @@
 /** The vendor call client against a real vendor-sim (outcomes) and its fault knobs (rejections). */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startVendorSim, type VendorSim } from '../../src/sim/vendor/vendor-sim-server';
+import { startVendorSim, type VendorSim } from '../../src/sim/vendor-sim/vendor-sim-server';
 import { createVendorCallClient, type VendorCallClient } from '../../src/upstream/vendor-call-client';
 import { UpstreamError } from '../../src/upstream/upstream-error';
 import { loginAs } from '../support/vendor-http';

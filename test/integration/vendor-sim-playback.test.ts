@@ -1,7 +1,7 @@
 import { frozenLabClock } from '../support/lab-clock';
 import { validateVendorResponse } from '../../src/contract/response-validator';
 import { loadCatalog } from '../../src/sim/catalog/load-catalog';
-import { startVendorSim, type VendorSim } from '../../src/sim/vendor/vendor-sim-server';
+import { startVendorSim, type VendorSim } from '../../src/sim/vendor-sim/vendor-sim-server';
 import { loginAs, postVendorJson, sendVendorRequest } from '../support/vendor-http';
 
 const catalog = loadCatalog();

@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { startVendorSim, type VendorSim } from '../../src/sim/vendor/vendor-sim-server';
+import { startVendorSim, type VendorSim } from '../../src/sim/vendor-sim/vendor-sim-server';
 import { labDemo, postVendorJson, sendVendorRequest } from '../support/vendor-http';
 
 let sim: VendorSim;

@@ -1,5 +1,5 @@
 import { validateVendorResponse } from '../../src/contract/response-validator';
-import { startVendorSim, type VendorSim } from '../../src/sim/vendor/vendor-sim-server';
+import { startVendorSim, type VendorSim } from '../../src/sim/vendor-sim/vendor-sim-server';
 import { labDemo, loginAs, postVendorJson, slotSummary } from '../support/vendor-http';
 
 let sim: VendorSim;

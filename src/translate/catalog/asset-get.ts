@@ -1,7 +1,7 @@
 import type { VendorOutcome } from '../../core/vendor-error';
 import { ok } from '../../core/result';
-import { readEnum, readString } from '../../vendor/param-readers';
-import { vendorFailure } from '../../vendor/vendor-error-builder';
+import { readEnum, readString } from '../../phoenix/param-readers';
+import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import type { TranslateContext, TranslatorSpec } from '../translator';
 import { fetchItem, toPlatformItemId } from './fetch-item';
 import { toVendorAsset } from './item-to-asset';

@@ -1,8 +1,8 @@
 import type { VendorOutcome } from '../../core/vendor-error';
 import { ok } from '../../core/result';
-import type { VendorPager } from '../../vendor/pager';
-import { readInt, readString, type ParamSource } from '../../vendor/param-readers';
-import { vendorFailure } from '../../vendor/vendor-error-builder';
+import type { VendorPager } from '../../phoenix/pager';
+import { readInt, readString, type ParamSource } from '../../phoenix/param-readers';
+import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import type { PlatformPort } from '../platform-port';
 import type { TranslateContext } from '../translator';
 import type { PlatformCollection, PlatformItemPage, PlatformSearchRequest, PlatformSort } from './platform-catalog-types';

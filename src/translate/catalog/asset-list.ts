@@ -1,7 +1,7 @@
 import type { VendorOutcome } from '../../core/vendor-error';
 import { ok } from '../../core/result';
-import { readPager, type VendorPager } from '../../vendor/pager';
-import { readObject, type ParamSource } from '../../vendor/param-readers';
+import { readPager, type VendorPager } from '../../phoenix/pager';
+import { readObject, type ParamSource } from '../../phoenix/param-readers';
 import type { TranslateContext, TranslatorSpec } from '../translator';
 import { listCollectionItems, listRelatedItems, searchItems, type ItemPageOutcome } from './asset-list-sources';
 import { rememberItemKind } from '../item-kind-memo';

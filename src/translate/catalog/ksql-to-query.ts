@@ -1,5 +1,5 @@
 import type { IdMapper } from '../../core/id-mapper';
-import { evaluateKsql, type KsqlCompare, type KsqlNode, type KsqlOperator } from '../../vendor/ksql';
+import { evaluateKsql, type KsqlCompare, type KsqlNode, type KsqlOperator } from '../../phoenix/ksql';
 import type { PlatformQueryNode } from './platform-catalog-types';
 
 /**

@@ -1,9 +1,9 @@
 import type { IdMapper } from '../../core/id-mapper';
 import type { VendorOutcome } from '../../core/vendor-error';
 import { ok } from '../../core/result';
-import { ksqlErrorToVendorError, parseKsql, type KsqlNode } from '../../vendor/ksql';
-import type { VendorPager } from '../../vendor/pager';
-import { readIdList, readString, type ParamSource } from '../../vendor/param-readers';
+import { ksqlErrorToVendorError, parseKsql, type KsqlNode } from '../../phoenix/ksql';
+import type { VendorPager } from '../../phoenix/pager';
+import { readIdList, readString, type ParamSource } from '../../phoenix/param-readers';
 import { ksqlToQuery } from './ksql-to-query';
 import type { PlatformQueryNode, PlatformSort } from './platform-catalog-types';
 

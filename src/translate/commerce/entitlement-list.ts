@@ -6,9 +6,9 @@
  */
 import { ok } from '../../core/result';
 import type { VendorOutcome } from '../../core/vendor-error';
-import { readPager, type VendorPager } from '../../vendor/pager';
-import { readBool, readEnum, readObject, readString, type ParamSource } from '../../vendor/param-readers';
-import { vendorFailure } from '../../vendor/vendor-error-builder';
+import { readPager, type VendorPager } from '../../phoenix/pager';
+import { readBool, readEnum, readObject, readString, type ParamSource } from '../../phoenix/param-readers';
+import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import type { TranslateContext, TranslatorSpec } from '../translator';
 import { unexpectedReply, vendorIdOf } from '../viewing/platform-replies';
 import { toVendorEntitlement, type EntitlementRefs, type PlatformEntitlement } from './commerce-mappers';

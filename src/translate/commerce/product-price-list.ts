@@ -6,9 +6,9 @@
  */
 import { ok } from '../../core/result';
 import type { VendorOutcome } from '../../core/vendor-error';
-import { listResponse } from '../../vendor/pager';
-import { readIdList, readObject, readStringList } from '../../vendor/param-readers';
-import { vendorFailure } from '../../vendor/vendor-error-builder';
+import { listResponse } from '../../phoenix/pager';
+import { readIdList, readObject, readStringList } from '../../phoenix/param-readers';
+import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import type { TranslateContext, TranslatorSpec } from '../translator';
 import { chunksOf, unexpectedReply, vendorIdOf } from '../viewing/platform-replies';
 import { toVendorPpvPrice, toVendorSubscriptionPrice, type PlatformPrice } from './commerce-mappers';

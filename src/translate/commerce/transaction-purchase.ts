@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { ok } from '../../core/result';
 import type { VendorOutcome } from '../../core/vendor-error';
-import { readInt, readNumber, readObject, readString } from '../../vendor/param-readers';
-import { vendorFailure } from '../../vendor/vendor-error-builder';
+import { readInt, readNumber, readObject, readString } from '../../phoenix/param-readers';
+import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import type { PlatformReply, PlatformRequest } from '../platform-port';
 import type { TranslateContext, TranslatorSpec } from '../translator';
 import { problemCode, unexpectedReply } from '../viewing/platform-replies';

@@ -1,7 +1,7 @@
 /** The household a call is about: the caller's own, or one named by id (brief §5.1). */
 import { ok } from '../../core/result';
 import type { VendorOutcome } from '../../core/vendor-error';
-import { vendorFailure } from '../../vendor/vendor-error-builder';
+import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import type { TranslateContext } from '../translator';
 import { bodyOf, type PlatformHousehold } from './platform-replies';
 

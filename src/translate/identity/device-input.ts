@@ -1,7 +1,7 @@
 /** Reading `householdDevice.add`'s `device` argument into the platform's DeviceInput (brief §5.1). */
 import { ok } from '../../core/result';
 import type { VendorOutcome } from '../../core/vendor-error';
-import { readInt, readObject, readString, type ParamSource } from '../../vendor/param-readers';
+import { readInt, readObject, readString, type ParamSource } from '../../phoenix/param-readers';
 
 /** Vendor field → platform field of the optional text inputs after `brandId`. */
 const textFields = [

@@ -1,7 +1,7 @@
 /** Platform device calls of the caller's household, with the vendor errors their problems mean. */
 import { ok } from '../../core/result';
 import type { VendorOutcome } from '../../core/vendor-error';
-import { vendorFailure } from '../../vendor/vendor-error-builder';
+import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import type { PlatformRequest } from '../platform-port';
 import type { TranslateContext } from '../translator';
 import { bodyOf, problemCode, unexpectedReply, type PlatformDevice } from './platform-replies';

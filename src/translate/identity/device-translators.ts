@@ -1,9 +1,9 @@
 /** householddevice.add / list / get / delete (brief §5.1, docs/lab-rules.md "Devices"). */
 import { ok } from '../../core/result';
 import type { VendorOutcome } from '../../core/vendor-error';
-import { listResponse } from '../../vendor/pager';
-import { readEnum, readIdList, readInt, readObject, readString } from '../../vendor/param-readers';
-import { vendorFailure } from '../../vendor/vendor-error-builder';
+import { listResponse } from '../../phoenix/pager';
+import { readEnum, readIdList, readInt, readObject, readString } from '../../phoenix/param-readers';
+import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import type { TranslateContext, TranslatorTable } from '../translator';
 import { resolveCallerHousehold } from './caller-household';
 import { fetchOwnDevice, ownDevicesPath, registerDevice, removeOwnDevice } from './device-requests';

@@ -1,7 +1,7 @@
 /** household.get (brief §5.1). */
 import { ok } from '../../core/result';
 import type { VendorOutcome } from '../../core/vendor-error';
-import { readInt } from '../../vendor/param-readers';
+import { readInt } from '../../phoenix/param-readers';
 import type { TranslateContext, TranslatorTable } from '../translator';
 import { resolveCallerHousehold } from './caller-household';
 import { toHousehold } from './identity-mappers';

@@ -4,7 +4,7 @@
  */
 import type { CallerSession } from '../../core/caller-session';
 import type { IdMapper } from '../../core/id-mapper';
-import { formatKsPrivileges } from '../../vendor/ks-codec';
+import { formatKsPrivileges } from '../../phoenix/ks-codec';
 import type { StartedSession } from '../translator';
 import { vendorHouseholdId, vendorUserId } from './identity-ids';
 import { epochOf, type PlatformDevice, type PlatformHousehold, type PlatformUser } from './platform-replies';

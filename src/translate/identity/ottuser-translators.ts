@@ -1,8 +1,8 @@
 /** ottuser.anonymousLogin / login / refreshSession / get / logout (brief §4.2, §5.1). */
 import { ok } from '../../core/result';
 import type { VendorOutcome } from '../../core/vendor-error';
-import { readInt, readString } from '../../vendor/param-readers';
-import { vendorFailure } from '../../vendor/vendor-error-builder';
+import { readInt, readString } from '../../phoenix/param-readers';
+import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import type { TranslateContext, TranslatorTable } from '../translator';
 import { vendorHouseholdId, vendorUserId } from './identity-ids';
 import { toLoginSession, toOttUser } from './identity-mappers';

@@ -1,8 +1,8 @@
 /** session.get / session.revoke (brief §4.2); sessions are the facade's own, never the platform's. */
 import { ok } from '../../core/result';
 import type { VendorOutcome } from '../../core/vendor-error';
-import { readString } from '../../vendor/param-readers';
-import { vendorFailure } from '../../vendor/vendor-error-builder';
+import { readString } from '../../phoenix/param-readers';
+import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import type { TranslateContext, TranslatorTable } from '../translator';
 import { toKalturaSession } from './identity-mappers';
 

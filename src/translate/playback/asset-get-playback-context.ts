@@ -1,8 +1,8 @@
 import type { components } from '../../../contracts/generated/platform';
 import type { VendorOutcome } from '../../core/vendor-error';
 import { ok } from '../../core/result';
-import { readEnum, readString } from '../../vendor/param-readers';
-import { vendorFailure } from '../../vendor/vendor-error-builder';
+import { readEnum, readString } from '../../phoenix/param-readers';
+import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import { fetchItem, toPlatformItemId } from '../catalog/fetch-item';
 import { recallItemKind } from '../item-kind-memo';
 import { expectOk, isNotFound } from '../platform-reply';

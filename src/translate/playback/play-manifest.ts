@@ -1,9 +1,9 @@
 import type { components } from '../../../contracts/generated/platform';
 import type { VendorOutcome } from '../../core/vendor-error';
 import { ok } from '../../core/result';
-import { readString } from '../../vendor/param-readers';
-import type { RedirectResult } from '../../vendor/redirect-result';
-import { vendorFailure } from '../../vendor/vendor-error-builder';
+import { readString } from '../../phoenix/param-readers';
+import type { RedirectResult } from '../../phoenix/redirect-result';
+import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import { expectOk, isNotFound } from '../platform-reply';
 import type { TranslateContext, TranslatorSpec } from '../translator';
 

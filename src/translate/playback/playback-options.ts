@@ -1,6 +1,6 @@
 import type { VendorOutcome } from '../../core/vendor-error';
 import { ok } from '../../core/result';
-import { readEnum, readIdList, readObject, readString, type ParamSource } from '../../vendor/param-readers';
+import { readEnum, readIdList, readObject, readString, type ParamSource } from '../../phoenix/param-readers';
 
 /**
  * KalturaPlaybackContextOptions (brief §5.3), read in the vendor's order with its labels;

@@ -6,9 +6,9 @@
  */
 import { ok } from '../../core/result';
 import type { VendorOutcome } from '../../core/vendor-error';
-import { listResponse, readPager } from '../../vendor/pager';
-import { readEnum, readIdList, readInt, readObject } from '../../vendor/param-readers';
-import { vendorFailure } from '../../vendor/vendor-error-builder';
+import { listResponse, readPager } from '../../phoenix/pager';
+import { readEnum, readIdList, readInt, readObject } from '../../phoenix/param-readers';
+import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import type { TranslateContext, TranslatorSpec } from '../translator';
 import { epochOf, fetchAllPages, unexpectedReply, vendorIdOf } from './platform-replies';
 import { toVendorAssetHistory, type PlatformHistoryEntry } from './viewing-mappers';

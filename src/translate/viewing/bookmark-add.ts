@@ -6,8 +6,8 @@
  */
 import { ok } from '../../core/result';
 import type { VendorOutcome } from '../../core/vendor-error';
-import { readEnum, readNumber, readObject, readString, type ParamSource } from '../../vendor/param-readers';
-import { vendorFailure } from '../../vendor/vendor-error-builder';
+import { readEnum, readNumber, readObject, readString, type ParamSource } from '../../phoenix/param-readers';
+import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import type { TranslateContext, TranslatorSpec } from '../translator';
 import { isItemOfType } from './item-kinds';
 import { problemCode, unexpectedReply } from './platform-replies';

@@ -5,9 +5,9 @@
  */
 import { ok } from '../../core/result';
 import type { VendorOutcome } from '../../core/vendor-error';
-import { listResponse } from '../../vendor/pager';
-import { readEnum, readIdList, readObject, readString } from '../../vendor/param-readers';
-import { vendorFailure } from '../../vendor/vendor-error-builder';
+import { listResponse } from '../../phoenix/pager';
+import { readEnum, readIdList, readObject, readString } from '../../phoenix/param-readers';
+import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import type { TranslateContext, TranslatorSpec } from '../translator';
 import { chunksOf, problemCode, unexpectedReply, vendorIdOf } from './platform-replies';
 import { assetTypes, toItemKind, toVendorBookmark, type PlatformProgress } from './viewing-mappers';

@@ -8,6 +8,6 @@ describe('contracts directory', () => {
     expect(existsSync(join(root, 'package.json'))).toBe(true);
     expect(findPackageRoot(join(root, 'dist', 'src', 'contract'))).toBe(root);
     expect(contractsDir()).toBe(join(root, 'contracts'));
-    expect(existsSync(join(contractsDir(), 'vendor', 'openapi.yaml'))).toBe(true);
+    expect(existsSync(join(contractsDir(), 'phoenix', 'openapi.yaml'))).toBe(true);
   });
 });

@@ -1,10 +1,10 @@
-import { createChangeFeed } from '../../../src/sim/platform/changes/change-feed';
-import { toSearchValue, type SearchDoc, type SearchValue } from '../../../src/sim/platform/catalog/search-doc';
-import { compileSearchQuery } from '../../../src/sim/platform/catalog/search-query';
-import { createRouter } from '../../../src/sim/platform/http/router';
-import { ok } from '../../../src/sim/platform/http/reply';
-import { checkClientCredentials, createTokenService } from '../../../src/sim/platform/identity/token-service';
-import { applyProgressWrite } from '../../../src/sim/platform/user-data/progress-rules';
+import { createChangeFeed } from '../../../src/sim/platform-sim/changes/change-feed';
+import { toSearchValue, type SearchDoc, type SearchValue } from '../../../src/sim/platform-sim/catalog/search-doc';
+import { compileSearchQuery } from '../../../src/sim/platform-sim/catalog/search-query';
+import { createRouter } from '../../../src/sim/platform-sim/http/router';
+import { ok } from '../../../src/sim/platform-sim/http/reply';
+import { checkClientCredentials, createTokenService } from '../../../src/sim/platform-sim/identity/token-service';
+import { applyProgressWrite } from '../../../src/sim/platform-sim/user-data/progress-rules';
 
 // Pure parts of platform-sim: query semantics (lab-rules "Search"), progress rules, router, tokens, feed.
 function doc(fields: Record<string, (string | number)[]>, labels: Record<string, string[]> = {}, attributes: Record<string, string | number> = {}): SearchDoc {

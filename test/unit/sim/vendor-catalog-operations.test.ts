@@ -1,9 +1,9 @@
  
 import { frozenLabClock } from '../../support/lab-clock';
 import { loadCatalog } from '../../../src/sim/catalog/load-catalog';
-import { catalogOperations } from '../../../src/sim/vendor/catalog/catalog-operations';
-import type { SimSession } from '../../../src/sim/vendor/sim-operation';
-import { createVendorSimState, type VendorSimState } from '../../../src/sim/vendor/state';
+import { catalogOperations } from '../../../src/sim/vendor-sim/catalog/catalog-operations';
+import type { SimSession } from '../../../src/sim/vendor-sim/sim-operation';
+import { createVendorSimState, type VendorSimState } from '../../../src/sim/vendor-sim/state';
 
 const catalog = loadCatalog();
 const baseTime = catalog.demo.baseTime;

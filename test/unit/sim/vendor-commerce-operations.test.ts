@@ -1,10 +1,10 @@
  
 import { frozenLabClock } from '../../support/lab-clock';
 import { loadCatalog } from '../../../src/sim/catalog/load-catalog';
-import { commerceOperations } from '../../../src/sim/vendor/commerce/commerce-operations';
-import { playbackOperations } from '../../../src/sim/vendor/playback/playback-operations';
-import type { SimOperationTable, SimSession } from '../../../src/sim/vendor/sim-operation';
-import { createVendorSimState, type VendorSimState } from '../../../src/sim/vendor/state';
+import { commerceOperations } from '../../../src/sim/vendor-sim/commerce/commerce-operations';
+import { playbackOperations } from '../../../src/sim/vendor-sim/playback/playback-operations';
+import type { SimOperationTable, SimSession } from '../../../src/sim/vendor-sim/sim-operation';
+import { createVendorSimState, type VendorSimState } from '../../../src/sim/vendor-sim/state';
 
 const catalog = loadCatalog();
 const baseTime = catalog.demo.baseTime;

@@ -1,9 +1,9 @@
  
 import { frozenLabClock } from '../../support/lab-clock';
 import { loadCatalog } from '../../../src/sim/catalog/load-catalog';
-import type { SimSession } from '../../../src/sim/vendor/sim-operation';
-import { createVendorSimState, type VendorSimState } from '../../../src/sim/vendor/state';
-import { viewingOperations } from '../../../src/sim/vendor/viewing/viewing-operations';
+import type { SimSession } from '../../../src/sim/vendor-sim/sim-operation';
+import { createVendorSimState, type VendorSimState } from '../../../src/sim/vendor-sim/state';
+import { viewingOperations } from '../../../src/sim/vendor-sim/viewing/viewing-operations';
 
 const catalog = loadCatalog();
 const baseTime = catalog.demo.baseTime;

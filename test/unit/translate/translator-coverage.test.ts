@@ -1,5 +1,5 @@
 import { listOperations } from '../../../src/contract/operation-index';
-import { vendorSimOperations } from '../../../src/sim/vendor/operation-table';
+import { vendorSimOperations } from '../../../src/sim/vendor-sim/operation-table';
 import { vendorTranslators } from '../../../src/translate/vendor-translators';
 
 /** Operations the facade deliberately does not translate (none yet: every one is served by the platform). */

@@ -1,7 +1,7 @@
 import type { IdMapper } from '../../../../src/core/id-mapper';
 import { buildCatalogIndex } from '../../../../src/sim/catalog/catalog-index';
 import { loadCatalog, loadIdMap } from '../../../../src/sim/catalog/load-catalog';
-import { buildCatalogStore } from '../../../../src/sim/platform/catalog/catalog-store';
+import { buildCatalogStore } from '../../../../src/sim/platform-sim/catalog/catalog-store';
 
 /** The lab catalogue as both sims see it, plus an id mapper over the catalogue export. */
 export const catalog = loadCatalog();

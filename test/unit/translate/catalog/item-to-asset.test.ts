@@ -1,4 +1,4 @@
-import { toVendorAsset as vendorSimAsset } from '../../../../src/sim/vendor/catalog/map-asset';
+import { toVendorAsset as vendorSimAsset } from '../../../../src/sim/vendor-sim/catalog/map-asset';
 import { toVendorAsset } from '../../../../src/translate/catalog/item-to-asset';
 import type { PlatformItem } from '../../../../src/translate/catalog/platform-catalog-types';
 import { toEpochSeconds, toMetas } from '../../../../src/translate/catalog/item-values';

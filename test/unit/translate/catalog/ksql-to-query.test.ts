@@ -1,8 +1,8 @@
 import type { CatalogAsset } from '../../../../src/core/catalog';
-import { compileSearchQuery } from '../../../../src/sim/platform/catalog/search-query';
-import { assetFieldValues } from '../../../../src/sim/vendor/catalog/asset-fields';
+import { compileSearchQuery } from '../../../../src/sim/platform-sim/catalog/search-query';
+import { assetFieldValues } from '../../../../src/sim/vendor-sim/catalog/asset-fields';
 import { ksqlToQuery } from '../../../../src/translate/catalog/ksql-to-query';
-import { evaluateKsql, parseKsql, type KsqlNode } from '../../../../src/vendor/ksql';
+import { evaluateKsql, parseKsql, type KsqlNode } from '../../../../src/phoenix/ksql';
 import { catalog, ids, store } from './catalog-fixture';
 
 function parse(text: string): KsqlNode {

@@ -1,5 +1,5 @@
-import { toPlaybackSource as platformSource } from '../../../../src/sim/platform/playback/playback-sources';
-import { toPlaybackSource as vendorSimSource } from '../../../../src/sim/vendor/playback/playback-sources';
+import { toPlaybackSource as platformSource } from '../../../../src/sim/platform-sim/playback/playback-sources';
+import { toPlaybackSource as vendorSimSource } from '../../../../src/sim/vendor-sim/playback/playback-sources';
 import { allowedPlaybackContext, blockedPlaybackContext } from '../../../../src/translate/playback/playback-context-result';
 import { toAuthorizationBody } from '../../../../src/translate/playback/playback-request';
 import { toApiBase, toVendorSource, type PlatformPlaybackSource } from '../../../../src/translate/playback/playback-sources';
