@@ -16,7 +16,12 @@ export interface AdminAppOptions {
   readonly status: () => AdminStatus | Promise<AdminStatus>;
   /** Every change, with who made it and what it was (the caller logs it). */
   readonly onChange: (change: { who: string; what: string; version?: number; errors?: readonly string[] }) => void;
+  /** Feature route sets (sync, shadow, record, …), each mounted behind the same token; one file per feature. */
+  readonly features?: readonly AdminFeatureRoutes[];
 }
+
+/** Mounts one feature's admin routes on the admin app (behind the bearer token, body as a raw Buffer). */
+export type AdminFeatureRoutes = (app: Express) => void;
 
 function describeVersion(v: PolicyVersion): Record<string, unknown> {
   return { version: v.version, author: v.author, at: new Date(v.atMs).toISOString(), document: v.document };
@@ -88,6 +93,7 @@ export function createAdminApp(options: AdminAppOptions): Express {
       () => res.status(500).json({ error: 'status unavailable' }),
     );
   });
+  for (const mount of options.features ?? []) mount(app);
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });
