@@ -14,7 +14,11 @@ import { PolicyHolder } from './policy/policy-holder';
 import { watchPolicyFile, type PolicyFileWatch } from './policy/policy-file';
 import { createCircuitBreaker, type CircuitBreaker } from './upstream/circuit-breaker';
 import type { VendorPassthrough } from './upstream/passthrough-types';
-import type { UpstreamErrorKind } from './upstream/upstream-error';
+import { observeUpstream } from './compose/compose-upstream-metrics';
+import { guardPlatformClient, type GuardedPlatformClient } from './upstream/guarded-platform-client';
+import { guardVendorCalls } from './upstream/guarded-vendor-calls';
+import { measurePassthrough } from './upstream/measured-passthrough';
+import type { PlatformHttpClient } from './upstream/platform-http-client';
 import { createVendorCallClient, type VendorCallClient } from './upstream/vendor-call-client';
 import { createVendorPassthrough } from './upstream/vendor-passthrough';
 import { isReadOnlyOperation } from './phoenix/read-only-operations';
@@ -26,17 +30,11 @@ export interface RoutingParts {
   readonly passthrough: VendorPassthrough;
   readonly vendorCalls: VendorCallClient;
   readonly breakers: { readonly vendor: CircuitBreaker; readonly platform: CircuitBreaker };
+  /** The platform client behind the platform breaker, measured. */
+  guardPlatform(client: PlatformHttpClient): GuardedPlatformClient;
   gatewayFor(facade: FacadeCallEnvironment): FacadeGateway;
   close(): Promise<void>;
 }
-
-const metricKinds: Partial<Record<UpstreamErrorKind, 'timeout' | 'connect' | 'reset' | 'http_5xx' | 'breaker_open'>> = {
-  timeout: 'timeout',
-  refused: 'connect',
-  reset: 'reset',
-  status: 'http_5xx',
-  'breaker-open': 'breaker_open',
-};
 
 /** Operations the metrics may name: the contract's, lower-cased, plus the request-level ones. */
 function metricOperations(): string[] {
@@ -68,12 +66,10 @@ export function composeRouting(config: UnderstudyConfig, vendorUrl: string, cloc
     createCircuitBreaker({ name, clock, onStateChange: (to) => metrics.setBreakerState({ upstream: name, state: to }) });
   const breakers = { vendor: breaker('vendor'), platform: breaker('platform') };
   const { holder, watch } = startPolicy(config, clock, metrics, logger);
-  const onVendorError = (kind: UpstreamErrorKind): void => {
-    const metricKind = metricKinds[kind];
-    if (metricKind !== undefined) metrics.recordUpstreamError({ upstream: 'vendor', kind: metricKind });
-  };
-  const passthrough = createVendorPassthrough({ vendorUrl, timeoutMs: config.vendor.timeoutMs, breaker: breakers.vendor, onUpstreamError: onVendorError, failureHeaders: (req) => corsHeaders(req) });
-  const vendorCalls = createVendorCallClient({ vendorUrl, timeoutMs: config.vendor.timeoutMs });
+  const vendorObserver = observeUpstream(metrics, 'vendor');
+  const rawPassthrough = createVendorPassthrough({ vendorUrl, timeoutMs: config.vendor.timeoutMs, breaker: breakers.vendor, onUpstreamError: (kind) => vendorObserver.onError(kind), failureHeaders: (req) => corsHeaders(req) });
+  const passthrough = measurePassthrough(rawPassthrough, vendorObserver);
+  const vendorCalls = guardVendorCalls(createVendorCallClient({ vendorUrl, timeoutMs: config.vendor.timeoutMs }), breakers.vendor, vendorObserver);
   const translatable = new Set(metricOperations());
   return {
     metrics,
@@ -82,6 +78,7 @@ export function composeRouting(config: UnderstudyConfig, vendorUrl: string, cloc
     passthrough,
     vendorCalls,
     breakers,
+    guardPlatform: (client) => guardPlatformClient(client, breakers.platform, observeUpstream(metrics, 'platform')),
     gatewayFor: (facade) => ({
       policy: () => holder.current().policy,
       translatable: (operationId) => operationId in facade.translators && translatable.has(operationId),

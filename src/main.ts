@@ -23,7 +23,8 @@ import { loadCatalogDemo, loadIdMap } from './sim/catalog/load-catalog';
 import { CachedIdMap, CachedRevocationStore, openStore, type Store } from './store';
 import type { PlatformSubject } from './translate/platform-port';
 import { vendorTranslators } from './translate/vendor-translators';
-import { createPlatformHttpClient, type PlatformHttpClient } from './upstream/platform-http-client';
+import { createPlatformHttpClient } from './upstream/platform-http-client';
+import type { GuardedPlatformClient } from './upstream/guarded-platform-client';
 import { createPlatformPort } from './upstream/platform-port-adapter';
 import { PlatformTokenCache } from './upstream/platform-token-cache';
 
@@ -75,8 +76,8 @@ function listen(server: Server, host: string, port: number): Promise<AddressInfo
   });
 }
 
-function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, ids: IdMapper, platform: PlatformHttpClient, logger: FacadeLogger): FacadeCallEnvironment {
-  const tokens = new PlatformTokenCache({ client: platform, clientId: config.platform.clientId, clientSecret: config.platform.clientSecret, clock });
+function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, ids: IdMapper, platform: GuardedPlatformClient, logger: FacadeLogger): FacadeCallEnvironment {
+  const tokens = new PlatformTokenCache({ client: platform.forOperation('token'), clientId: config.platform.clientId, clientSecret: config.platform.clientSecret, clock });
   const revocations = new CachedRevocationStore(store.revocations, { ttlMs: 1000, clock });
   return {
     translators: vendorTranslators,
@@ -84,7 +85,7 @@ function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, 
     decodeKs: createCachedKsDecoder((pid) => (pid === config.vendor.partnerId ? config.vendor.partnerSecret : undefined)),
     clock,
     revocations: { isRevoked: (s) => revocations.isRevoked({ sessionId: s.sessionId, partnerId: s.partnerId, userId: s.userId, createdAt: s.createDate }) },
-    platformFor: (session) => createPlatformPort(platform, tokens, subjectFor(session, ids)),
+    platformFor: (session, operationId) => createPlatformPort(platform.forOperation(operationId), tokens, subjectFor(session, ids)),
     ids,
     sessions: createFacadeSessions({ partnerId: config.vendor.partnerId, partnerSecret: config.vendor.partnerSecret, revocations }),
     onFailure: (error, operationId) => logger.warn({ event: 'translation_failed', operationId, error: error instanceof Error ? error.message : String(error) }, 'translated call failed'),
@@ -117,6 +118,7 @@ function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: Fac
   const app = createAdminApp({
     token,
     policy: routing.policy,
+    metrics: () => routing.metrics.render(),
     status: () => ({
       policyVersion: routing.policy.current().version,
       draining: isDraining(),
@@ -141,8 +143,8 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const ids = toIdMapper(await openIdMap(store, config.lab.catalogDir));
   const platform = createPlatformHttpClient({ baseUrl: upstreams.platformUrl, timeoutMs: config.platform.timeoutMs });
   const logger = createLogger({ level: config.log.level });
-  const env = buildEnvironment(config, clock, store, ids, platform, logger);
   const routing = composeRouting(config, upstreams.vendorUrl, clock, logger);
+  const env = buildEnvironment(config, clock, store, ids, routing.guardPlatform(platform), logger);
   let ready = true;
   const app = createFacadeListener({
     gateway: routing.gatewayFor(env),

@@ -16,6 +16,8 @@ export interface AdminAppOptions {
   readonly status: () => AdminStatus | Promise<AdminStatus>;
   /** Every change, with who made it and what it was (the caller logs it). */
   readonly onChange: (change: { who: string; what: string; version?: number; errors?: readonly string[] }) => void;
+  /** The Prometheus exposition served at `/metrics` (here, behind the token, never on the device port). */
+  readonly metrics?: () => Promise<{ readonly contentType: string; readonly body: string }>;
   /** Feature route sets (sync, shadow, record, …), each mounted behind the same token; one file per feature. */
   readonly features?: readonly AdminFeatureRoutes[];
 }
@@ -93,6 +95,15 @@ export function createAdminApp(options: AdminAppOptions): Express {
       () => res.status(500).json({ error: 'status unavailable' }),
     );
   });
+  const renderMetrics = options.metrics;
+  if (renderMetrics !== undefined) {
+    app.get('/metrics', (_req, res) => {
+      renderMetrics().then(
+        (rendered) => res.status(200).type(rendered.contentType).send(rendered.body),
+        () => res.status(500).json({ error: 'metrics unavailable' }),
+      );
+    });
+  }
   for (const mount of options.features ?? []) mount(app);
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

@@ -24,7 +24,7 @@ async function admin(method: string, path: string, body?: unknown, token = 'test
 }
 
 async function counter(name: string, labels: Record<string, string>): Promise<number> {
-  const text = await (await fetch(`${facade.url}/metrics`)).text();
+  const text = await (await fetch(`${facade.adminUrl}/metrics`, { headers: { authorization: 'Bearer test-admin-token-0123456789' } })).text();
   const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
   return text
     .split('\n')
