@@ -18,6 +18,7 @@ import { composeRouting, type RoutingParts } from './compose-routing';
 import { createAdminApp } from './http/admin-app';
 import { createFacadeListener } from './http/facade-listener';
 import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
+import { createShutdown } from './compose/compose-drain';
 import { startUpstreams, type Upstreams } from './lab';
 import { loadCatalogDemo, loadIdMap } from './sim/catalog/load-catalog';
 import { CachedIdMap, CachedRevocationStore, openStore, type Store } from './store';
@@ -38,7 +39,10 @@ export interface RunningUnderstudy {
   readonly clock: OffsetClock;
   readonly store: Store;
   readonly banner: readonly string[];
+  /** Stops at once (no announcement delay): listeners, then everything behind them. */
   close(): Promise<void>;
+  /** The SIGTERM sequence: `/readyz` 503 while serving for `server.drainDelayMs`, then close. */
+  shutdown(): Promise<void>;
 }
 
 function toIdMapper(idMap: CachedIdMap): IdMapper {
@@ -95,22 +99,8 @@ function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, 
 export interface StartOptions {
   /** Replaces the configured clock (tests freeze time to compare answers to the second). */
   readonly clock?: OffsetClock;
-}
-
-/** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes idle sockets. */
-function drain(server: Server, graceMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const force = setTimeout(() => {
-      server.closeAllConnections();
-      resolve();
-    }, graceMs);
-    force.unref();
-    server.close(() => {
-      clearTimeout(force);
-      resolve();
-    });
-    server.closeIdleConnections();
-  });
+  /** Where log lines go (tests read them); stdout when absent. */
+  readonly logDestination?: { write(line: string): void };
 }
 
 function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean): { server: Server; token: string } {
@@ -142,7 +132,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const store = await openStore(config.store, { clock });
   const ids = toIdMapper(await openIdMap(store, config.lab.catalogDir));
   const platform = createPlatformHttpClient({ baseUrl: upstreams.platformUrl, timeoutMs: config.platform.timeoutMs });
-  const logger = createLogger({ level: config.log.level });
+  const logger = createLogger({ level: config.log.level, ...(options.logDestination === undefined ? {} : { destination: options.logDestination }) });
   const routing = composeRouting(config, upstreams.vendorUrl, clock, logger);
   const env = buildEnvironment(config, clock, store, ids, routing.guardPlatform(platform), logger);
   let ready = true;
@@ -159,6 +149,23 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const admin = startAdmin(config, routing, logger, () => !ready);
   const adminAddress = await listen(admin.server, config.server.host, config.server.adminPort);
   const adminUrl = `http://${config.server.host}:${adminAddress.port}`;
+  const shutdown = createShutdown({
+    logger,
+    delayMs: config.server.drainDelayMs,
+    graceMs: config.server.drainGraceMs,
+    markDraining: () => {
+      ready = false;
+      routing.metrics.setDraining(true);
+    },
+    facade: server,
+    admin: admin.server,
+    closeResources: async () => {
+      await routing.close();
+      await platform.close();
+      await store.close();
+      await upstreams.close();
+    },
+  });
   return {
     url,
     adminUrl,
@@ -175,14 +182,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
       `admin:    ${adminUrl}/admin/status (Authorization: Bearer ${config.admin.token === undefined ? admin.token : '<configured token>'}); policy v${routing.policy.current().version}${config.policy.file === undefined ? ' (built-in: every call to the vendor)' : ` from ${config.policy.file}`}`,
       `try:      curl -s -X POST ${url}/api_v3/service/ottuser/action/anonymousLogin -H 'content-type: application/json' -d '{"partnerId":${config.vendor.partnerId}}'`,
     ],
-    close: async () => {
-      ready = false;
-      routing.metrics.setDraining(true);
-      await Promise.all([drain(server, 10_000), drain(admin.server, 1_000)]);
-      await routing.close();
-      await platform.close();
-      await store.close();
-      await upstreams.close();
-    },
+    close: () => shutdown({ withDelay: false }),
+    shutdown: () => shutdown({ withDelay: true }),
   };
 }

@@ -19,6 +19,7 @@ export function registerServeCommand(program: Command): void {
       }
       const running = await startUnderstudy(loaded.value);
       for (const line of running.banner) console.log(line);
-      await waitForShutdown(() => running.close());
+      await waitForShutdown(() => running.shutdown());
+      process.exit(process.exitCode ?? 0);
     });
 }

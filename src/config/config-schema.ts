@@ -13,6 +13,8 @@ export const configSchema = {
         port: { type: 'integer', minimum: 0, maximum: 65535 },
         adminPort: { type: 'integer', minimum: 0, maximum: 65535 },
         bodyLimitBytes: { type: 'integer', minimum: 1024, maximum: 104857600 },
+        drainDelayMs: { type: 'integer', minimum: 0, maximum: 300000 },
+        drainGraceMs: { type: 'integer', minimum: 0, maximum: 300000 },
       },
     },
     lab: {
