@@ -42,7 +42,7 @@ function metricOperations(): string[] {
 }
 
 function startPolicy(config: UnderstudyConfig, clock: Clock, metrics: FacadeMetrics, logger: FacadeLogger): { holder: PolicyHolder; watch?: PolicyFileWatch } {
-  const holder = new PolicyHolder({ clock });
+  const holder = new PolicyHolder({ clock, operations: listOperations().map((op) => op.operationId.toLowerCase()) });
   holder.onChange((active) => {
     metrics.setPolicyVersion(active.version);
     logger.info({ event: 'policy_active', version: active.version, author: active.author }, 'policy version active');

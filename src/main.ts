@@ -118,7 +118,7 @@ function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: Fac
     onChange: (change) => {
       if (change.errors === undefined) routing.metrics.recordPolicyReload({ result: 'applied', source: 'admin' });
       else routing.metrics.recordPolicyReload({ result: 'rejected', source: 'admin' });
-      logChange(logger, { who: change.who, what: change.what, after: { version: change.version, errors: change.errors } });
+      logChange(logger, { who: change.who, what: change.what, before: { version: change.previousVersion }, after: { version: change.version, changes: change.changes, errors: change.errors } });
     },
   });
   return { server: createServer(app), token };

@@ -99,7 +99,7 @@ describe('strangler routing', () => {
       headers: { authorization: 'Bearer test-admin-token-0123456789', 'content-type': 'application/json', 'if-match': String(current.json.version - 1) },
       body: JSON.stringify(current.json.document),
     });
-    expect(stale.status).toBe(409);
+    expect(stale.status).toBe(412);
     const replaced = await admin('PUT', '/admin/policy', { ...current.json.document, defaultTarget: 'vendor', rules: [] });
     expect(replaced.json.version).toBe(current.json.version + 1);
     const ks = await loginAs(facade.url, 'demo1');
