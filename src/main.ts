@@ -21,7 +21,8 @@ import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
 import { createShutdown } from './compose/compose-drain';
 import { startUpstreams, type Upstreams } from './lab';
 import { loadCatalogDemo, loadIdMap } from './sim/catalog/load-catalog';
-import { CachedIdMap, CachedRevocationStore, openStore, type Store } from './store';
+import { CachedIdMap, CachedRevocationStore, openStore, SqlPolicyVersionStore, type Store } from './store';
+import { readRestoredPolicy } from './compose/compose-policy-store';
 import type { PlatformSubject } from './translate/platform-port';
 import { vendorTranslators } from './translate/vendor-translators';
 import { createPlatformHttpClient } from './upstream/platform-http-client';
@@ -133,7 +134,8 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const ids = toIdMapper(await openIdMap(store, config.lab.catalogDir));
   const platform = createPlatformHttpClient({ baseUrl: upstreams.platformUrl, timeoutMs: config.platform.timeoutMs });
   const logger = createLogger({ level: config.log.level, ...(options.logDestination === undefined ? {} : { destination: options.logDestination }) });
-  const routing = composeRouting(config, upstreams.vendorUrl, clock, logger);
+  const policyVersions = new SqlPolicyVersionStore(store.sql);
+  const routing = composeRouting(config, upstreams.vendorUrl, clock, logger, { versions: policyVersions, restored: await readRestoredPolicy(policyVersions) });
   const env = buildEnvironment(config, clock, store, ids, routing.guardPlatform(platform), logger);
   let ready = true;
   const app = createFacadeListener({

@@ -86,6 +86,23 @@ export class PolicyHolder {
     return ok({ version: this.active.version });
   }
 
+  /**
+   * Makes a version stored by an earlier run active again, keeping its number, author and time
+   * (a restart keeps admin changes). Listeners are told, as for any new version.
+   */
+  restore(stored: { readonly version: number; readonly document: unknown; readonly author: string; readonly atMs: number }): Result<{ version: number }, string[]> {
+    const compiled = compilePolicy(stored.document, stored.version);
+    if (!compiled.ok) return compiled;
+    const unknownNames = this.operations === undefined ? [] : checkOperationNames(compiled.value.document, this.operations);
+    if (unknownNames.length > 0) return err(unknownNames);
+    const entry: PolicyVersion = Object.freeze({ version: stored.version, policy: compiled.value, document: compiled.value.document, author: stored.author, atMs: stored.atMs });
+    this.past.push(entry);
+    if (this.past.length > this.historyLimit) this.past.shift();
+    this.active = entry;
+    for (const listener of this.listeners) listener(this.active);
+    return ok({ version: stored.version });
+  }
+
   /** Switches the global and/or one operation's kill switch, publishing a new version. */
   setKillSwitch(change: KillSwitchChange, author: string, options: ReplaceOptions = {}): Result<{ version: number }, string[]> {
     if (change.global !== true && change.operation === undefined) return err(['name the global switch or an operation']);
