@@ -74,6 +74,11 @@ async function openIdMap(store: Store, catalogDir: string | undefined): Promise<
   return idMap;
 }
 
+/** A bound address as a URL host: IPv6 in brackets. */
+function hostForUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -147,10 +152,10 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   });
   const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, app);
   const address = await listen(server, config.server.host, config.server.port);
-  const url = `http://${config.server.host}:${address.port}`;
+  const url = `http://${hostForUrl(config.server.host)}:${address.port}`;
   const admin = startAdmin(config, routing, logger, () => !ready);
-  const adminAddress = await listen(admin.server, config.server.host, config.server.adminPort);
-  const adminUrl = `http://${config.server.host}:${adminAddress.port}`;
+  const adminAddress = await listen(admin.server, config.server.adminHost, config.server.adminPort);
+  const adminUrl = `http://${hostForUrl(config.server.adminHost)}:${adminAddress.port}`;
   const shutdown = createShutdown({
     logger,
     delayMs: config.server.drainDelayMs,

@@ -15,6 +15,7 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_POLICY_FILE: 'policy.file',
   UNDERSTUDY_ADMIN_TOKEN: 'admin.token',
   LOG_LEVEL: 'log.level',
+  ADMIN_HOST: 'server.adminHost',
   UNDERSTUDY_DRAIN_DELAY_MS: 'server.drainDelayMs',
   UNDERSTUDY_DRAIN_GRACE_MS: 'server.drainGraceMs',
 } as const;

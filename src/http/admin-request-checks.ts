@@ -6,6 +6,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import type { Request } from 'express';
 import { err, ok, type Result } from '../core/result';
+import { missingKeyError, unknownKeyError } from '../core/setting-errors';
 
 const ajv = new Ajv({ allErrors: true });
 
@@ -25,8 +26,8 @@ const validateKillSwitch = ajv.compile<KillSwitchBody>({
 function describe(error: ErrorObject): string {
   const path = error.instancePath || '/';
   const params = error.params as { additionalProperty?: string; missingProperty?: string };
-  if (params.additionalProperty !== undefined) return `${path} has unknown property "${params.additionalProperty}" (allowed: on, operation)`;
-  if (params.missingProperty !== undefined) return `${path} must have property "${params.missingProperty}"`;
+  if (params.additionalProperty !== undefined) return unknownKeyError(path, params.additionalProperty, ['on', 'operation']);
+  if (params.missingProperty !== undefined) return missingKeyError(path, params.missingProperty);
   return `${path} ${error.message ?? 'is invalid'}`;
 }
 

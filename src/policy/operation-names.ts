@@ -4,7 +4,6 @@
  * did. An exact name must be a contract operation; a glob must match at least one.
  */
 import { compileNameMatcher } from './glob-matcher';
-import type { PolicyDocument } from './policy-document';
 
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -37,18 +36,24 @@ export function checkOperationName(name: string, known: readonly string[], at: s
   return `${at} "${name}" is not an operation of the vendor contract${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`;
 }
 
-/** Every kill-switch and rule operation name that is not in `known` (lower-case operation ids). */
-export function checkOperationNames(doc: PolicyDocument, known: readonly string[]): string[] {
-  const errors: string[] = [];
-  doc.killSwitch.operations.forEach((name, i) => {
-    const error = checkOperationName(name, known, `/killSwitch/operations/${i}`);
-    if (error !== undefined) errors.push(error);
+function namesAt(list: unknown, at: string, known: readonly string[]): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((name: unknown, i) => {
+    if (typeof name !== 'string') return [];
+    const error = checkOperationName(name.trim().toLowerCase(), known, `${at}/${i}`);
+    return error === undefined ? [] : [error];
   });
-  doc.rules.forEach((rule, r) =>
-    (rule.match.operations ?? []).forEach((name, i) => {
-      const error = checkOperationName(name, known, `/rules/${r}/match/operations/${i}`);
-      if (error !== undefined) errors.push(error);
-    }),
-  );
-  return errors;
+}
+
+/**
+ * Every kill-switch and rule operation name that is not in `known` (lower-case operation ids).
+ * Reads the document loosely, so it also reports on a document the schema refused (every error at once).
+ */
+export function checkOperationNames(doc: unknown, known: readonly string[]): string[] {
+  const d = (doc ?? {}) as { killSwitch?: { operations?: unknown }; rules?: unknown };
+  const rules = Array.isArray(d.rules) ? (d.rules as { match?: { operations?: unknown } }[]) : [];
+  return [
+    ...namesAt(d.killSwitch?.operations, '/killSwitch/operations', known),
+    ...rules.flatMap((rule, r) => namesAt(rule?.match?.operations, `/rules/${r}/match/operations`, known)),
+  ];
 }
