@@ -18,12 +18,15 @@ import { composeRouting, type RoutingParts } from './compose-routing';
 import { createAdminApp } from './http/admin-app';
 import { createFacadeListener } from './http/facade-listener';
 import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
+import { createShutdown } from './compose/compose-drain';
 import { startUpstreams, type Upstreams } from './lab';
 import { loadCatalogDemo, loadIdMap } from './sim/catalog/load-catalog';
-import { CachedIdMap, CachedRevocationStore, openStore, type Store } from './store';
+import { CachedIdMap, CachedRevocationStore, openStore, SqlPolicyVersionStore, type Store } from './store';
+import { readRestoredPolicy } from './compose/compose-policy-store';
 import type { PlatformSubject } from './translate/platform-port';
 import { vendorTranslators } from './translate/vendor-translators';
-import { createPlatformHttpClient, type PlatformHttpClient } from './upstream/platform-http-client';
+import { createPlatformHttpClient } from './upstream/platform-http-client';
+import type { GuardedPlatformClient } from './upstream/guarded-platform-client';
 import { createPlatformPort } from './upstream/platform-port-adapter';
 import { PlatformTokenCache } from './upstream/platform-token-cache';
 
@@ -37,7 +40,10 @@ export interface RunningUnderstudy {
   readonly clock: OffsetClock;
   readonly store: Store;
   readonly banner: readonly string[];
+  /** Stops at once (no announcement delay): listeners, then everything behind them. */
   close(): Promise<void>;
+  /** The SIGTERM sequence: `/readyz` 503 while serving for `server.drainDelayMs`, then close. */
+  shutdown(): Promise<void>;
 }
 
 function toIdMapper(idMap: CachedIdMap): IdMapper {
@@ -68,6 +74,11 @@ async function openIdMap(store: Store, catalogDir: string | undefined): Promise<
   return idMap;
 }
 
+/** A bound address as a URL host: IPv6 in brackets. */
+function hostForUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -75,8 +86,8 @@ function listen(server: Server, host: string, port: number): Promise<AddressInfo
   });
 }
 
-function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, ids: IdMapper, platform: PlatformHttpClient, logger: FacadeLogger): FacadeCallEnvironment {
-  const tokens = new PlatformTokenCache({ client: platform, clientId: config.platform.clientId, clientSecret: config.platform.clientSecret, clock });
+function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, ids: IdMapper, platform: GuardedPlatformClient, logger: FacadeLogger): FacadeCallEnvironment {
+  const tokens = new PlatformTokenCache({ client: platform.forOperation('token'), clientId: config.platform.clientId, clientSecret: config.platform.clientSecret, clock });
   const revocations = new CachedRevocationStore(store.revocations, { ttlMs: 1000, clock });
   return {
     translators: vendorTranslators,
@@ -84,7 +95,7 @@ function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, 
     decodeKs: createCachedKsDecoder((pid) => (pid === config.vendor.partnerId ? config.vendor.partnerSecret : undefined)),
     clock,
     revocations: { isRevoked: (s) => revocations.isRevoked({ sessionId: s.sessionId, partnerId: s.partnerId, userId: s.userId, createdAt: s.createDate }) },
-    platformFor: (session) => createPlatformPort(platform, tokens, subjectFor(session, ids)),
+    platformFor: (session, operationId) => createPlatformPort(platform.forOperation(operationId), tokens, subjectFor(session, ids)),
     ids,
     sessions: createFacadeSessions({ partnerId: config.vendor.partnerId, partnerSecret: config.vendor.partnerSecret, revocations }),
     onFailure: (error, operationId) => logger.warn({ event: 'translation_failed', operationId, error: error instanceof Error ? error.message : String(error) }, 'translated call failed'),
@@ -94,22 +105,8 @@ function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, 
 export interface StartOptions {
   /** Replaces the configured clock (tests freeze time to compare answers to the second). */
   readonly clock?: OffsetClock;
-}
-
-/** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes idle sockets. */
-function drain(server: Server, graceMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const force = setTimeout(() => {
-      server.closeAllConnections();
-      resolve();
-    }, graceMs);
-    force.unref();
-    server.close(() => {
-      clearTimeout(force);
-      resolve();
-    });
-    server.closeIdleConnections();
-  });
+  /** Where log lines go (tests read them); stdout when absent. */
+  readonly logDestination?: { write(line: string): void };
 }
 
 function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean): { server: Server; token: string } {
@@ -117,6 +114,7 @@ function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: Fac
   const app = createAdminApp({
     token,
     policy: routing.policy,
+    metrics: () => routing.metrics.render(),
     status: () => ({
       policyVersion: routing.policy.current().version,
       draining: isDraining(),
@@ -126,7 +124,7 @@ function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: Fac
     onChange: (change) => {
       if (change.errors === undefined) routing.metrics.recordPolicyReload({ result: 'applied', source: 'admin' });
       else routing.metrics.recordPolicyReload({ result: 'rejected', source: 'admin' });
-      logChange(logger, { who: change.who, what: change.what, after: { version: change.version, errors: change.errors } });
+      logChange(logger, { who: change.who, what: change.what, before: { version: change.previousVersion }, after: { version: change.version, changes: change.changes, errors: change.errors } });
     },
   });
   return { server: createServer(app), token };
@@ -140,9 +138,10 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const store = await openStore(config.store, { clock });
   const ids = toIdMapper(await openIdMap(store, config.lab.catalogDir));
   const platform = createPlatformHttpClient({ baseUrl: upstreams.platformUrl, timeoutMs: config.platform.timeoutMs });
-  const logger = createLogger({ level: config.log.level });
-  const env = buildEnvironment(config, clock, store, ids, platform, logger);
-  const routing = composeRouting(config, upstreams.vendorUrl, clock, logger);
+  const logger = createLogger({ level: config.log.level, ...(options.logDestination === undefined ? {} : { destination: options.logDestination }) });
+  const policyVersions = new SqlPolicyVersionStore(store.sql);
+  const routing = composeRouting(config, upstreams.vendorUrl, clock, logger, { versions: policyVersions, restored: await readRestoredPolicy(policyVersions) });
+  const env = buildEnvironment(config, clock, store, ids, routing.guardPlatform(platform), logger);
   let ready = true;
   const app = createFacadeListener({
     gateway: routing.gatewayFor(env),
@@ -153,10 +152,27 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   });
   const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, app);
   const address = await listen(server, config.server.host, config.server.port);
-  const url = `http://${config.server.host}:${address.port}`;
+  const url = `http://${hostForUrl(config.server.host)}:${address.port}`;
   const admin = startAdmin(config, routing, logger, () => !ready);
-  const adminAddress = await listen(admin.server, config.server.host, config.server.adminPort);
-  const adminUrl = `http://${config.server.host}:${adminAddress.port}`;
+  const adminAddress = await listen(admin.server, config.server.adminHost, config.server.adminPort);
+  const adminUrl = `http://${hostForUrl(config.server.adminHost)}:${adminAddress.port}`;
+  const shutdown = createShutdown({
+    logger,
+    delayMs: config.server.drainDelayMs,
+    graceMs: config.server.drainGraceMs,
+    markDraining: () => {
+      ready = false;
+      routing.metrics.setDraining(true);
+    },
+    facade: server,
+    admin: admin.server,
+    closeResources: async () => {
+      await routing.close();
+      await platform.close();
+      await store.close();
+      await upstreams.close();
+    },
+  });
   return {
     url,
     adminUrl,
@@ -173,14 +189,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
       `admin:    ${adminUrl}/admin/status (Authorization: Bearer ${config.admin.token === undefined ? admin.token : '<configured token>'}); policy v${routing.policy.current().version}${config.policy.file === undefined ? ' (built-in: every call to the vendor)' : ` from ${config.policy.file}`}`,
       `try:      curl -s -X POST ${url}/api_v3/service/ottuser/action/anonymousLogin -H 'content-type: application/json' -d '{"partnerId":${config.vendor.partnerId}}'`,
     ],
-    close: async () => {
-      ready = false;
-      routing.metrics.setDraining(true);
-      await Promise.all([drain(server, 10_000), drain(admin.server, 1_000)]);
-      await routing.close();
-      await platform.close();
-      await store.close();
-      await upstreams.close();
-    },
+    close: () => shutdown({ withDelay: false }),
+    shutdown: () => shutdown({ withDelay: true }),
   };
 }

@@ -1,13 +1,17 @@
 import { Command } from 'commander';
 import { registerSimCommand } from './sim-command';
 import { registerServeCommand } from './serve-command';
+import { registerPolicyCommand } from './policy-command';
+import { readPackageVersion } from './package-version';
 
 /** Builds the `understudy` command line. */
 export function buildProgram(): Command {
   const program = new Command('understudy')
     .description('answers legacy devices exactly like the vendor API, with the work done by the platform')
+    .version(readPackageVersion(), '-V, --version', 'print the version and exit')
     .showHelpAfterError();
   registerServeCommand(program);
+  registerPolicyCommand(program);
   registerSimCommand(program);
   return program;
 }

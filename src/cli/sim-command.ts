@@ -3,13 +3,14 @@ import { loadCatalog } from '../sim/catalog/load-catalog';
 import { startVendorSim } from '../sim/vendor-sim/vendor-sim-server';
 import { startPlatformSim } from '../sim/platform-sim/platform-sim-server';
 import { main as writeCatalogFixtures } from '../sim/catalog/generate-catalog-main';
-import { parsePort, waitForShutdown } from './process-helpers';
+import { parseChoice, parsePort, waitForShutdown } from './process-helpers';
 import { createLabClock } from '../core/lab-clock';
 import { OffsetClock } from '../core/clock';
 import type { Catalog } from '../core/catalog';
 
 /** Lab time (starting at the catalogue's base time) unless `--clock system`. */
-function simClock(catalog: Catalog, mode: string): OffsetClock {
+function simClock(catalog: Catalog, text: string): OffsetClock {
+  const mode = parseChoice(text, '--clock', ['lab', 'system'] as const);
   return mode === 'system' ? new OffsetClock() : createLabClock(catalog.demo.baseTime);
 }
 
@@ -24,8 +25,9 @@ export function registerSimCommand(program: Command): void {
     .option('--catalog <dir>', 'catalogue directory (default: fixtures/catalog)')
     .option('--clock <mode>', 'lab (time starts at the catalogue base time) or system', 'lab')
     .action(async (opts: { port: string; host: string; catalog?: string; clock: string }) => {
+      const port = parsePort(opts.port);
       const catalog = loadCatalog(opts.catalog);
-      const server = await startVendorSim({ catalog, clock: simClock(catalog, opts.clock), port: parsePort(opts.port), host: opts.host });
+      const server = await startVendorSim({ catalog, clock: simClock(catalog, opts.clock), port, host: opts.host });
       console.log(`vendor-sim listening on ${server.url} — API under ${server.url}/api_v3`);
       await waitForShutdown(() => server.close());
     });
@@ -37,8 +39,9 @@ export function registerSimCommand(program: Command): void {
     .option('--catalog <dir>', 'catalogue directory (default: fixtures/catalog)')
     .option('--clock <mode>', 'lab (time starts at the catalogue base time) or system', 'lab')
     .action(async (opts: { port: string; host: string; catalog?: string; clock: string }) => {
+      const port = parsePort(opts.port);
       const catalog = loadCatalog(opts.catalog);
-      const server = await startPlatformSim({ catalog, clock: simClock(catalog, opts.clock), port: parsePort(opts.port), host: opts.host });
+      const server = await startPlatformSim({ catalog, clock: simClock(catalog, opts.clock), port, host: opts.host });
       console.log(`platform-sim listening on ${server.url}`);
       await waitForShutdown(() => server.close());
     });

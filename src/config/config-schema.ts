@@ -13,6 +13,9 @@ export const configSchema = {
         port: { type: 'integer', minimum: 0, maximum: 65535 },
         adminPort: { type: 'integer', minimum: 0, maximum: 65535 },
         bodyLimitBytes: { type: 'integer', minimum: 1024, maximum: 104857600 },
+        adminHost: { type: 'string', minLength: 1 },
+        drainDelayMs: { type: 'integer', minimum: 0, maximum: 300000 },
+        drainGraceMs: { type: 'integer', minimum: 0, maximum: 300000 },
       },
     },
     lab: {
@@ -48,6 +51,9 @@ export const configSchema = {
       },
     },
     store: {
+      type: 'object',
+      discriminator: { propertyName: 'driver' },
+      required: ['driver'],
       oneOf: [
         {
           type: 'object',

@@ -11,6 +11,12 @@ export interface UnderstudyConfig {
     /** Admin API port; defaults to port + 1. */
     readonly adminPort: number;
     readonly bodyLimitBytes: number;
+    /** Address the admin API binds; loopback unless set (it controls routing, it is not for the internet). */
+    readonly adminHost: string;
+    /** After SIGTERM, keep serving this long while `/readyz` answers 503 (load balancers catch up). */
+    readonly drainDelayMs: number;
+    /** Then, in-flight requests get at most this long before their connections are closed. */
+    readonly drainGraceMs: number;
   };
   /** The lab: simulated vendor and platform started in-process when their URLs are not set. */
   readonly lab: {

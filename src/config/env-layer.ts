@@ -15,9 +15,12 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_POLICY_FILE: 'policy.file',
   UNDERSTUDY_ADMIN_TOKEN: 'admin.token',
   LOG_LEVEL: 'log.level',
+  ADMIN_HOST: 'server.adminHost',
+  UNDERSTUDY_DRAIN_DELAY_MS: 'server.drainDelayMs',
+  UNDERSTUDY_DRAIN_GRACE_MS: 'server.drainGraceMs',
 } as const;
 
-const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId']);
+const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs']);
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');

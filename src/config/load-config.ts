@@ -5,7 +5,9 @@ import { parse as parseYaml } from 'yaml';
 import { err, ok, type Result } from '../core/result';
 import type { UnderstudyConfig } from './config-types';
 import { configSchema } from './config-schema';
+import { checkConfigSemantics } from './check-config-semantics';
 import { deepFreeze } from './deep-freeze';
+import { describeConfigErrors, type ConfigLayers } from './describe-config-errors';
 import { configLayerFromEnv } from './env-layer';
 import { mergeConfigLayers } from './merge-config';
 import { labDefaults, labPolicyFile } from './lab-defaults';
@@ -17,9 +19,11 @@ export interface LoadConfigOptions {
   readonly file?: string;
   /** Highest-priority layer, e.g. command-line flags. */
   readonly overrides?: unknown;
+  /** The flag that set each overridden dotted path (`server.port` → `--port`), to name it in errors. */
+  readonly flagNames?: Readonly<Record<string, string>>;
 }
 
-const validate = new Ajv({ allErrors: true, useDefaults: false }).compile(configSchema);
+const validate = new Ajv({ allErrors: true, useDefaults: false, discriminator: true }).compile(configSchema);
 
 function readConfigFile(file: string): Result<unknown, string> {
   try {
@@ -44,6 +48,12 @@ function fillDerivedDefaults(merged: Record<string, unknown>): void {
   merged.admin = merged.admin ?? {};
 }
 
+/** adminPort is derived from port: when port is invalid its absence is not a second error. */
+function isDerivedMissing(params: unknown, merged: Record<string, unknown>): boolean {
+  const port = (merged.server as { port?: unknown } | undefined)?.port;
+  return (params as { missingProperty?: unknown }).missingProperty === 'adminPort' && typeof port !== 'number';
+}
+
 /**
  * Loads the configuration once: defaults ← file ← environment ← overrides, validated against the
  * schema with every error listed, then deep-frozen. The only place that reads process.env.
@@ -57,10 +67,12 @@ export function loadConfig(options: LoadConfigOptions = {}): Result<UnderstudyCo
     if (!read.ok) return err([read.error]);
     fileLayer = read.value;
   }
-  const merged = mergeConfigLayers(labDefaults(env.UNDERSTUDY_CATALOG_DIR), fileLayer, configLayerFromEnv(env), options.overrides);
+  const envLayer = configLayerFromEnv(env);
+  const merged = mergeConfigLayers(labDefaults(env.UNDERSTUDY_CATALOG_DIR), fileLayer, envLayer, options.overrides);
   fillDerivedDefaults(merged);
-  if (!validate(merged)) {
-    return err((validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`));
-  }
+  const layers: ConfigLayers = { env: envLayer, flags: options.overrides, ...(options.flagNames === undefined ? {} : { flagNames: options.flagNames }), ...(file === undefined || file === '' ? {} : { file: { name: file, values: fileLayer } }) };
+  const schemaErrors = validate(merged) ? [] : (validate.errors ?? []).filter((e) => !isDerivedMissing(e.params, merged));
+  const errors = [...describeConfigErrors(schemaErrors, layers, merged), ...checkConfigSemantics(merged, layers)];
+  if (errors.length > 0) return err(errors);
   return ok(deepFreeze(merged as unknown as UnderstudyConfig));
 }

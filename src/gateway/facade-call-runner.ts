@@ -28,8 +28,8 @@ export interface FacadeCallEnvironment {
   readonly partnerId: number;
   readonly clock: Clock;
   readonly revocations: RevocationCheck;
-  /** The platform acting as the given caller (null = anonymous, no KS). */
-  readonly platformFor: (session: CallerSession | null) => PlatformPort;
+  /** The platform acting as the given caller (null = anonymous, no KS), for one operation (metrics label). */
+  readonly platformFor: (session: CallerSession | null, operationId: string) => PlatformPort;
   readonly ids: IdMapper;
   readonly sessions: SessionPort;
   /** Told about bugs and outages so they can be logged and counted. */
@@ -76,7 +76,7 @@ export async function runTranslatedCall(call: FacadeCall, apiBaseUrl: string, en
       nowSec,
       apiBaseUrl,
       partnerId: env.partnerId,
-      platform: env.platformFor(session),
+      platform: env.platformFor(session, found.operationId),
       ids: env.ids,
       sessions: env.sessions,
     });

@@ -51,7 +51,7 @@ async function serveVendorApi(options: FacadeAppOptions, req: IncomingMessage, r
   const answer = await handleGatewayRequest(request, { headers: req.headers, remoteAddress: req.socket.remoteAddress }, options.gateway);
   if (answer.kind === 'passthrough') {
     res.once('finish', () => record(options.metrics, { operation: answer.operation, target: 'vendor', outcome: res.statusCode < 500 ? 'ok' : 'upstream_error' }, startedMs));
-    options.passthrough.forward(req, res, body.body);
+    options.passthrough.forward(req, res, body.body, answer.operation);
     return;
   }
   record(options.metrics, answer.summary, startedMs);
@@ -64,26 +64,18 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(body);
 }
 
-/** Health and metrics endpoints; false when the path is not one of them. */
+/** Health endpoints; false when the path is not one of them. `/metrics` is on the admin port, behind its token. */
 function serveOperational(options: FacadeAppOptions, req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== 'GET') return false;
   const path = (req.url ?? '/').split('?', 1)[0];
   if (path === '/livez') sendJson(res, 200, { status: 'ok' });
   else if (path === '/readyz') sendJson(res, options.isReady() ? 200 : 503, { status: options.isReady() ? 'ready' : 'draining' });
-  else if (path === '/metrics') {
-    options.metrics.render().then(
-      (rendered) => {
-        res.writeHead(200, { 'content-type': rendered.contentType });
-        res.end(rendered.body);
-      },
-      () => sendJson(res, 500, { error: 'metrics unavailable' }),
-    );
-  } else return false;
+  else return false;
   return true;
 }
 
 /**
- * The facade's HTTP edge, a plain node:http listener: health and metrics endpoints, CORS preflight,
+ * The facade's HTTP edge, a plain node:http listener: health endpoints, CORS preflight,
  * and every other path handed to the gateway (all vendor routing forms are parsed there, brief
  * §1.2). API answers are HTTP 200 envelopes (or playManifest's 302), or the vendor's own bytes when
  * passed through; nothing here can produce an HTML error page or a stack trace. A framework router

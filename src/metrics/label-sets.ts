@@ -30,7 +30,7 @@ export const UPSTREAMS = ['vendor', 'platform'] as const;
 /** The two systems understudy calls. */
 export type Upstream = (typeof UPSTREAMS)[number];
 
-export const UPSTREAM_ERROR_KINDS = ['timeout', 'connect', 'reset', 'http_5xx', 'breaker_open'] as const;
+export const UPSTREAM_ERROR_KINDS = ['timeout', 'connect', 'reset', 'http_5xx', 'invalid', 'breaker_open'] as const;
 /** How an upstream call failed (design.md §5). */
 export type UpstreamErrorKind = (typeof UPSTREAM_ERROR_KINDS)[number];
 

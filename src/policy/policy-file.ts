@@ -21,6 +21,11 @@ export interface PolicyFileOptions {
   readonly pollIntervalMs?: number;
   /** Set false to rely on polling alone, where fs.watch misbehaves (default true). */
   readonly useFsWatch?: boolean;
+  /**
+   * Asked with the file's parsed content at start: true keeps the active version instead (it was
+   * restored from the store and the file has not changed since it was last applied).
+   */
+  readonly keepActiveIf?: (parsed: unknown) => boolean;
 }
 
 export interface PolicyFileWatch {
@@ -52,6 +57,12 @@ function applyText(holder: PolicyHolder, file: string, text: string): Result<{ v
   if (!parsed.ok) return parsed;
   const replaced = holder.replace(parsed.value, `file:${file}`);
   return replaced.ok ? replaced : err(replaced.error.map((e) => `${file}: ${e}`));
+}
+
+function applyInitial(holder: PolicyHolder, path: string, text: string, options: PolicyFileOptions): Result<{ version: number }, string[]> {
+  const parsed = options.keepActiveIf === undefined ? undefined : parsePolicyText(path, text);
+  if (parsed?.ok === true && options.keepActiveIf?.(parsed.value) === true) return ok({ version: holder.current().version });
+  return applyText(holder, path, text);
 }
 
 /** Reads a policy file once and makes it the active version when it is valid. */
@@ -109,7 +120,7 @@ export function watchPolicyFile(holder: PolicyHolder, file: string, options: Pol
 
   const initialText = readText(path);
   lastText = initialText.ok ? initialText.value : undefined;
-  const initial = initialText.ok ? applyText(holder, path, initialText.value) : initialText;
+  const initial = initialText.ok ? applyInitial(holder, path, initialText.value, options) : initialText;
 
   const watcher = options.useFsWatch === false ? undefined : watchDirectoryFor(path, schedule);
   const poll = setInterval(() => {

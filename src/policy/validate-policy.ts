@@ -6,16 +6,24 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { validRange } from 'semver';
 import { err, ok, type Result } from '../core/result';
+import { missingKeyError, notAllowedError, unknownKeyError } from '../core/setting-errors';
 import type { PolicyDocument, PolicyRule, RuleMatch } from './policy-document';
 import { policySchema } from './policy-schema';
 
-const validateSchema = new Ajv({ allErrors: true, useDefaults: true }).compile(policySchema);
+const validateSchema = new Ajv({ allErrors: true, useDefaults: true, verbose: true }).compile(policySchema);
+
+/** The keys the schema allows where an unknown one was found (`verbose` puts the parent schema on the error). */
+function allowedKeysOf(error: ErrorObject): string[] {
+  const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+  return Object.keys(parent?.properties ?? {});
+}
 
 function describeSchemaError(error: ErrorObject): string {
   const path = error.instancePath || '/';
-  const params = error.params as { additionalProperty?: string; allowedValues?: unknown[] };
-  if (params.additionalProperty !== undefined) return `${path} has unknown property "${params.additionalProperty}"`;
-  if (params.allowedValues !== undefined) return `${path} ${error.message ?? 'is invalid'}: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  const params = error.params as { additionalProperty?: string; allowedValues?: unknown[]; missingProperty?: string };
+  if (params.additionalProperty !== undefined) return unknownKeyError(path, params.additionalProperty, allowedKeysOf(error));
+  if (params.missingProperty !== undefined) return missingKeyError(path, params.missingProperty);
+  if (params.allowedValues !== undefined) return notAllowedError(path, error.data, params.allowedValues);
   return `${path} ${error.message ?? 'is invalid'}`;
 }
 

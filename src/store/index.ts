@@ -9,3 +9,4 @@ export { SqlIdMapStore } from './id-map-store';
 export { SqlRevocationStore } from './revocation-store';
 export { SqlOutboxStore, type OutboxOptions } from './outbox-store';
 export { SqlCursorStore } from './cursor-store';
+export { SqlPolicyVersionStore, type PolicyVersionStore, type StoredPolicyVersion } from './policy-version-store';

@@ -21,8 +21,8 @@ export interface VendorPassthroughOptions {
 
 /** Forwards vendor-routed requests byte for byte (design.md §2, issue: vendor passthrough). */
 export interface VendorPassthrough {
-  /** Forwards one request whose body was already read; answers `res` (never throws). */
-  forward(req: IncomingMessage, res: ServerResponse, body: Buffer): void;
+  /** Forwards one request whose body was already read; answers `res` (never throws). `operation` labels its metrics. */
+  forward(req: IncomingMessage, res: ServerResponse, body: Buffer, operation?: string): void;
   /** Closes idle upstream connections and refuses nothing: in-flight calls finish or fail. */
   close(): Promise<void>;
   /** Upstream sockets open right now (busy or idle). */

@@ -24,7 +24,7 @@ async function admin(method: string, path: string, body?: unknown, token = 'test
 }
 
 async function counter(name: string, labels: Record<string, string>): Promise<number> {
-  const text = await (await fetch(`${facade.url}/metrics`)).text();
+  const text = await (await fetch(`${facade.adminUrl}/metrics`, { headers: { authorization: 'Bearer test-admin-token-0123456789' } })).text();
   const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
   return text
     .split('\n')
@@ -99,7 +99,7 @@ describe('strangler routing', () => {
       headers: { authorization: 'Bearer test-admin-token-0123456789', 'content-type': 'application/json', 'if-match': String(current.json.version - 1) },
       body: JSON.stringify(current.json.document),
     });
-    expect(stale.status).toBe(409);
+    expect(stale.status).toBe(412);
     const replaced = await admin('PUT', '/admin/policy', { ...current.json.document, defaultTarget: 'vendor', rules: [] });
     expect(replaced.json.version).toBe(current.json.version + 1);
     const ks = await loginAs(facade.url, 'demo1');

@@ -38,18 +38,18 @@ describe('compilePolicy', () => {
     });
     expect(errors).toEqual(
       expect.arrayContaining([
-        '/ must have required property \'salt\'',
-        '/ has unknown property "colour"',
-        expect.stringMatching(/^\/defaultTarget must be equal to one of the allowed values: "vendor", "platform"/),
+        '/ must have property "salt"',
+        '/colour is not a known key; allowed: salt, defaultTarget, killSwitch, qaOverride, regions, rules',
+        '/defaultTarget "cloud" is not allowed; allowed: "vendor", "platform"',
         '/killSwitch/global must be boolean',
         expect.stringMatching(/^\/killSwitch\/operations\/0 must match pattern/),
         expect.stringMatching(/^\/qaOverride\/header must match pattern/),
         '/qaOverride/devices/0 must NOT have fewer than 1 characters',
-        '/regions/cidrs/0 must have required property \'region\'',
-        '/rules/0/match has unknown property "extra"',
+        '/regions/cidrs/0 must have property "region"',
+        '/rules/0/match/extra is not a known key; allowed: operations, regions, clientTags, appVersions, deviceFamilies',
         '/rules/0/match/operations must NOT have fewer than 1 items',
         '/rules/0/percent must be <= 100',
-        '/rules/1 must have required property \'id\'',
+        '/rules/1 must have property "id"',
       ]),
     );
     expect(errors.length).toBeGreaterThanOrEqual(12);

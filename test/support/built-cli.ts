@@ -1,0 +1,83 @@
+/**
+ * The built binary (`node dist/src/cli/main.js`), as an operator runs it: built once per test
+ * file, run as a child process with its own environment, its output and exit code read back.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const repoRoot = join(__dirname, '..', '..');
+export const cliPath = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+
+/** Compiles src to dist (what `npm run build` does). */
+export async function buildCli(): Promise<void> {
+  await run(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(repoRoot, 'tsconfig.build.json')], { cwd: repoRoot });
+}
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A clean environment: only what a shell needs, plus `env`. */
+function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env };
+}
+
+/** Runs the CLI to completion. */
+export async function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cliPath, ...args], { cwd: repoRoot, env: cleanEnv(env), timeout: 30_000 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const failed = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+/** A CLI process left running (servers); output accumulates as it arrives. */
+export interface RunningCli {
+  readonly child: ChildProcess;
+  output(): string;
+  /** Resolves with the first output line matching `pattern`. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** Resolves with the exit code. */
+  exited(): Promise<number | null>;
+}
+
+/** Starts the CLI and keeps it running. */
+export function startCli(args: readonly string[], env: Record<string, string> = {}): RunningCli {
+  const child = spawn(process.execPath, [cliPath, ...args], { cwd: repoRoot, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  const waiters = new Set<() => void>();
+  const collect = (chunk: Buffer): void => {
+    text += chunk.toString('utf8');
+    for (const wake of waiters) wake();
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => text,
+    exited: () => exit,
+    waitFor: (pattern, timeoutMs = 30_000) =>
+      new Promise((resolve, reject) => {
+        const check = (): void => {
+          const found = text.split('\n').map((line) => pattern.exec(line)).find((m) => m !== null);
+          if (found === undefined) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no output matching ${pattern} within ${timeoutMs} ms; output so far:\n${text}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      }),
+  };
+}
