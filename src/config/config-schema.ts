@@ -1,3 +1,5 @@
+import { edgeSchema } from './edge-schema';
+
 /** JSON Schema of the configuration (config-types.ts), applied after defaults are filled in. */
 export const configSchema = {
   type: 'object',
@@ -13,6 +15,7 @@ export const configSchema = {
         port: { type: 'integer', minimum: 0, maximum: 65535 },
         adminPort: { type: 'integer', minimum: 0, maximum: 65535 },
         bodyLimitBytes: { type: 'integer', minimum: 1024, maximum: 104857600 },
+        publicBaseUrl: { type: 'string', pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$' },
       },
     },
     lab: {
@@ -67,6 +70,7 @@ export const configSchema = {
         },
       ],
     },
+    edge: edgeSchema,
     clock: { enum: ['lab', 'system'] },
     policy: { type: 'object', additionalProperties: false, properties: { file: { type: 'string', minLength: 1 } } },
     admin: { type: 'object', additionalProperties: false, properties: { token: { type: 'string', minLength: 16 } } },

@@ -15,9 +15,11 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_POLICY_FILE: 'policy.file',
   UNDERSTUDY_ADMIN_TOKEN: 'admin.token',
   LOG_LEVEL: 'log.level',
+  UNDERSTUDY_PUBLIC_BASE_URL: 'server.publicBaseUrl',
+  UNDERSTUDY_MAX_CONNECTIONS: 'edge.maxConnections',
 } as const;
 
-const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId']);
+const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'edge.maxConnections']);
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
