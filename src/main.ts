@@ -15,6 +15,8 @@ import { createCachedKsDecoder } from './phoenix/ks-decoder';
 import type { FacadeCallEnvironment } from './gateway/facade-call-runner';
 import { createFacadeSessions } from './gateway/facade-sessions';
 import { composeRouting, type RoutingParts } from './compose-routing';
+import { createEdgeServer, createPublicBaseUrl } from './compose/compose-edge';
+import { withAdmission } from './compose/compose-admission';
 import { createAdminApp } from './http/admin-app';
 import { createFacadeListener } from './http/facade-listener';
 import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
@@ -143,15 +145,18 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const routing = composeRouting(config, upstreams.vendorUrl, clock, logger, { versions: policyVersions, restored: await readRestoredPolicy(policyVersions) });
   const env = buildEnvironment(config, clock, store, ids, routing.guardPlatform(platform), logger);
   let ready = true;
+  const publicBaseUrl = createPublicBaseUrl(config);
   const app = createFacadeListener({
-    gateway: routing.gatewayFor(env),
+    publicBaseUrl: publicBaseUrl.get,
+    gateway: withAdmission(routing.gatewayFor(env), config, env),
     passthrough: routing.passthrough,
     metrics: routing.metrics,
     bodyLimitBytes: config.server.bodyLimitBytes,
     isReady: () => ready,
   });
-  const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, app);
+  const server = createEdgeServer(config.edge, app);
   const address = await listen(server, config.server.host, config.server.port);
+  publicBaseUrl.listeningOn(address);
   const url = `http://${hostForUrl(config.server.host)}:${address.port}`;
   const admin = startAdmin(config, routing, logger, () => !ready);
   const adminAddress = await listen(admin.server, config.server.adminHost, config.server.adminPort);

@@ -1,3 +1,5 @@
+import { edgeSchema } from './edge-schema';
+
 /** JSON Schema of the configuration (config-types.ts), applied after defaults are filled in. */
 export const configSchema = {
   type: 'object',
@@ -16,6 +18,7 @@ export const configSchema = {
         adminHost: { type: 'string', minLength: 1 },
         drainDelayMs: { type: 'integer', minimum: 0, maximum: 300000 },
         drainGraceMs: { type: 'integer', minimum: 0, maximum: 300000 },
+        publicBaseUrl: { type: 'string', pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$' },
       },
     },
     lab: {
@@ -73,6 +76,7 @@ export const configSchema = {
         },
       ],
     },
+    edge: edgeSchema,
     clock: { enum: ['lab', 'system'] },
     policy: { type: 'object', additionalProperties: false, properties: { file: { type: 'string', minLength: 1 } } },
     admin: { type: 'object', additionalProperties: false, properties: { token: { type: 'string', minLength: 16 } } },

@@ -1,3 +1,7 @@
+import type { EdgeConfig } from './edge-types';
+
+export type { EdgeConfig, OperationClass, RateBucketConfig } from './edge-types';
+
 /** Where the store lives: embedded PGlite (default) or a PostgreSQL server. */
 export type StoreConfig =
   | { readonly driver: 'pglite'; readonly dataDir?: string }
@@ -17,6 +21,8 @@ export interface UnderstudyConfig {
     readonly drainDelayMs: number;
     /** Then, in-flight requests get at most this long before their connections are closed. */
     readonly drainGraceMs: number;
+    /** Public base URL devices reach this site at (playback and playManifest URLs); absent = the listening address. */
+    readonly publicBaseUrl?: string;
   };
   /** The lab: simulated vendor and platform started in-process when their URLs are not set. */
   readonly lab: {
@@ -39,6 +45,8 @@ export interface UnderstudyConfig {
     readonly timeoutMs: number;
   };
   readonly store: StoreConfig;
+  /** Budgets of the device-facing listener: timeouts, connection cap, rate limits. */
+  readonly edge: EdgeConfig;
   /** The routing policy file (YAML or JSON), watched for changes; absent = every call to the vendor. */
   readonly policy: { readonly file?: string };
   /** The admin API's bearer token; absent = a random one is generated at start and printed once. */

@@ -18,9 +18,11 @@ export const configEnvironmentVariables = {
   ADMIN_HOST: 'server.adminHost',
   UNDERSTUDY_DRAIN_DELAY_MS: 'server.drainDelayMs',
   UNDERSTUDY_DRAIN_GRACE_MS: 'server.drainGraceMs',
+  UNDERSTUDY_PUBLIC_BASE_URL: 'server.publicBaseUrl',
+  UNDERSTUDY_MAX_CONNECTIONS: 'edge.maxConnections',
 } as const;
 
-const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs']);
+const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs', 'edge.maxConnections']);
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');

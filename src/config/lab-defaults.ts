@@ -12,6 +12,22 @@ function findCatalogDir(): string {
   return resolve(__dirname, '../../fixtures/catalog');
 }
 
+/** Edge budgets (docs/failure-modes.md): far above what a device does, low enough to bound one peer. */
+const edgeDefaults = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  idleSocketMs: 10_000,
+  maxConnections: 20_000,
+  rateLimits: {
+    enabled: true,
+    maxKeys: 200_000,
+    read: { perDevice: { perSecond: 50, burst: 500 }, perHousehold: { perSecond: 200, burst: 2000 } },
+    write: { perDevice: { perSecond: 20, burst: 200 }, perHousehold: { perSecond: 50, burst: 500 } },
+    login: { perDevice: { perSecond: 5, burst: 50 }, perHousehold: { perSecond: 20, burst: 200 } },
+  },
+};
+
 interface DemoFacts {
   partnerId?: number;
   partnerSecret?: string;
@@ -40,6 +56,7 @@ export function labDefaults(catalogDirOverride?: string): Record<string, unknown
     platform: { clientId: 'understudy', clientSecret: demo.platformClientSecret ?? 'lab-platform-secret-unset', timeoutMs: 3000 },
     store: { driver: 'pglite' },
     log: { level: 'info' },
+    edge: edgeDefaults,
   };
 }
 

@@ -8,6 +8,7 @@ import type { DecisionReason } from '../policy/decision';
 import { isReadOnlySubRequest } from '../phoenix/read-only-operations';
 import { executeVendorApiRequest, parseVendorApiRequest, type VendorApiRequest, type VendorApiResponse } from '../phoenix/vendor-api-handler';
 import { runRoutedCall, type AnsweredBy, type RoutedCallEnvironment } from './routed-call-runner';
+import type { RequestAdmission } from './request-admission';
 import { routeRequest } from './route-request';
 import type { RequestFacts } from './routing-input';
 
@@ -33,6 +34,8 @@ export interface FacadeGateway {
   readonly routed: RoutedCallEnvironment;
   readonly translatable: (operationId: string) => boolean;
   readonly metrics?: GatewayMetrics;
+  /** KS verification and rate limits before anything is forwarded or run (request-admission.ts). */
+  readonly admit?: RequestAdmission;
 }
 
 function summarise(operation: string, answers: readonly { ok: boolean; answeredBy: AnsweredBy; failed: boolean }[], invalid: boolean): ExecutedSummary {
@@ -45,7 +48,7 @@ function summarise(operation: string, answers: readonly { ok: boolean; answeredB
 
 /** Handles one request; never throws. */
 export async function handleGatewayRequest(request: VendorApiRequest, facts: RequestFacts, gateway: FacadeGateway): Promise<GatewayAnswer> {
-  const parsed = parseVendorApiRequest(request);
+  const parsed = gateway.admit === undefined ? parseVendorApiRequest(request) : gateway.admit(parseVendorApiRequest(request));
   const route = routeRequest(parsed, { policy: gateway.policy(), facts, translatable: gateway.translatable, decodeKs: gateway.routed.facade.decodeKs });
   for (const routed of route.decisions) gateway.metrics?.recordDecision({ operation: routed.operationId, target: routed.decision.target, reason: routed.decision.reason });
   const operation = parsed.kind === 'multi' ? 'multirequest' : route.decisions[0]?.operationId ?? 'invalid';

@@ -45,6 +45,8 @@ function decideCall(call: VendorApiCall, shared: Readonly<Record<string, unknown
  */
 export function routeRequest(parsed: ParsedVendorApiRequest, ctx: RouteContext): RequestRoute {
   if (parsed.kind === 'invalid') {
+    // Over the budgets: answered here, whatever the policy says (issue 9: never forwarded).
+    if (parsed.answerHere === true) return { kind: 'execute', decisions: [{ operationId: 'invalid', decision: decideTarget(ctx.policy, { operationId: '' }) }], decisionFor: () => decideTarget(ctx.policy, { operationId: '' }) };
     const decision = decideTarget(ctx.policy, { operationId: '', ...(ctx.facts.remoteAddress === undefined ? {} : { remoteAddress: ctx.facts.remoteAddress }) });
     const routed = [{ operationId: 'invalid', decision }];
     return decision.target === 'vendor' ? { kind: 'passthrough', decisions: routed } : { kind: 'execute', decisions: routed, decisionFor: () => decision };
@@ -52,7 +54,9 @@ export function routeRequest(parsed: ParsedVendorApiRequest, ctx: RouteContext):
   const calls = parsed.kind === 'single' ? [parsed.call] : parsed.split.subRequests;
   const shared = parsed.kind === 'single' ? {} : parsed.split.shared;
   const decisions = calls.map((call) => decideCall(call, shared, ctx));
-  if (decisions.every((d) => d.decision.target === 'vendor')) return { kind: 'passthrough', decisions };
+  // A sub-request over budget is answered here in its slot, so the rest runs call by call.
+  const overBudget = parsed.kind === 'multi' && parsed.split.subRequests.some((sub) => sub.rejected !== undefined);
+  if (!overBudget && decisions.every((d) => d.decision.target === 'vendor')) return { kind: 'passthrough', decisions };
   // Sub-calls reach the runner as copies with tokens resolved; their 1-based position identifies them.
   const decisionFor = (call: VendorApiCall): Decision => {
     const position = (call as { position?: unknown }).position;

@@ -8,6 +8,7 @@ import type { VendorApiResponse } from '../phoenix/vendor-api-handler';
 import { vendorError } from '../phoenix/vendor-error-builder';
 import { corsHeaders, preflightHeaders } from './cors';
 import { readRequestBody } from './read-request-body';
+import { checkRequestFraming, refuseRequest } from './request-framing';
 
 export interface FacadeAppOptions {
   readonly gateway: FacadeGateway;
@@ -16,14 +17,14 @@ export interface FacadeAppOptions {
   readonly bodyLimitBytes: number;
   /** False while draining: /readyz answers 503 so load balancers stop sending. */
   readonly isReady: () => boolean;
+  /**
+   * The public base (`https://api.example`, no trailing slash) absolute playback and playManifest
+   * URLs are built on: from configuration, never from the request's `Host` (issue 9, finding 4).
+   */
+  readonly publicBaseUrl: () => string;
 }
 
 const jsonType = 'application/json; charset=utf-8';
-
-function originOf(req: IncomingMessage): string {
-  const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
-  return `${encrypted ? 'https' : 'http'}://${req.headers.host ?? '127.0.0.1'}`;
-}
 
 function sendReply(req: IncomingMessage, res: ServerResponse, reply: VendorApiResponse): void {
   if (res.headersSent || res.destroyed) return;
@@ -47,7 +48,7 @@ async function serveVendorApi(options: FacadeAppOptions, req: IncomingMessage, r
     record(options.metrics, { operation: 'invalid', target: 'vendor', outcome: 'bad_request' }, startedMs);
     return sendReply(req, res, { status: 200, headers: { 'content-type': jsonType }, body: JSON.stringify(errorEnvelope(vendorError('BadRequest'), 0)) });
   }
-  const request = { url: req.url ?? '/', contentType: req.headers['content-type'], body: body.body.toString('utf8'), origin: originOf(req) };
+  const request = { url: req.url ?? '/', contentType: req.headers['content-type'], body: body.body.toString('utf8'), origin: options.publicBaseUrl() };
   const answer = await handleGatewayRequest(request, { headers: req.headers, remoteAddress: req.socket.remoteAddress }, options.gateway);
   if (answer.kind === 'passthrough') {
     res.once('finish', () => record(options.metrics, { operation: answer.operation, target: 'vendor', outcome: res.statusCode < 500 ? 'ok' : 'upstream_error' }, startedMs));
@@ -85,6 +86,8 @@ function serveOperational(options: FacadeAppOptions, req: IncomingMessage, res: 
 export function createFacadeListener(options: FacadeAppOptions): RequestListener {
   return (req, res) => {
     res.on('error', () => undefined);
+    const refusal = checkRequestFraming(req);
+    if (refusal !== null) return refuseRequest(req, res, refusal);
     if (serveOperational(options, req, res)) return;
     if (req.method === 'OPTIONS') {
       res.writeHead(204, preflightHeaders(req));

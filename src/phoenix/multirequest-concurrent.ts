@@ -1,22 +1,32 @@
 import type { VendorOutcome } from '../core/vendor-error';
 import { abortsAll, buildDependencyGraph, executeMultirequest, runSubRequest, type MultirequestOptions, type ResolvedSubRequest, type SubRequest } from './multirequest';
+import { readsEveryEarlierSlot } from './multirequest-skip';
 
 /**
  * Which positions each sub-request must wait for: what its tokens and skip condition read, plus
  * write ordering — a sub-request that may not overlap waits for everything before it, and every
  * later one waits for it (a read after a write in one multirequest must see the write).
+ * "Everything before it" is the previous barrier (which already waited for all before it) and
+ * the sub-requests since then, so each position lands in at most one barrier's list and the lists
+ * stay linear in the request's size (issue 9, finding 1: one list per write of every earlier
+ * position made a 10,000-write request quadratic).
  */
-function waitLists(subRequests: readonly SubRequest[], canOverlap: (sub: SubRequest) => boolean): Map<number, number[]> {
+export function waitLists(subRequests: readonly SubRequest[], canOverlap: (sub: SubRequest) => boolean): Map<number, number[]> {
   const graph = buildDependencyGraph(subRequests);
   const lists = new Map<number, number[]>();
   let barrier = 0;
+  let sinceBarrier: number[] = [];
   for (const sub of subRequests) {
     const deps = new Set(graph.get(sub.position) ?? []);
-    if (canOverlap(sub)) {
+    // A skip condition on "any earlier failure" reads every earlier slot: it is a barrier too.
+    if (canOverlap(sub) && !readsEveryEarlierSlot(sub.params.skipCondition)) {
       if (barrier > 0) deps.add(barrier);
+      sinceBarrier.push(sub.position);
     } else {
-      for (let p = 1; p < sub.position; p++) deps.add(p);
+      if (barrier > 0) deps.add(barrier);
+      for (const p of sinceBarrier) deps.add(p);
       barrier = sub.position;
+      sinceBarrier = [];
     }
     lists.set(sub.position, [...deps]);
   }
@@ -46,8 +56,9 @@ export async function executeMultirequestConcurrently(
       if (before !== undefined) waits.push(before);
     }
     const started = Promise.all(waits).then(() => {
-      // Earlier slots this one does not depend on may still be running; only its dependencies are read.
-      const prior = outcomes.slice(0, sub.position - 1) as VendorOutcome[];
+      // Earlier slots this one does not depend on may still be running; only its dependencies
+      // are read. The view is not a copy, so a request of N slots costs N, not N².
+      const prior = priorView(outcomes, sub.position - 1);
       return runSubRequest(sub, prior, false, runOne);
     });
     running.set(
@@ -59,4 +70,16 @@ export async function executeMultirequestConcurrently(
     );
   }
   return Promise.all(running.values());
+}
+
+/** The first `count` outcomes as a read-only array, without copying them. */
+function priorView(outcomes: readonly (VendorOutcome | undefined)[], count: number): readonly VendorOutcome[] {
+  if (count === outcomes.length) return outcomes as readonly VendorOutcome[];
+  return new Proxy(outcomes as VendorOutcome[], {
+    get(target, key, receiver) {
+      if (key === 'length') return count;
+      if (typeof key === 'string' && /^\d+$/.test(key) && Number(key) >= count) return undefined;
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
 }

@@ -70,13 +70,22 @@ export function shouldSkip(skipCondition: unknown, prior: readonly VendorOutcome
   return compare(actual, operator, condition.value);
 }
 
-/** The sub-request positions a skip condition reads (for dependency graphs). */
+/** True for `{condition: Any}`: the skip reads every earlier slot (executors treat it as a barrier). */
+export function readsEveryEarlierSlot(skipCondition: unknown): boolean {
+  return typeof skipCondition === 'object' && skipCondition !== null && lower((skipCondition as Record<string, unknown>).condition) === 'any';
+}
+
+/**
+ * The sub-request positions a skip condition reads (for dependency graphs). `{condition: Any}`
+ * reads them all; it is reported by readsEveryEarlierSlot instead of as a list, which would make
+ * a request of N such sub-requests cost N².
+ */
 export function skipConditionDependencies(skipCondition: unknown, position: number): number[] {
   if (typeof skipCondition !== 'object' || skipCondition === null) return [];
   const condition = skipCondition as Record<string, unknown>;
   const onError = lower(condition.condition);
   if (onError === 'previous') return position > 1 ? [position - 1] : [];
-  if (onError === 'any') return Array.from({ length: position - 1 }, (_, i) => i + 1);
+  if (onError === 'any') return [];
   if (typeof condition.propertyPath !== 'string') return [];
   const text = condition.propertyPath.trim();
   const token = parseToken(text.startsWith('{') ? text : `{${text}}`);

@@ -5,6 +5,10 @@
  * included) wins over the top-level one.
  */
 
+import type { VendorError } from '../core/vendor-error';
+import { fitsParamBudget } from './request-budget';
+import { vendorError } from './vendor-error-builder';
+
 /** Global parameters a sub-request inherits from the top level (brief §1.4 table). */
 export const inheritedGlobalParams: readonly string[] = [
   'ks', 'partnerId', 'userId', 'language', 'currency', 'apiVersion', 'version', 'clientTag', 'format', 'responseProfile', 'ignoreNull', 'kalsig',
@@ -21,6 +25,8 @@ export interface SubRequest {
   readonly action?: string;
   /** Inherited globals overlaid with its own parameters (without `service`/`action`). */
   readonly params: Readonly<Record<string, unknown>>;
+  /** Set when the sub-request's own parameters exceed the budget (request-budget.ts): its slot is this error. */
+  readonly rejected?: VendorError;
 }
 
 export interface SplitMultirequest {
@@ -42,6 +48,8 @@ function pickInherited(shared: Readonly<Record<string, unknown>>): Record<string
 
 function toSubRequest(key: string, value: unknown, position: number, inherited: Record<string, unknown>): SubRequest {
   const own = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  // Over budget: only this slot fails (issue 9, finding 7); its parameters are never walked again.
+  if (!fitsParamBudget(own)) return { position, key, params: { ...inherited }, rejected: vendorError('BadRequest') };
   const { service, action, ...rest } = own;
   const params: Record<string, unknown> = { ...inherited };
   for (const [name, v] of Object.entries(rest)) if (v !== undefined && v !== null) params[name] = v;

@@ -30,12 +30,16 @@ export function parseToken(value: string): MultirequestToken | 'invalid' | null 
   return { index: Number(indexText), path };
 }
 
-/** Walks a result along a token path; undefined when a step is missing. */
+/**
+ * Walks a result along a token path; undefined when a step is missing. Only the result's own
+ * data is reachable: array items by index and an object's own properties, never anything
+ * inherited (`__proto__`, `constructor`, `toString`; issue 9, finding 6).
+ */
 export function readResultPath(result: unknown, path: readonly string[]): unknown {
   let current = result;
   for (const segment of path) {
-    if (Array.isArray(current) && /^\d+$/.test(segment)) current = current[Number(segment)];
-    else if (typeof current === 'object' && current !== null && !Array.isArray(current)) current = (current as Record<string, unknown>)[segment];
+    if (Array.isArray(current) && /^\d+$/.test(segment)) current = Object.hasOwn(current, String(Number(segment))) ? current[Number(segment)] : undefined;
+    else if (typeof current === 'object' && current !== null && !Array.isArray(current)) current = Object.hasOwn(current, segment) ? (current as Record<string, unknown>)[segment] : undefined;
     else return undefined;
     if (current === undefined) return undefined;
   }

@@ -83,6 +83,7 @@ export async function runSubRequest(
   runOne: (sub: ResolvedSubRequest) => Promise<VendorOutcome>,
 ): Promise<VendorOutcome> {
   if (aborted) return err(abortedSlotError());
+  if (sub.rejected !== undefined) return err(sub.rejected);
   if (shouldSkip(sub.params.skipCondition, prior)) return err(skippedSlotError());
   const resolved = resolveTokens(withoutControlParams(sub.params), prior);
   if (!resolved.ok) return resolved;

@@ -8,6 +8,8 @@ import { errorEnvelope, executionSeconds, multirequestEnvelope, outcomeEnvelope 
 import { executeMultirequest, readMultirequestOptions, splitMultirequest, type SplitMultirequest, type SubRequest } from './multirequest';
 import { executeMultirequestConcurrently } from './multirequest-concurrent';
 import { isRedirectResult } from './redirect-result';
+import { fitsParamBudget, maxSubRequests } from './request-budget';
+import { vendorError } from './vendor-error-builder';
 import { mergeRequestParams, parseQueryParams } from './request-params';
 import { parseVendorRoute, settleVendorTarget } from './routing';
 
@@ -55,9 +57,14 @@ function splitUrl(url: string): { pathname: string; query: string } {
 
 /** A request parsed into the calls it makes, before any of them runs. */
 export type ParsedVendorApiRequest =
-  | { readonly kind: 'invalid'; readonly error: VendorError; readonly startedMs: number }
+  | { readonly kind: 'invalid'; readonly error: VendorError; readonly startedMs: number; readonly answerHere?: true }
   | { readonly kind: 'single'; readonly call: VendorApiCall; readonly apiBaseUrl: string; readonly startedMs: number }
   | { readonly kind: 'multi'; readonly split: SplitMultirequest; readonly apiBaseUrl: string; readonly startedMs: number };
+
+/** A request beyond the budgets: answered 500003 by whoever parsed it, never forwarded. */
+function overBudget(startedMs: number): ParsedVendorApiRequest {
+  return { kind: 'invalid', error: vendorError('BadRequest'), startedMs, answerHere: true };
+}
 
 /** Parses routing form, parameters and target (brief §1.2); nothing runs yet. */
 export function parseVendorApiRequest(request: VendorApiRequest, startedMs: number = performance.now()): ParsedVendorApiRequest {
@@ -68,7 +75,14 @@ export function parseVendorApiRequest(request: VendorApiRequest, startedMs: numb
   const target = settleVendorTarget(route, params.value);
   if (!target.ok) return { kind: 'invalid', error: target.error, startedMs };
   const apiBaseUrl = `${request.origin}${route.apiBasePath}`;
-  if (target.value.isMultirequest) return { kind: 'multi', split: splitMultirequest(params.value), apiBaseUrl, startedMs };
+  if (target.value.isMultirequest) {
+    const split = splitMultirequest(params.value);
+    // Budgets (request-budget.ts): too many sub-requests or oversized shared parameters fail the
+    // whole request before anything runs; an oversized sub-request fails only its own slot.
+    if (split.subRequests.length > maxSubRequests || !fitsParamBudget(split.shared)) return overBudget(startedMs);
+    return { kind: 'multi', split, apiBaseUrl, startedMs };
+  }
+  if (!fitsParamBudget(params.value)) return overBudget(startedMs);
   return { kind: 'single', call: { service: target.value.service, action: target.value.action, params: params.value }, apiBaseUrl, startedMs };
 }
 
