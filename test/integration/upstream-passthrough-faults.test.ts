@@ -12,6 +12,11 @@ import type { UpstreamErrorKind } from '../../src/upstream/upstream-error';
 import type { PassthroughEngine } from '../../src/upstream/vendor-passthrough';
 import { startPassthroughServer, type PassthroughServer } from '../../bench/targets/passthrough-server';
 
+/** How long vendor-sim holds a call in the abort tests: well past SETTLE_MS, so a leak cannot hide. */
+const HELD_MS = 60_000;
+/** How long the abort tests wait for sockets to close; generous for a loaded machine, far below HELD_MS. */
+const SETTLE_MS = 15_000;
+
 const assetGet = { path: '/api_v3/service/asset/action/get', body: JSON.stringify({ id: '480002', assetReferenceType: 'media' }) };
 
 /** TCP connections to or from `port` that are still open (ESTABLISHED or CLOSE_WAIT), from /proc. */
@@ -79,37 +84,38 @@ describe.each<PassthroughEngine>(['pipe', 'http-proxy-middleware'])('passthrough
   });
 
   it('1,000 requests aborted while their call is upstream leave no upstream socket open', async () => {
-    // Every call is held by the vendor; once all 1,000 are in flight upstream, the clients leave.
-    sim.setFaults({ latencyMs: 5000 });
-    const wide = await startPassthroughServer({ vendorUrl: sim.url, engine, timeoutMs: 10_000, maxSockets: 1000, onUpstreamError: (kind) => kinds.push(kind) });
+    // Every call is held by the vendor far longer than the test waits, so a socket that the abort
+    // did not free is still open at the end however slow the machine is; the waits can be generous.
+    sim.setFaults({ latencyMs: HELD_MS });
+    const wide = await startPassthroughServer({ vendorUrl: sim.url, engine, timeoutMs: 2 * HELD_MS, maxSockets: 1000, onUpstreamError: (kind) => kinds.push(kind) });
     try {
       const clients = Array.from({ length: 1000 }, () => openRequest(wide.url));
       expect(await waitFor(() => wide.passthrough.openUpstreamSockets() === 1000, 20_000)).toBe(true);
       expect(openTcpConnections(sim.port)).toBeGreaterThanOrEqual(1000);
       clients.forEach((client, i) => setTimeout(client.abort, i % 200));
       await Promise.all(clients.map((client) => client.closed));
-      expect(await waitFor(() => wide.passthrough.openUpstreamSockets() === 0, 3000)).toBe(true);
-      expect(await waitFor(() => openTcpConnections(sim.port) === 0, 3000)).toBe(true);
+      expect(await waitFor(() => wide.passthrough.openUpstreamSockets() === 0, SETTLE_MS)).toBe(true);
+      expect(await waitFor(() => openTcpConnections(sim.port) === 0, SETTLE_MS)).toBe(true);
       expect(kinds).toEqual([]);
     } finally {
       await wide.close();
     }
-  }, 60_000);
+  }, 90_000);
 
   it('requests aborted while queued for an upstream socket are dropped too', async () => {
-    sim.setFaults({ latencyMs: 300 });
-    const narrow = await startPassthroughServer({ vendorUrl: sim.url, engine, timeoutMs: 5000, maxSockets: 20, onUpstreamError: (kind) => kinds.push(kind) });
+    sim.setFaults({ latencyMs: HELD_MS });
+    const narrow = await startPassthroughServer({ vendorUrl: sim.url, engine, timeoutMs: 2 * HELD_MS, maxSockets: 20, onUpstreamError: (kind) => kinds.push(kind) });
     try {
       const clients = Array.from({ length: 200 }, () => openRequest(narrow.url));
       expect(await waitFor(() => narrow.passthrough.openUpstreamSockets() === 20, 10_000)).toBe(true);
       clients.forEach((client) => client.abort());
       await Promise.all(clients.map((client) => client.closed));
-      expect(await waitFor(() => narrow.passthrough.openUpstreamSockets() === 0, 5000)).toBe(true);
-      expect(await waitFor(() => openTcpConnections(sim.port) === 0, 3000)).toBe(true);
+      expect(await waitFor(() => narrow.passthrough.openUpstreamSockets() === 0, SETTLE_MS)).toBe(true);
+      expect(await waitFor(() => openTcpConnections(sim.port) === 0, SETTLE_MS)).toBe(true);
     } finally {
       await narrow.close();
     }
-  }, 30_000);
+  }, 60_000);
 
   it('answers HTTP 200 with the vendor envelope (code 1) when the vendor resets the connection', async () => {
     sim.setFaults({ resetRate: 1 });
