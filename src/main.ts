@@ -18,6 +18,7 @@ import { composeRouting, type RoutingParts } from './compose-routing';
 import { createAdminApp } from './http/admin-app';
 import { createFacadeListener } from './http/facade-listener';
 import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
+import { readPackageVersion, registerBuildInfo } from './metrics/build-info-metrics';
 import { startUpstreams, type Upstreams } from './lab';
 import { loadCatalogDemo, loadIdMap } from './sim/catalog/load-catalog';
 import { CachedIdMap, CachedRevocationStore, openStore, type Store } from './store';
@@ -143,6 +144,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const logger = createLogger({ level: config.log.level });
   const env = buildEnvironment(config, clock, store, ids, platform, logger);
   const routing = composeRouting(config, upstreams.vendorUrl, clock, logger);
+  registerBuildInfo(routing.metrics.registry, { site: config.site.id, version: readPackageVersion() });
   let ready = true;
   const app = createFacadeListener({
     gateway: routing.gatewayFor(env),

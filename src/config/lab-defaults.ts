@@ -40,6 +40,7 @@ export function labDefaults(catalogDirOverride?: string): Record<string, unknown
     platform: { clientId: 'understudy', clientSecret: demo.platformClientSecret ?? 'lab-platform-secret-unset', timeoutMs: 3000 },
     store: { driver: 'pglite' },
     log: { level: 'info' },
+    site: { id: 'lab' },
   };
 }
 
