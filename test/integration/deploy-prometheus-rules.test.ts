@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { deployDir, runTool, toolUnavailableReason } from '../support/deploy-tools';
+import { selectedMetrics } from '../support/promql-names';
 
 const rulesFile = join(deployDir, 'prometheus/understudy-rules.yaml');
 const rulesTestFile = join(deployDir, 'prometheus/understudy-rules.test.yaml');
@@ -36,6 +37,14 @@ describePromtool('deploy/prometheus rules under promtool', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+it('rules name only understudy_ metrics, their own recording rules and up', () => {
+  const groups = (parse(readFileSync(rulesFile, 'utf8')) as { groups: { rules: { record?: string; expr: string }[] }[] }).groups;
+  const recorded = new Set(groups.flatMap((g) => g.rules.map((r) => r.record)));
+  const names = groups.flatMap((g) => g.rules.flatMap((r) => selectedMetrics(r.expr)));
+  expect(names).toContain('understudy_process_start_time_seconds');
+  for (const name of names) expect([name, name.startsWith('understudy_') || recorded.has(name) || name === 'up']).toEqual([name, true]);
 });
 
 describe('deploy/kubernetes/base/prometheusrule.yaml', () => {

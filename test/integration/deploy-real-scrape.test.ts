@@ -15,14 +15,14 @@ import type { RunningUnderstudy } from '../../src/main';
 import { renderDashboardPage, type DashboardJson } from '../support/dashboard-page';
 import { deployDir, repoRoot, toolUnavailableReason } from '../support/deploy-tools';
 import { startFacadeLab } from '../support/facade-lab';
+import { selectedMetrics } from '../support/promql-names';
 import { applySplitPolicy, driveLabTraffic, loginLabDevices, setSimFaults } from '../support/lab-traffic';
 import { metricsScrapeTarget } from '../support/metrics-scrape-target';
 import { startPrometheus, type PrometheusSeries, type PrometheusServer } from '../support/prometheus-server';
 
 const rulesFile = join(deployDir, 'prometheus/understudy-rules.yaml');
-const recordingRules = (parse(readFileSync(rulesFile, 'utf8')) as { groups: { rules: { record?: string }[] }[] }).groups
-  .flatMap((g) => g.rules.map((r) => r.record))
-  .filter((r): r is string => r !== undefined);
+const ruleList = (parse(readFileSync(rulesFile, 'utf8')) as { groups: { rules: { record?: string; alert?: string; expr: string }[] }[] }).groups.flatMap((g) => g.rules);
+const recordingRules = ruleList.map((r) => r.record).filter((r): r is string => r !== undefined);
 const dashboards = ['migration-overview', 'instance-resources'].map((name) => ({ name, json: JSON.parse(readFileSync(join(deployDir, `grafana/${name}.json`), 'utf8')) as DashboardJson }));
 const dashboardQueries = dashboards.flatMap(({ name, json }) => json.panels.flatMap((p) => (p.targets ?? []).map((t) => [name, p.title, t.expr] as const)));
 
@@ -61,6 +61,13 @@ describeScrape('a real Prometheus scraping understudy under lab traffic with fau
     const unhealthy = rules.data.groups.flatMap((g) => g.rules).filter((r) => r.health !== 'ok');
     expect(unhealthy).toEqual([]);
     expect(rules.data.groups.flatMap((g) => g.rules).length).toBeGreaterThanOrEqual(recordingRules.length);
+  });
+
+  it('every metric an alert or recording rule names exists in the scraped and recorded data', async () => {
+    const known = new Set(((await (await fetch(`${prometheus.url}/api/v1/label/__name__/values`)).json()) as { data: string[] }).data);
+    const named = [...new Set(ruleList.flatMap((r) => selectedMetrics(r.expr)))];
+    expect(named.filter((name) => !known.has(name))).toEqual([]);
+    expect(named).toEqual(expect.arrayContaining(['understudy_breaker_state', 'understudy_process_start_time_seconds', 'up']));
   });
 
   it.each(recordingRules)('recording rule %s is non-empty', async (record) => {
