@@ -38,6 +38,7 @@ describeScrape('a real Prometheus scraping understudy under lab traffic with fau
   beforeAll(async () => {
     running = await startFacadeLab({ overrides: { admin: { token: 'observability-admin-token-0123' } } });
     prometheus = await startPrometheus(metricsScrapeTarget(running), [rulesFile]);
+    await prometheus.waitForFirstScrape();
     startedAt = Date.now() / 1000;
     await applySplitPolicy(running);
     const devices = await loginLabDevices(running);

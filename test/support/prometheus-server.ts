@@ -17,6 +17,8 @@ export interface PrometheusServer {
   query(expr: string): Promise<PrometheusSeries[]>;
   /** Range query over [start, end] (seconds) at `step` seconds. */
   queryRange(expr: string, start: number, end: number, step: number): Promise<PrometheusSeries[]>;
+  /** Resolves once the target has been scraped (Prometheus applies new targets up to 5 s late). */
+  waitForFirstScrape(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -94,6 +96,13 @@ export async function startPrometheus(target: MetricsScrapeTarget, ruleFiles: re
     url,
     query: (expr) => callApi(url, '/api/v1/query', { query: expr }),
     queryRange: (expr, start, end, step) => callApi(url, '/api/v1/query_range', { query: expr, start: String(start), end: String(end), step: String(step) }),
+    waitForFirstScrape: async () => {
+      const deadline = Date.now() + 15_000;
+      while ((await callApi(url, '/api/v1/query', { query: 'up == 1' })).length === 0) {
+        if (Date.now() > deadline) throw new Error(`no successful scrape within 15 s: ${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    },
     stop,
   };
 }
