@@ -53,8 +53,12 @@ export function loginLabDevices(running: RunningUnderstudy, devices = 6): Promis
   return Promise.all(Array.from({ length: devices }, (_, i) => loginAs(running.url, i < accounts.length ? accounts[i]! : 'anonymous', `obs-device-${i}`)));
 }
 
-/** Drives traffic for `durationMs`, one concurrent caller per session; returns the rounds completed. */
-export async function driveLabTraffic(running: RunningUnderstudy, sessions: readonly string[], durationMs: number): Promise<number> {
+/**
+ * Drives traffic for `durationMs`, one concurrent caller per session pausing `pauseMs` between
+ * rounds (a steady trickle, so the test does not take the machine's CPU from the tests beside it);
+ * returns the rounds completed.
+ */
+export async function driveLabTraffic(running: RunningUnderstudy, sessions: readonly string[], durationMs: number, pauseMs = 40): Promise<number> {
   const until = Date.now() + durationMs;
   let rounds = 0;
   await Promise.all(
@@ -62,6 +66,7 @@ export async function driveLabTraffic(running: RunningUnderstudy, sessions: read
       for (let round = 0; Date.now() < until; round++) {
         await callRound(running.url, ks, round).catch(() => undefined);
         rounds++;
+        await new Promise((resolve) => setTimeout(resolve, pauseMs));
       }
     }),
   );
