@@ -4,7 +4,7 @@
  * sites two sites, and the hardening the issue asks for. Skipped, with the reason in the test name,
  * only when kubectl's kustomize cannot run here.
  */
-import { kustomizeUnavailableReason, renderKustomization, siteOverlays, type RenderedObject } from '../support/deploy-tools';
+import { kustomizeUnavailableReason, renderKustomization, siteOverlays, type RenderedObject, reportSkipped } from '../support/deploy-tools';
 import { validateKubernetesObject } from '../support/kubernetes-validators';
 
 const unavailable = kustomizeUnavailableReason();
@@ -25,12 +25,15 @@ function storeSecretOf(objects: RenderedObject[]): string {
   return container.env.find((e: { name: string }) => e.name === 'UNDERSTUDY_STORE_URL').valueFrom.secretKeyRef.name;
 }
 
-if (unavailable !== undefined) {
-  it.skip(`kubernetes manifests: skipped because ${unavailable}`, () => undefined);
-}
+reportSkipped('kubernetes manifests', unavailable);
+if (unavailable !== undefined) it.skip(`kubernetes manifests: skipped because ${unavailable}`, () => undefined);
 
 describeRendered('deploy/kubernetes rendered by kubectl kustomize', () => {
-  const rendered = Object.fromEntries(siteOverlays.map((site) => [site, renderKustomization(`overlays/${site}`)])) as Record<(typeof siteOverlays)[number], RenderedObject[]>;
+  // Rendered in beforeAll, not while jest collects the tests: a skipped describe still collects.
+  const rendered = {} as Record<(typeof siteOverlays)[number], RenderedObject[]>;
+  beforeAll(() => {
+    for (const site of siteOverlays) rendered[site] = renderKustomization(`overlays/${site}`);
+  });
 
   it.each(siteOverlays)('%s: every object validates against its schema', (site) => {
     const objects = rendered[site];

@@ -6,13 +6,14 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { deployDir, runTool, toolUnavailableReason } from '../support/deploy-tools';
+import { deployDir, runTool, toolUnavailableReason, reportSkipped } from '../support/deploy-tools';
 import { selectedMetrics } from '../support/promql-names';
 
 const rulesFile = join(deployDir, 'prometheus/understudy-rules.yaml');
 const rulesTestFile = join(deployDir, 'prometheus/understudy-rules.test.yaml');
 const unavailable = toolUnavailableReason('promtool');
 const describePromtool = unavailable === undefined ? describe : describe.skip;
+reportSkipped('promtool rule tests', unavailable);
 if (unavailable !== undefined) it.skip(`promtool rule tests: skipped because ${unavailable}`, () => undefined);
 
 describePromtool('deploy/prometheus rules under promtool', () => {

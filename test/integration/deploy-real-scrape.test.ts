@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
 import type { RunningUnderstudy } from '../../src/main';
 import { renderDashboardPage, type DashboardJson } from '../support/dashboard-page';
-import { deployDir, repoRoot, toolUnavailableReason } from '../support/deploy-tools';
+import { deployDir, repoRoot, toolUnavailableReason, reportSkipped } from '../support/deploy-tools';
 import { startFacadeLab } from '../support/facade-lab';
 import { selectedMetrics } from '../support/promql-names';
 import { applySplitPolicy, driveLabTraffic, loginLabDevices, setSimFaults } from '../support/lab-traffic';
@@ -28,6 +28,7 @@ const dashboardQueries = dashboards.flatMap(({ name, json }) => json.panels.flat
 
 const unavailable = toolUnavailableReason('prometheus');
 const describeScrape = unavailable === undefined ? describe : describe.skip;
+reportSkipped('real Prometheus scrape', unavailable);
 if (unavailable !== undefined) it.skip(`real Prometheus scrape: skipped because ${unavailable}`, () => undefined);
 
 describeScrape('a real Prometheus scraping understudy under lab traffic with faults', () => {
@@ -87,6 +88,7 @@ describeScrape('a real Prometheus scraping understudy under lab traffic with fau
   });
 
   const chromiumMissing = toolUnavailableReason('chromium');
+  reportSkipped('dashboard picture', chromiumMissing);
   (chromiumMissing === undefined ? it : it.skip)(`draws the overview's panels from this data in headless Chromium${chromiumMissing === undefined ? '' : ` (skipped because ${chromiumMissing})`}`, async () => {
     const overview = dashboards.find((d) => d.name === 'migration-overview')!.json;
     const end = Date.now() / 1000;

@@ -55,3 +55,8 @@ export function toolUnavailableReason(tool: 'promtool' | 'prometheus' | 'chromiu
 export function runTool(file: string, args: readonly string[]): { ok: true; out: string } | { ok: false; why: string } {
   return run(file, args);
 }
+
+/** Says on stderr why a deploy check is skipped (the skipped test's name says it too). */
+export function reportSkipped(what: string, reason: string | undefined): void {
+  if (reason !== undefined) process.stderr.write(`${what} skipped: ${reason}\n`);
+}
