@@ -7,7 +7,7 @@
  * .ci/out/grafana-overview.png, or $UNDERSTUDY_DASHBOARD_PNG (`npm run deploy:screenshot` writes
  * docs/images/grafana-overview.png).
  */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
@@ -36,25 +36,41 @@ describeScrape('a real Prometheus scraping understudy under lab traffic with fau
   let prometheus: PrometheusServer;
   let startedAt: number;
 
+  // Seconds each phase took, written to .ci/out/deploy-real-scrape-phases.json (where a slow run spent its time).
+  const phases: Record<string, number> = {};
+  async function timed<T>(phase: string, step: () => Promise<T>): Promise<T> {
+    const begun = performance.now();
+    try {
+      return await step();
+    } finally {
+      phases[phase] = Math.round(performance.now() - begun) / 1000;
+    }
+  }
+
   beforeAll(async () => {
-    running = await startFacadeLab({ overrides: { admin: { token: 'observability-admin-token-0123' } } });
-    prometheus = await startPrometheus(metricsScrapeTarget(running), [rulesFile]);
-    await prometheus.waitForFirstScrape();
+    running = await timed('start understudy', () => startFacadeLab({ overrides: { admin: { token: 'observability-admin-token-0123' } } }));
+    prometheus = await timed('start prometheus', () => startPrometheus(metricsScrapeTarget(running), [rulesFile]));
+    await timed('first scrape', () => prometheus.waitForFirstScrape());
     startedAt = Date.now() / 1000;
     await applySplitPolicy(running);
-    const devices = await loginLabDevices(running);
-    await driveLabTraffic(running, devices, 3_000);
-    await setSimFaults(running, { errorRate: 0.25, resetRate: 0.05, jitterMs: 20 });
-    await driveLabTraffic(running, devices, 4_000);
-    await setSimFaults(running, {});
-    await driveLabTraffic(running, devices, 2_000);
+    const devices = await timed('log devices in', () => loginLabDevices(running));
+    await timed('traffic', async () => {
+      await driveLabTraffic(running, devices, 3_000);
+      await setSimFaults(running, { errorRate: 0.25, resetRate: 0.05, jitterMs: 20 });
+      await driveLabTraffic(running, devices, 4_000);
+      await setSimFaults(running, {});
+      await driveLabTraffic(running, devices, 2_000);
+    });
     // Two more scrapes and rule evaluations (1 s each) so the last of the traffic is in every rule.
     await new Promise((r) => setTimeout(r, 2_500));
-  }, 60_000);
+    // About 30 s on a quiet machine; the ceiling is for a machine busy with other suites.
+  }, 150_000);
 
   afterAll(async () => {
     await prometheus?.stop();
     await running?.close();
+    mkdirSync(join(repoRoot, '.ci/out'), { recursive: true });
+    writeFileSync(join(repoRoot, '.ci/out/deploy-real-scrape-phases.json'), JSON.stringify(phases, null, 2));
   });
 
   it('scrapes the instance (up == 1) and its rule groups evaluate without error', async () => {
@@ -111,5 +127,5 @@ describeScrape('a real Prometheus scraping understudy under lab traffic with fau
     expect(html).not.toContain('no data');
     expect(readFileSync(out).subarray(1, 4).toString()).toBe('PNG');
     expect(statSync(out).size).toBeGreaterThan(20_000);
-  }, 30_000);
+  }, 60_000);
 });

@@ -47,14 +47,14 @@ function writeConfig(dir: string, target: MetricsScrapeTarget, ruleFiles: readon
 }
 
 async function waitReady(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 45_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`prometheus exited with ${child.exitCode}: ${log()}`);
     const ready = await fetch(`${url}/-/ready`).then((r) => r.ok, () => false);
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`prometheus not ready after 20 s: ${log()}`);
+  throw new Error(`prometheus not ready after 45 s: ${log()}`);
 }
 
 function toSeries(result: { metric: Record<string, string>; value?: [number, string]; values?: [number, string][] }[]): PrometheusSeries[] {
@@ -97,9 +97,9 @@ export async function startPrometheus(target: MetricsScrapeTarget, ruleFiles: re
     query: (expr) => callApi(url, '/api/v1/query', { query: expr }),
     queryRange: (expr, start, end, step) => callApi(url, '/api/v1/query_range', { query: expr, start: String(start), end: String(end), step: String(step) }),
     waitForFirstScrape: async () => {
-      const deadline = Date.now() + 15_000;
+      const deadline = Date.now() + 30_000;
       while ((await callApi(url, '/api/v1/query', { query: 'up == 1' })).length === 0) {
-        if (Date.now() > deadline) throw new Error(`no successful scrape within 15 s: ${stderr}`);
+        if (Date.now() > deadline) throw new Error(`no successful scrape within 30 s: ${stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     },
