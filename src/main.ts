@@ -21,6 +21,7 @@ import { createAdminApp } from './http/admin-app';
 import { createFacadeListener } from './http/facade-listener';
 import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
 import { createShutdown } from './compose/compose-drain';
+import { readPackageVersion, registerBuildInfo } from './metrics/build-info-metrics';
 import { startUpstreams, type Upstreams } from './lab';
 import { loadCatalogDemo, loadIdMap } from './sim/catalog/load-catalog';
 import { CachedIdMap, CachedRevocationStore, openStore, SqlPolicyVersionStore, type Store } from './store';
@@ -144,6 +145,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const policyVersions = new SqlPolicyVersionStore(store.sql);
   const routing = composeRouting(config, upstreams.vendorUrl, clock, logger, { versions: policyVersions, restored: await readRestoredPolicy(policyVersions) });
   const env = buildEnvironment(config, clock, store, ids, routing.guardPlatform(platform), logger);
+  registerBuildInfo(routing.metrics.registry, { site: config.site.id, version: readPackageVersion() });
   let ready = true;
   const publicBaseUrl = createPublicBaseUrl(config);
   const app = createFacadeListener({

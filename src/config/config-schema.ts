@@ -80,6 +80,12 @@ export const configSchema = {
     clock: { enum: ['lab', 'system'] },
     policy: { type: 'object', additionalProperties: false, properties: { file: { type: 'string', minLength: 1 } } },
     admin: { type: 'object', additionalProperties: false, properties: { token: { type: 'string', minLength: 16 } } },
+    site: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id'],
+      properties: { id: { type: 'string', pattern: '^[a-z0-9-]{1,32}$' } },
+    },
     log: {
       type: 'object',
       additionalProperties: false,

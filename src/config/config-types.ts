@@ -57,5 +57,7 @@ export interface UnderstudyConfig {
    * when both upstream URLs are configured, else `lab`.
    */
   readonly clock: 'lab' | 'system';
+  /** Which site this instance serves in (design.md §7, two sites active-active); a label on build info. */
+  readonly site: { readonly id: string };
   readonly log: { readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
 }

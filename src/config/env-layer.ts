@@ -20,6 +20,7 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_DRAIN_GRACE_MS: 'server.drainGraceMs',
   UNDERSTUDY_PUBLIC_BASE_URL: 'server.publicBaseUrl',
   UNDERSTUDY_MAX_CONNECTIONS: 'edge.maxConnections',
+  UNDERSTUDY_SITE_ID: 'site.id',
 } as const;
 
 const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs', 'edge.maxConnections']);

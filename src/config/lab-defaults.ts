@@ -57,6 +57,7 @@ export function labDefaults(catalogDirOverride?: string): Record<string, unknown
     store: { driver: 'pglite' },
     log: { level: 'info' },
     edge: edgeDefaults,
+    site: { id: 'lab' },
   };
 }
 
