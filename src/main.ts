@@ -26,6 +26,9 @@ import { vendorTranslators } from './translate/vendor-translators';
 import { createPlatformHttpClient, type PlatformHttpClient } from './upstream/platform-http-client';
 import { createPlatformPort } from './upstream/platform-port-adapter';
 import { PlatformTokenCache } from './upstream/platform-token-cache';
+import { composeSync, type SyncParts } from './compose/compose-sync';
+import { createAdminSyncRoutes } from './http/admin-sync-routes';
+import { facadeWriteOrigin } from './sync/sync-types';
 
 /** A running understudy: where it listens, what to tell the operator, how to stop it. */
 export interface RunningUnderstudy {
@@ -36,6 +39,8 @@ export interface RunningUnderstudy {
   readonly upstreams: Upstreams;
   readonly clock: OffsetClock;
   readonly store: Store;
+  /** The two-way sync (absent when `sync.mode` is off). */
+  readonly sync?: SyncParts;
   readonly banner: readonly string[];
   close(): Promise<void>;
 }
@@ -84,7 +89,7 @@ function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, 
     decodeKs: createCachedKsDecoder((pid) => (pid === config.vendor.partnerId ? config.vendor.partnerSecret : undefined)),
     clock,
     revocations: { isRevoked: (s) => revocations.isRevoked({ sessionId: s.sessionId, partnerId: s.partnerId, userId: s.userId, createdAt: s.createDate }) },
-    platformFor: (session) => createPlatformPort(platform, tokens, subjectFor(session, ids)),
+    platformFor: (session) => createPlatformPort(platform, tokens, subjectFor(session, ids), facadeWriteOrigin),
     ids,
     sessions: createFacadeSessions({ partnerId: config.vendor.partnerId, partnerSecret: config.vendor.partnerSecret, revocations }),
     onFailure: (error, operationId) => logger.warn({ event: 'translation_failed', operationId, error: error instanceof Error ? error.message : String(error) }, 'translated call failed'),
@@ -112,11 +117,12 @@ function drain(server: Server, graceMs: number): Promise<void> {
   });
 }
 
-function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean): { server: Server; token: string } {
+function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean, sync?: SyncParts): { server: Server; token: string } {
   const token = config.admin.token ?? randomBytes(24).toString('base64url');
   const app = createAdminApp({
     token,
     policy: routing.policy,
+    ...(sync === undefined ? {} : { features: [createAdminSyncRoutes(sync)] }),
     status: () => ({
       policyVersion: routing.policy.current().version,
       draining: isDraining(),
@@ -143,9 +149,11 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const logger = createLogger({ level: config.log.level });
   const env = buildEnvironment(config, clock, store, ids, platform, logger);
   const routing = composeRouting(config, upstreams.vendorUrl, clock, logger);
+  const sync = await composeSync({ config, clock, store, ids, decodeKs: env.decodeKs, vendorUrl: upstreams.vendorUrl, platformUrl: upstreams.platformUrl, registry: routing.metrics.registry, logger });
   let ready = true;
   const app = createFacadeListener({
-    gateway: routing.gatewayFor(env),
+    gateway: { ...routing.gatewayFor(env), ...(sync === undefined ? {} : { capture: sync.hooks.gateway }) },
+    ...(sync === undefined ? {} : { capturePassthrough: sync.hooks.passthrough }),
     passthrough: routing.passthrough,
     metrics: routing.metrics,
     bodyLimitBytes: config.server.bodyLimitBytes,
@@ -154,7 +162,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, app);
   const address = await listen(server, config.server.host, config.server.port);
   const url = `http://${config.server.host}:${address.port}`;
-  const admin = startAdmin(config, routing, logger, () => !ready);
+  const admin = startAdmin(config, routing, logger, () => !ready, sync);
   const adminAddress = await listen(admin.server, config.server.host, config.server.adminPort);
   const adminUrl = `http://${config.server.host}:${adminAddress.port}`;
   return {
@@ -165,6 +173,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     upstreams,
     clock,
     store,
+    ...(sync === undefined ? {} : { sync }),
     banner: [
       `understudy facade listening on ${url} — point devices at ${url}/api_v3 (any version prefix works, e.g. ${url}/v4_6/api_v3)`,
       `vendor:   ${upstreams.vendorUrl}${upstreams.vendorIsSim ? ' (vendor-sim, in-process)' : ''}`,
@@ -177,6 +186,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
       ready = false;
       routing.metrics.setDraining(true);
       await Promise.all([drain(server, 10_000), drain(admin.server, 1_000)]);
+      await sync?.close();
       await routing.close();
       await platform.close();
       await store.close();

@@ -70,6 +70,23 @@ export const configSchema = {
     clock: { enum: ['lab', 'system'] },
     policy: { type: 'object', additionalProperties: false, properties: { file: { type: 'string', minLength: 1 } } },
     admin: { type: 'object', additionalProperties: false, properties: { token: { type: 'string', minLength: 16 } } },
+    sync: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['mode', 'siteId', 'workers', 'batchSize', 'leaseMs', 'pollMs', 'feedPollMs', 'maxAttempts', 'backoffMs', 'maxBackoffMs'],
+      properties: {
+        mode: { enum: ['on', 'off'] },
+        siteId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,32}$' },
+        workers: { type: 'integer', minimum: 1, maximum: 64 },
+        batchSize: { type: 'integer', minimum: 1, maximum: 1000 },
+        leaseMs: { type: 'integer', minimum: 1000, maximum: 600000 },
+        pollMs: { type: 'integer', minimum: 10, maximum: 60000 },
+        feedPollMs: { type: 'integer', minimum: 10, maximum: 60000 },
+        maxAttempts: { type: 'integer', minimum: 1, maximum: 100 },
+        backoffMs: { type: 'integer', minimum: 1, maximum: 600000 },
+        maxBackoffMs: { type: 'integer', minimum: 1, maximum: 3600000 },
+      },
+    },
     log: {
       type: 'object',
       additionalProperties: false,

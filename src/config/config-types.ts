@@ -43,5 +43,25 @@ export interface UnderstudyConfig {
    * when both upstream URLs are configured, else `lab`.
    */
   readonly clock: 'lab' | 'system';
+  /** Two-way sync between vendor and platform until cut-over (docs/sync.md). */
+  readonly sync: SyncConfig;
   readonly log: { readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+}
+
+/** The sync's knobs (docs/sync.md "Configuration"). */
+export interface SyncConfig {
+  /** `on` (default): capture, workers and the change-feed follower run; `off`: none of them. */
+  readonly mode: 'on' | 'off';
+  /** This site's id in hybrid-logical-clock stamps (ties between sites break on it). */
+  readonly siteId: string;
+  readonly workers: number;
+  readonly batchSize: number;
+  /** A claimed row not finished within this is claimable again (a killed worker's rows). */
+  readonly leaseMs: number;
+  readonly pollMs: number;
+  readonly feedPollMs: number;
+  /** Tries before a change is dead-lettered. */
+  readonly maxAttempts: number;
+  readonly backoffMs: number;
+  readonly maxBackoffMs: number;
 }

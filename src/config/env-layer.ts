@@ -15,6 +15,8 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_POLICY_FILE: 'policy.file',
   UNDERSTUDY_ADMIN_TOKEN: 'admin.token',
   LOG_LEVEL: 'log.level',
+  UNDERSTUDY_SYNC: 'sync.mode',
+  UNDERSTUDY_SITE_ID: 'sync.siteId',
 } as const;
 
 const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId']);
