@@ -25,7 +25,8 @@ import { createPlatformChangeFeed } from '../upstream/platform-change-feed';
 import { createPlatformHttpClient } from '../upstream/platform-http-client';
 import { PlatformTokenCache } from '../upstream/platform-token-cache';
 import { createPlatformApplier } from '../upstream/sync-platform-applier';
-import { createVendorApplier } from '../upstream/sync-vendor-applier';
+import { createSyncKsMinter, createVendorApplier } from '../upstream/sync-vendor-applier';
+import { createHouseholdDirectory } from '../upstream/household-directory';
 import { createVendorCallClient } from '../upstream/vendor-call-client';
 import { createFacadeHooks, type FacadeHooks } from './sync-facade-hooks';
 import { createSyncSwitches, type SyncSwitches } from './sync-switches';
@@ -72,9 +73,12 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
   const vendor = createVendorCallClient({ vendorUrl: deps.vendorUrl, timeoutMs: config.vendor.timeoutMs, connections: 16 });
   const platform = createPlatformHttpClient({ baseUrl: deps.platformUrl, timeoutMs: config.platform.timeoutMs, connections: 16 });
   const tokens = new PlatformTokenCache({ client: platform, clientId: config.platform.clientId, clientSecret: config.platform.clientSecret, clock, maxEntries: 10_000 });
+  const vendorAccess = { vendor, partnerId: config.vendor.partnerId, partnerSecret: config.vendor.partnerSecret, clock };
+  const mint = createSyncKsMinter(vendorAccess);
+  const directory = createHouseholdDirectory(vendor, (householdId) => mint({ entity: 'device', op: 'upsert', key: '', householdId, source: 'platform', stamp: '', value: {} }));
   const appliers = {
-    vendor: createVendorApplier({ vendor, partnerId: config.vendor.partnerId, partnerSecret: config.vendor.partnerSecret, clock }),
-    platform: createPlatformApplier({ client: platform, tokens, ids: deps.ids }),
+    vendor: createVendorApplier(vendorAccess),
+    platform: createPlatformApplier({ client: platform, tokens, ids: deps.ids, directory }),
   };
   const s = config.sync;
   const loop = startSyncLoop({
@@ -101,7 +105,7 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
   const passthrough = createCapturingPassthrough({ vendorUrl: deps.vendorUrl, timeoutMs: config.vendor.timeoutMs });
   const hooks = createFacadeHooks({ capture, isEnabled: (e) => switches.isEnabled(e), decodeKs: deps.decodeKs, nowSec: () => Math.floor(clock.nowMs() / 1000), passthrough, metrics, logger });
   const households = async (): Promise<string[]> => (await store.idMap.listAll()).filter((row) => row.kind === 'household').map((row) => row.vendorId);
-  const reconciler = createSyncReconciler({ config, clock, ids: deps.ids, vendor, platform, tokens, queue, capture, followFeed, households, isEnabled: (e) => switches.isEnabled(e) });
+  const reconciler = createSyncReconciler({ config, clock, ids: deps.ids, vendor, platform, tokens, queue, capture, followFeed, households, isEnabled: (e) => switches.isEnabled(e), directory });
   return {
     hooks, queue, admin, outbox, switches, stats, metrics, capture, reconciler, loop, followFeed,
     close: async () => {

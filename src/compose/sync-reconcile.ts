@@ -14,6 +14,7 @@ import type { PlatformTokenCache } from '../upstream/platform-token-cache';
 import { createPlatformReader, createVendorReader } from '../upstream/sync-side-readers';
 import { createSyncKsMinter } from '../upstream/sync-vendor-applier';
 import type { VendorCallClient } from '../upstream/vendor-call-client';
+import type { HouseholdDirectory } from '../upstream/household-directory';
 
 export interface SyncReconciler {
   run(options?: { repair?: boolean; entities?: readonly SyncEntity[] }): Promise<ReconcileReport>;
@@ -31,6 +32,7 @@ export interface ReconcileWiring {
   readonly followFeed: () => Promise<number>;
   readonly households: () => Promise<readonly string[]>;
   readonly isEnabled: (entity: SyncEntity) => boolean;
+  readonly directory: HouseholdDirectory;
 }
 
 /** Entities reconcile can page on both sides (purchases and profile have no comparable list on both). */
@@ -38,9 +40,10 @@ export const reconciledEntities: readonly SyncEntity[] = ['bookmark', 'favorite'
 
 /** Builds the reconciler; one cycle at a time (a second caller waits for the running one's report). */
 export function createSyncReconciler(w: ReconcileWiring): SyncReconciler {
-  const platformReader = createPlatformReader(w.platform, w.tokens, w.ids);
+  const membersOf = (hh: string): Promise<string[]> => w.directory.membersOf(hh);
+  const platformReader = createPlatformReader(w.platform, w.tokens, w.ids, membersOf);
   const mint = createSyncKsMinter({ vendor: w.vendor, partnerId: w.config.vendor.partnerId, partnerSecret: w.config.vendor.partnerSecret, clock: w.clock });
-  const vendorReader = createVendorReader(w.vendor, (who) => mint({ entity: 'bookmark', op: 'upsert', key: '', source: 'vendor', stamp: '', value: {}, householdId: who.householdId, ...(who.userId === undefined ? {} : { userId: who.userId }) }), (hh) => platformReader.membersOf(hh));
+  const vendorReader = createVendorReader(w.vendor, (who) => mint({ entity: 'bookmark', op: 'upsert', key: '', source: 'vendor', stamp: '', value: {}, householdId: who.householdId, ...(who.userId === undefined ? {} : { userId: who.userId }) }), membersOf);
   let running: Promise<ReconcileReport> | undefined;
   const settle = async (): Promise<void> => {
     while ((await w.followFeed()) >= 500);

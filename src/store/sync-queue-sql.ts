@@ -30,7 +30,7 @@ RETURNING o.id, o.entity, o.entity_key, o.household_id, o.op, o.payload, o.origi
 export const UPSERT_REGISTER_SQL = `
 INSERT INTO sync_registers (entity, entity_key, stamp, tombstone, value, updated_at) VALUES ($1, $2, $3, $4, $5::jsonb, now())
 ON CONFLICT (entity, entity_key) DO UPDATE SET stamp = EXCLUDED.stamp, tombstone = EXCLUDED.tombstone, value = EXCLUDED.value, updated_at = now()
-WHERE sync_registers.stamp < EXCLUDED.stamp`;
+WHERE sync_registers.stamp <= EXCLUDED.stamp`;
 
 /** What the outbox payload column holds for a sync change. */
 interface ChangePayload {
@@ -70,6 +70,13 @@ export function toQueuedChange(row: ClaimedDbRow): QueuedChange {
 
 /** A register row back as the policy sees it. */
 export function toRegister(row: { entity: string; entity_key: string; stamp: string; tombstone: boolean; value: unknown }): SyncRegister | undefined {
-  if (!isSyncEntity(row.entity)) return undefined;
-  return { entity: row.entity, key: row.entity_key, stamp: row.stamp, tombstone: row.tombstone, change: row.value as SyncChange };
+  const value = (typeof row.value === 'object' && row.value !== null ? row.value : {}) as { change?: SyncChange; writtenTo?: unknown };
+  if (!isSyncEntity(row.entity) || value.change === undefined) return undefined;
+  const writtenTo = Array.isArray(value.writtenTo) ? value.writtenTo.filter((s): s is SyncChange['source'] => s === 'vendor' || s === 'platform') : [];
+  return { entity: row.entity, key: row.entity_key, stamp: row.stamp, tombstone: row.tombstone, change: value.change, writtenTo };
+}
+
+/** The register's value column: the winning change and the sides the sync wrote it to. */
+export function registerValue(register: SyncRegister): string {
+  return JSON.stringify({ change: register.change, writtenTo: register.writtenTo });
 }

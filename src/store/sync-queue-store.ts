@@ -6,7 +6,7 @@ import type { CaptureOrigin, SyncChange, SyncEntity } from '../sync/sync-types';
 import { at, deadLetterSql, type ClaimedDbRow } from './outbox-sql';
 import type { SqlOutboxStore } from './outbox-store';
 import type { SqlClient } from './sql-client';
-import { ORDERED_CLAIM_SQL, toPayload, toQueuedChange, toRegister, UPSERT_REGISTER_SQL } from './sync-queue-sql';
+import { ORDERED_CLAIM_SQL, registerValue, toPayload, toQueuedChange, toRegister, UPSERT_REGISTER_SQL } from './sync-queue-sql';
 
 /**
  * The sync's queue over the outbox tables (migrations 3 and 6): enqueue, fail and dead letters are
@@ -47,7 +47,7 @@ export class SqlSyncQueue implements SyncQueue {
         [this.clock.nowMs(), id, owner],
       );
       if (done.rowCount !== 1) return false;
-      await tx.query(UPSERT_REGISTER_SQL, [register.entity, register.key, register.stamp, register.tombstone, JSON.stringify(register.change)]);
+      await tx.query(UPSERT_REGISTER_SQL, [register.entity, register.key, register.stamp, register.tombstone, registerValue(register)]);
       return true;
     });
   }

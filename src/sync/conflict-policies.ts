@@ -7,7 +7,7 @@
  *   - purchase: append-only, deduplicated by the source transaction; a purchase is never dropped.
  */
 import { compareStamps } from './hlc';
-import type { SyncChange, SyncEntity } from './sync-types';
+import { otherSide, type SyncChange, type SyncEntity, type SyncSide } from './sync-types';
 
 /** The winner recorded for a key. */
 export interface SyncRegister {
@@ -17,6 +17,8 @@ export interface SyncRegister {
   readonly tombstone: boolean;
   /** The winning change as applied. */
   readonly change: SyncChange;
+  /** Sides the sync has ever written this key to (so a side it overwrote may hold an older value). */
+  readonly writtenTo: readonly SyncSide[];
 }
 
 export type ConflictPolicy = 'lww' | 'add-remove-set' | 'append-only' | 'per-field';
@@ -31,17 +33,26 @@ export const entityPolicies: Readonly<Record<SyncEntity, ConflictPolicy>> = {
 };
 
 /**
- * `apply`: the change wins; write it to the other side and record it.
+ * `apply`: the change wins; write it to the other side and record it. With `alsoSource`, write it to
+ * its own side too: the sync once wrote this key there, possibly over this very write before it was
+ * delivered (a write and the sync's overwrite crossing), so that side may no longer hold it.
  * `reassert`: the change lost to a newer winner that its own side no longer holds; write the winner back there.
  * `skip`: nothing to do (a duplicate delivery, or a loser whose side already holds the winner's value).
  */
 export type Resolution =
-  | { readonly kind: 'apply'; readonly register: SyncRegister; readonly conflict: boolean }
-  | { readonly kind: 'reassert'; readonly winner: SyncChange }
+  | { readonly kind: 'apply'; readonly register: SyncRegister; readonly conflict: boolean; readonly alsoSource: boolean }
+  | { readonly kind: 'reassert'; readonly winner: SyncChange; readonly register: SyncRegister }
   | { readonly kind: 'skip'; readonly reason: 'duplicate' | 'superseded' };
 
-function registerOf(change: SyncChange, stamp = change.stamp): SyncRegister {
-  return { entity: change.entity, key: change.key, stamp, tombstone: change.op === 'delete', change };
+function sidesWith(current: SyncRegister | undefined, ...sides: SyncSide[]): SyncSide[] {
+  return [...new Set([...(current?.writtenTo ?? []), ...sides])].sort();
+}
+
+function applyChange(current: SyncRegister | undefined, change: SyncChange, conflict: boolean): Resolution {
+  const alsoSource = current?.writtenTo.includes(change.source) ?? false;
+  const written = alsoSource ? sidesWith(current, 'vendor', 'platform') : sidesWith(current, otherSide(change.source));
+  const register: SyncRegister = { entity: change.entity, key: change.key, stamp: change.stamp, tombstone: change.op === 'delete', change, writtenTo: written };
+  return { kind: 'apply', register, conflict, alsoSource };
 }
 
 function sameValue(a: SyncChange, b: SyncChange): boolean {
@@ -49,12 +60,13 @@ function sameValue(a: SyncChange, b: SyncChange): boolean {
 }
 
 function resolveLastWriter(current: SyncRegister | undefined, change: SyncChange): Resolution {
-  if (current === undefined) return { kind: 'apply', register: registerOf(change), conflict: false };
+  if (current === undefined) return applyChange(undefined, change, false);
   const order = compareStamps(change.stamp, current.stamp);
   if (order === 0) return { kind: 'skip', reason: 'duplicate' };
-  if (order > 0) return { kind: 'apply', register: registerOf(change), conflict: current.change.source !== change.source && !sameValue(current.change, change) };
+  if (order > 0) return applyChange(current, change, current.change.source !== change.source && !sameValue(current.change, change));
   // An older write reached us after a newer one: its side holds the loser now, unless it is equal.
-  return sameValue(current.change, change) ? { kind: 'skip', reason: 'superseded' } : { kind: 'reassert', winner: current.change };
+  if (sameValue(current.change, change)) return { kind: 'skip', reason: 'superseded' };
+  return { kind: 'reassert', winner: current.change, register: { ...current, writtenTo: sidesWith(current, change.source) } };
 }
 
 /** Profile fields: each field is its own last-writer-wins register (the key names the field). */
@@ -64,7 +76,7 @@ function resolvePerField(current: SyncRegister | undefined, change: SyncChange):
 
 function resolveAppendOnly(current: SyncRegister | undefined, change: SyncChange): Resolution {
   if (current !== undefined) return { kind: 'skip', reason: 'duplicate' };
-  return { kind: 'apply', register: registerOf(change), conflict: false };
+  return applyChange(undefined, change, false);
 }
 
 /** Resolves one change against the key's register under the entity's policy. */

@@ -46,10 +46,13 @@ export async function processQueuedChange(options: SyncWorkerOptions, row: Queue
       return;
     }
     const [target, write] = resolution.kind === 'apply' ? [otherSide(change.source), change] : [change.source, resolution.winner];
-    const outcome = await options.appliers[target].apply(write);
-    if (outcome.kind === 'failed') return failRow(options, row, outcome.error);
+    const targets = resolution.kind === 'apply' && resolution.alsoSource ? [target, change.source] : [target];
+    for (const side of targets) {
+      const outcome = await options.appliers[side].apply(write);
+      if (outcome.kind === 'failed') return failRow(options, row, outcome.error);
+    }
     if (resolution.kind === 'reassert' || resolution.conflict) options.events.conflict(change.entity);
-    if (await options.queue.complete(row.id, options.owner, resolution.kind === 'apply' ? resolution.register : undefined)) {
+    if (await options.queue.complete(row.id, options.owner, resolution.register)) {
       options.events.applied(change.entity, Math.max(0, options.nowMs() - row.createdAtMs));
     }
   } catch (error) {

@@ -10,18 +10,22 @@ import { syncWriteOrigin, type SyncChange } from '../sync/sync-types';
 import type { PlatformSubject } from '../translate/platform-port';
 import type { PlatformHttpClient, PlatformHttpResponse } from './platform-http-client';
 import type { PlatformTokenCache } from './platform-token-cache';
+import type { HouseholdDirectory } from './household-directory';
 
 export interface PlatformApplierOptions {
   readonly client: PlatformHttpClient;
   readonly tokens: PlatformTokenCache;
   readonly ids: IdMapper;
+  /** A member to act as when a change names no user (the platform issues tokens to users only). */
+  readonly directory: HouseholdDirectory;
 }
 
 /** The platform token subject the sync writes a change as. */
-export function syncSubject(change: SyncChange, ids: IdMapper): PlatformSubject | undefined {
+export function syncSubject(change: SyncChange, ids: IdMapper, actingUser: string | undefined): PlatformSubject | undefined {
   const householdId = ids.toPlatform('household', change.householdId);
   if (householdId === undefined) return undefined;
-  const userId = change.userId === undefined ? undefined : ids.toPlatform('user', change.userId);
+  const vendorUser = change.userId ?? actingUser;
+  const userId = vendorUser === undefined ? undefined : ids.toPlatform('user', vendorUser);
   return { householdId, ...(userId === undefined ? {} : { userId }), ...(change.udid === undefined ? {} : { deviceUdid: change.udid }), sessionKey: `understudy-sync:${change.udid ?? ''}` };
 }
 
@@ -42,7 +46,8 @@ function judge(reply: PlatformHttpResponse, label: string): ApplyOutcome {
 export function createPlatformApplier(options: PlatformApplierOptions): SideApplier {
   return {
     async apply(change: SyncChange): Promise<ApplyOutcome> {
-      const subject = syncSubject(change, options.ids);
+      const actingUser = change.userId ?? (await options.directory.membersOf(change.householdId))[0];
+      const subject = syncSubject(change, options.ids, actingUser);
       const householdPath = subject === undefined ? '' : `/identity/v1/households/${encodeURIComponent(subject.householdId!)}/devices`;
       const write = subject === undefined ? undefined : toPlatformWrite(change, { toPlatform: (kind, id) => options.ids.toPlatform(kind, id) }, householdPath);
       if (subject === undefined || write === undefined) return { kind: 'failed', retryable: false, error: `ids of ${change.entity} ${change.key} are not in the id map` };

@@ -1,7 +1,7 @@
 /**
  * Reconcile's readers (docs/sync.md "Reconcile"): one household's bookmarks, favorites or devices
  * as each side holds them, paged through the sides' own read APIs, as the vendor-vocabulary
- * records reconcile compares. Members of a household come from the platform's household record.
+ * records reconcile compares. Members of a household come from the household directory.
  */
 import { scalarText } from '../sync/sync-types';
 import type { IdMapper } from '../core/id-mapper';
@@ -22,9 +22,9 @@ function bookmarkRecord(userId: string, assetId: string, assetType: string, posi
 }
 
 /** Reads from the platform as household members (their own history and favorites). */
-export function createPlatformReader(client: PlatformHttpClient, tokens: PlatformTokenCache, ids: IdMapper): SideReader & { membersOf(householdId: string): Promise<string[]> } {
-  const get = async (path: string, householdId: string, userId?: string): Promise<Obj> => {
-    const subject = { householdId, ...(userId === undefined ? {} : { userId }), sessionKey: 'understudy-sync-reconcile' };
+export function createPlatformReader(client: PlatformHttpClient, tokens: PlatformTokenCache, ids: IdMapper, membersOf: (householdId: string) => Promise<string[]>): SideReader {
+  const get = async (path: string, householdId: string, userId: string): Promise<Obj> => {
+    const subject = { householdId, userId, sessionKey: 'understudy-sync-reconcile' };
     const reply = await client.send({ method: 'GET', path, headers: { authorization: `Bearer ${await tokens.tokenFor(subject)}` } });
     if (reply.status !== 200) throw new Error(`platform GET ${path.split('?')[0]} answered HTTP ${reply.status}`);
     return asObj(reply.body);
@@ -38,13 +38,6 @@ export function createPlatformReader(client: PlatformHttpClient, tokens: Platfor
       if (got.length < 500) break;
     }
     return items;
-  };
-  const membersOf = async (vendorHousehold: string): Promise<string[]> => {
-    const householdId = ids.toPlatform('household', vendorHousehold);
-    if (householdId === undefined) return [];
-    const body = await get(`/identity/v1/households/${householdId}`, householdId);
-    const members = Array.isArray(body.userIds) ? (body.userIds as unknown[]).map(String) : [];
-    return members.map((u) => ids.toVendor('user', u)).filter((u): u is string => u !== undefined);
   };
   const readUserEntity = async (entity: SyncEntity, householdId: string, vendorUser: string): Promise<SideRecord[]> => {
     const userId = ids.toPlatform('user', vendorUser);
@@ -62,17 +55,18 @@ export function createPlatformReader(client: PlatformHttpClient, tokens: Platfor
     });
   };
   return {
-    membersOf,
     async read(entity, vendorHousehold) {
       const householdId = ids.toPlatform('household', vendorHousehold);
       const out = new Map<string, SideRecord>();
-      if (householdId === undefined) return out;
+      const members = await membersOf(vendorHousehold);
+      const someone = members.length === 0 ? undefined : ids.toPlatform('user', members[0]!);
+      if (householdId === undefined || someone === undefined) return out;
       if (entity === 'device') {
-        const body = await get(`/identity/v1/households/${householdId}/devices`, householdId);
+        const body = await get(`/identity/v1/households/${householdId}/devices`, householdId, someone);
         for (const d of asList(body.items)) out.set(`${vendorHousehold}:${String(d.udid)}`, { key: `${vendorHousehold}:${String(d.udid)}`, value: { udid: String(d.udid), name: scalarText(d.name, ''), brandId: Number(d.brandId ?? 0) } });
         return out;
       }
-      for (const user of await membersOf(vendorHousehold)) for (const record of await readUserEntity(entity, householdId, user)) out.set(record.key, record);
+      for (const user of members) for (const record of await readUserEntity(entity, householdId, user)) out.set(record.key, record);
       return out;
     },
   };

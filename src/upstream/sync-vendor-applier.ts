@@ -27,7 +27,8 @@ const maxCachedKs = 10_000;
 export function createSyncKsMinter(options: VendorApplierOptions): (change: SyncChange) => string {
   const cache = new Map<string, { ks: string; renewAt: number }>();
   return (change) => {
-    const userId = change.userId ?? `household-${change.householdId}`;
+    // A change without a user (a device from the platform feed) acts as a household-scoped sync user.
+    const userId = change.userId ?? 'understudy-sync';
     const udid = change.udid ?? 'understudy-sync';
     const key = `${userId}|${change.householdId}|${udid}`;
     const nowSec = Math.floor(options.clock.nowMs() / 1000);
