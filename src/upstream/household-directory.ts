@@ -3,6 +3,7 @@
  * sync's reads and for writes that name no user (a device change from the platform feed): the
  * platform only issues tokens to users. Cached per household for a minute, bounded.
  */
+import { scalarText } from '../sync/sync-types';
 import type { VendorCallClient } from './vendor-call-client';
 
 export interface HouseholdDirectory {
@@ -23,7 +24,7 @@ export function createHouseholdDirectory(vendor: VendorCallClient, ksFor: (house
       const outcome = await vendor.call({ service: 'household', action: 'get', params: { ks: ksFor(householdId) } });
       if (!outcome.ok) return [];
       const record = (outcome.value ?? {}) as { users?: { id?: unknown }[]; masterUsers?: { id?: unknown }[] };
-      const ids = [...(record.masterUsers ?? []), ...(record.users ?? [])].map((u) => String(u.id ?? '')).filter((id) => id !== '');
+      const ids = [...(record.masterUsers ?? []), ...(record.users ?? [])].map((u) => scalarText(u.id)).filter((id) => id !== '');
       const members = [...new Set(ids)];
       if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
       cache.set(householdId, { members, until: Date.now() + ttlMs });
