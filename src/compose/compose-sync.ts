@@ -44,6 +44,8 @@ export interface SyncParts {
   readonly capture: SyncCapture;
   readonly reconciler: SyncReconciler;
   readonly loop: SyncLoop;
+  /** The sync's clock (the lab clock in the lab), epoch ms. */
+  nowMs(): number;
   /** Reads one feed page now (tests, reconcile). */
   followFeed(): Promise<number>;
   close(): Promise<void>;
@@ -108,6 +110,7 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
   const reconciler = createSyncReconciler({ config, clock, ids: deps.ids, vendor, platform, tokens, queue, capture, followFeed, households, isEnabled: (e) => switches.isEnabled(e), directory });
   return {
     hooks, queue, admin, outbox, switches, stats, metrics, capture, reconciler, loop, followFeed,
+    nowMs: () => clock.nowMs(),
     close: async () => {
       await Promise.all([follower.stop(), refresher.stop(), loop.stop()]);
       await Promise.all([vendor.close(), platform.close(), passthrough.close()]);

@@ -36,7 +36,7 @@ export async function buildSyncStatus(sync: SyncParts): Promise<Record<string, u
     syncEntities.map((entity) => [entity, { enabled: enabled[entity], pending: counts.get(entity)?.pending ?? 0, deadLetters: counts.get(entity)?.dead ?? 0, ...report[entity] }]),
   );
   const outbox = await sync.outbox.stats();
-  return { entities, outbox: { ...outbox, oldestOpenAgeSeconds: outbox.oldestOpenMs === null ? 0 : Math.max(0, (Date.now() - outbox.oldestOpenMs) / 1000) }, echoesDroppedOther: sync.stats.echoesOther };
+  return { entities, outbox: { ...outbox, oldestOpenAgeSeconds: outbox.oldestOpenMs === null ? 0 : Math.max(0, (sync.nowMs() - outbox.oldestOpenMs) / 1000) }, echoesDroppedOther: sync.stats.echoesOther };
 }
 
 function fail(res: Response, status: number, error: string): void {
@@ -78,7 +78,7 @@ export function createAdminSyncRoutes(sync: SyncParts): AdminFeatureRoutes {
       if (body === undefined || (ids !== undefined && (!Array.isArray(ids) || !ids.every((id) => Number.isInteger(id))))) return fail(res, 400, 'body must be JSON: {"ids"?: [integer, …]}');
       answer(
         res,
-        sync.admin.retryDeadLetters(ids as number[] | undefined).then((retried) => {
+        sync.admin.retryDeadLetters(sync.nowMs(), ids as number[] | undefined).then((retried) => {
           sync.loop.wake();
           return { retried };
         }),

@@ -1,3 +1,4 @@
+import { at } from './outbox-sql';
 import type { SqlClient } from './sql-client';
 
 /** Open outbox rows and dead letters of one entity. */
@@ -37,15 +38,15 @@ export class SqlSyncAdminStore {
     return new Map(rows.map((row) => [row.entity, { pending: row.pending, dead: row.dead }]));
   }
 
-  /** Moves dead letters (all, or the listed ids) back to the outbox; returns how many. */
-  async retryDeadLetters(ids?: readonly number[]): Promise<number> {
+  /** Moves dead letters (all, or the listed ids) back to the outbox, claimable from `nowMs`; returns how many. */
+  async retryDeadLetters(nowMs: number, ids?: readonly number[]): Promise<number> {
     return this.sql.transaction(async (tx) => {
       const { rowCount } = await tx.query(
         `WITH revived AS (DELETE FROM dead_letters WHERE $1::bigint[] IS NULL OR id = ANY($1::bigint[]) RETURNING *)
-         INSERT INTO outbox (entity, entity_key, household_id, op, payload, origin, idempotency_key, created_at)
-         SELECT entity, entity_key, household_id, op, payload, origin, idempotency_key, created_at FROM revived
+         INSERT INTO outbox (entity, entity_key, household_id, op, payload, origin, idempotency_key, created_at, available_at)
+         SELECT entity, entity_key, household_id, op, payload, origin, idempotency_key, created_at, ${at('$2')} FROM revived
          ON CONFLICT (idempotency_key) DO NOTHING`,
-        [ids === undefined ? null : [...ids]],
+        [ids === undefined ? null : [...ids], nowMs],
       );
       return rowCount;
     });
