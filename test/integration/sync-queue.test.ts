@@ -16,8 +16,8 @@ import { formatStamp } from '../../src/sync/hlc';
 import type { SyncChange } from '../../src/sync/sync-types';
 
 const pgUrl = process.env.UNDERSTUDY_TEST_PG_URL;
-const drivers: [string, () => Promise<SqlClient>][] = [['pglite', async () => createPgliteClient({})]];
-if (pgUrl !== undefined && pgUrl !== '') drivers.push(['postgres', async () => createPgClient({ url: pgUrl, poolSize: 8 })]);
+const drivers: [string, () => Promise<SqlClient>][] = [['pglite', () => Promise.resolve(createPgliteClient({}))]];
+if (pgUrl !== undefined && pgUrl !== '') drivers.push(['postgres', () => Promise.resolve(createPgClient({ url: pgUrl, poolSize: 8 }))]);
 
 const change = (householdId: string, key: string, ms: number): SyncChange => ({
   entity: 'bookmark', op: 'upsert', key, householdId, userId: 'u', source: 'platform', stamp: formatStamp({ physicalMs: ms, counter: 0, site: 'a' }), value: { assetId: 1, position: ms },
