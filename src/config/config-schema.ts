@@ -73,9 +73,10 @@ export const configSchema = {
     sync: {
       type: 'object',
       additionalProperties: false,
-      required: ['mode', 'siteId', 'workers', 'batchSize', 'leaseMs', 'pollMs', 'feedPollMs', 'maxAttempts', 'backoffMs', 'maxBackoffMs'],
+      required: ['mode', 'order', 'siteId', 'workers', 'batchSize', 'leaseMs', 'pollMs', 'feedPollMs', 'maxAttempts', 'backoffMs', 'maxBackoffMs'],
       properties: {
         mode: { enum: ['on', 'off'] },
+        order: { enum: ['household', 'key'] },
         siteId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,32}$' },
         workers: { type: 'integer', minimum: 1, maximum: 64 },
         batchSize: { type: 'integer', minimum: 1, maximum: 1000 },

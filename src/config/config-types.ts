@@ -52,6 +52,8 @@ export interface UnderstudyConfig {
 export interface SyncConfig {
   /** `on` (default): capture, workers and the change-feed follower run; `off`: none of them. */
   readonly mode: 'on' | 'off';
+  /** Claims apply one change at a time per household (default) or per key (entity + key). */
+  readonly order: 'household' | 'key';
   /** This site's id in hybrid-logical-clock stamps (ties between sites break on it). */
   readonly siteId: string;
   readonly workers: number;

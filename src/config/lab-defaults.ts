@@ -40,7 +40,7 @@ export function labDefaults(catalogDirOverride?: string): Record<string, unknown
     platform: { clientId: 'understudy', clientSecret: demo.platformClientSecret ?? 'lab-platform-secret-unset', timeoutMs: 3000 },
     store: { driver: 'pglite' },
     log: { level: 'info' },
-    sync: { mode: 'on', siteId: 'a', workers: 2, batchSize: 64, leaseMs: 15000, pollMs: 500, feedPollMs: 250, maxAttempts: 8, backoffMs: 250, maxBackoffMs: 30000 },
+    sync: { mode: 'on', order: 'household', siteId: 'a', workers: 2, batchSize: 64, leaseMs: 15000, pollMs: 500, feedPollMs: 250, maxAttempts: 8, backoffMs: 250, maxBackoffMs: 30000 },
   };
 }
 

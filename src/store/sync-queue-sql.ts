@@ -9,23 +9,54 @@ import type { QueuedChange } from '../sync/sync-ports';
 import { isSyncEntity, type SyncChange } from '../sync/sync-types';
 import { at, type ClaimedDbRow } from './outbox-sql';
 
-export const ORDERED_CLAIM_SQL = `
-WITH picked AS (
-  SELECT o.id FROM outbox o
-  WHERE o.status <> 'done' AND o.available_at <= ${at('$1')}
-    AND (o.status = 'pending' OR o.lease_until <= ${at('$1')})
-    AND NOT EXISTS (
-      SELECT 1 FROM outbox e
-      WHERE e.entity = o.entity AND e.household_id IS NOT DISTINCT FROM o.household_id AND e.status <> 'done' AND e.id < o.id)
+/** What claims are ordered by: one open row at a time per (entity, household) or per (entity, key). */
+export type SyncOrder = 'household' | 'key';
+
+/**
+ * The claim: the oldest open row of each group is found by a skip scan over the group index
+ * (one probe per group with open rows, however many rows wait behind them), then the claimable
+ * heads are leased oldest first with FOR UPDATE SKIP LOCKED. A head under a live lease keeps its
+ * group waiting, so no two rows of one group are ever in flight together.
+ */
+export function orderedClaimSql(order: SyncOrder): string {
+  const g = order === 'household' ? 'household_id' : 'entity_key';
+  return `
+WITH RECURSIVE heads AS (
+  (SELECT entity, ${g} AS grp, id FROM outbox WHERE status <> 'done' AND ${g} IS NOT NULL ORDER BY entity, ${g}, id LIMIT 1)
+  UNION ALL
+  SELECT n.entity, n.grp, n.id FROM heads h CROSS JOIN LATERAL (
+    SELECT entity, ${g} AS grp, id FROM outbox
+    WHERE status <> 'done' AND (entity, ${g}) > (h.entity, h.grp)
+    ORDER BY entity, ${g}, id LIMIT 1) n
+),
+picked AS (
+  SELECT o.id FROM outbox o JOIN heads h ON o.id = h.id
+  WHERE o.available_at <= ${at('$1')} AND (o.status = 'pending' OR o.lease_until <= ${at('$1')})
   ORDER BY o.available_at, o.id
   LIMIT $2
-  FOR UPDATE SKIP LOCKED
+  FOR UPDATE OF o SKIP LOCKED
 )
 UPDATE outbox AS o
 SET status = 'leased', lease_owner = $3, lease_until = ${at('($1::float8 + $4::float8)')}, attempts = o.attempts + 1
 FROM picked WHERE o.id = picked.id
 RETURNING o.id, o.entity, o.entity_key, o.household_id, o.op, o.payload, o.origin, o.idempotency_key,
           o.attempts, o.lease_owner, o.lease_until, o.last_error, o.created_at, o.available_at`;
+}
+
+export const COMPLETE_MANY_SQL = `
+UPDATE outbox SET status = 'done', completed_at = ${at('$1')}, lease_owner = NULL, lease_until = NULL
+WHERE id = ANY($2::bigint[]) AND status = 'leased' AND lease_owner = $3
+RETURNING id`;
+
+export const UPSERT_REGISTERS_SQL = `
+INSERT INTO sync_registers (entity, entity_key, stamp, tombstone, value, updated_at)
+SELECT e, k, s, t, v::jsonb, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[]) AS u(e, k, s, t, v)
+ON CONFLICT (entity, entity_key) DO UPDATE SET stamp = EXCLUDED.stamp, tombstone = EXCLUDED.tombstone, value = EXCLUDED.value, updated_at = now()
+WHERE sync_registers.stamp <= EXCLUDED.stamp`;
+
+export const READ_REGISTERS_SQL = `
+SELECT r.entity, r.entity_key, r.stamp, r.tombstone, r.value FROM sync_registers r
+JOIN unnest($1::text[], $2::text[]) AS u(e, k) ON r.entity = u.e AND r.entity_key = u.k`;
 
 export const UPSERT_REGISTER_SQL = `
 INSERT INTO sync_registers (entity, entity_key, stamp, tombstone, value, updated_at) VALUES ($1, $2, $3, $4, $5::jsonb, now())

@@ -6,7 +6,9 @@ import type { CaptureOrigin, SyncChange, SyncEntity } from '../sync/sync-types';
 import { at, deadLetterSql, type ClaimedDbRow } from './outbox-sql';
 import type { SqlOutboxStore } from './outbox-store';
 import type { SqlClient } from './sql-client';
-import { ORDERED_CLAIM_SQL, registerValue, toPayload, toQueuedChange, toRegister, UPSERT_REGISTER_SQL } from './sync-queue-sql';
+import { registerKey } from '../sync/conflict-policies';
+import { buildEnqueue } from './outbox-sql';
+import { COMPLETE_MANY_SQL, orderedClaimSql, READ_REGISTERS_SQL, registerValue, toPayload, toQueuedChange, toRegister, UPSERT_REGISTER_SQL, UPSERT_REGISTERS_SQL, type SyncOrder } from './sync-queue-sql';
 
 /**
  * The sync's queue over the outbox tables (migrations 3 and 6): enqueue, fail and dead letters are
@@ -14,7 +16,11 @@ import { ORDERED_CLAIM_SQL, registerValue, toPayload, toQueuedChange, toRegister
  * transaction, so a crash between the two can only repeat an idempotent apply.
  */
 export class SqlSyncQueue implements SyncQueue {
-  constructor(private readonly sql: SqlClient, private readonly outbox: SqlOutboxStore, private readonly clock: Clock) {}
+  private readonly claimSql: string;
+
+  constructor(private readonly sql: SqlClient, private readonly outbox: SqlOutboxStore, private readonly clock: Clock, order: SyncOrder = 'household') {
+    this.claimSql = orderedClaimSql(order);
+  }
 
   async enqueue(changes: readonly SyncChange[], origin: CaptureOrigin): Promise<number> {
     const entries = changes.map((change) => ({
@@ -26,6 +32,11 @@ export class SqlSyncQueue implements SyncQueue {
       origin,
       idempotencyKey: changeIdempotencyKey(change),
     }));
+    // One statement is atomic on its own: a capture costs one round trip, not BEGIN/INSERT/COMMIT.
+    if (entries.length <= 500) {
+      const { sql, params } = buildEnqueue(entries, this.clock.nowMs());
+      return (await this.sql.query(sql, params)).rowCount;
+    }
     return (await this.outbox.enqueue(entries)).enqueued;
   }
 
@@ -35,7 +46,7 @@ export class SqlSyncQueue implements SyncQueue {
       deadLetterSql(`status = 'leased' AND lease_until <= ${at('$1')} AND attempts >= $2`, `'lease expired on the final attempt' || COALESCE('; last error: ' || last_error, '')`),
       [nowMs, this.outbox.maxAttempts],
     );
-    const { rows } = await this.sql.query<ClaimedDbRow>(ORDERED_CLAIM_SQL, [nowMs, limit, owner, leaseMs]);
+    const { rows } = await this.sql.query<ClaimedDbRow>(this.claimSql, [nowMs, limit, owner, leaseMs]);
     return rows.sort((a, b) => a.id - b.id).map(toQueuedChange);
   }
 
@@ -50,6 +61,30 @@ export class SqlSyncQueue implements SyncQueue {
       await tx.query(UPSERT_REGISTER_SQL, [register.entity, register.key, register.stamp, register.tombstone, registerValue(register)]);
       return true;
     });
+  }
+
+  async completeMany(owner: string, done: readonly { readonly id: number; readonly register?: SyncRegister }[]): Promise<Set<number>> {
+    if (done.length === 0) return new Set();
+    return this.sql.transaction(async (tx) => {
+      const { rows } = await tx.query<{ id: number }>(COMPLETE_MANY_SQL, [this.clock.nowMs(), done.map((d) => d.id), owner]);
+      const completed = new Set(rows.map((row) => Number(row.id)));
+      const registers = done.flatMap((d) => (d.register !== undefined && completed.has(d.id) ? [d.register] : []));
+      if (registers.length > 0) {
+        await tx.query(UPSERT_REGISTERS_SQL, [registers.map((r) => r.entity), registers.map((r) => r.key), registers.map((r) => r.stamp), registers.map((r) => r.tombstone), registers.map(registerValue)]);
+      }
+      return completed;
+    });
+  }
+
+  async readRegisters(keys: readonly { readonly entity: SyncEntity; readonly key: string }[]): Promise<Map<string, SyncRegister>> {
+    const found = new Map<string, SyncRegister>();
+    if (keys.length === 0) return found;
+    const { rows } = await this.sql.query<{ entity: string; entity_key: string; stamp: string; tombstone: boolean; value: unknown }>(READ_REGISTERS_SQL, [keys.map((k) => k.entity), keys.map((k) => k.key)]);
+    for (const row of rows) {
+      const register = toRegister(row);
+      if (register !== undefined) found.set(registerKey(register.entity, register.key), register);
+    }
+    return found;
   }
 
   fail(id: number, error: string, retryAtMs: number, owner: string): Promise<'retry' | 'dead' | 'stale'> {

@@ -90,3 +90,8 @@ export function resolveChange(current: SyncRegister | undefined, change: SyncCha
       return resolveLastWriter(current, change);
   }
 }
+
+/** The key of a register in a batch read. */
+export function registerKey(entity: string, key: string): string {
+  return `${entity} ${key}`;
+}

@@ -23,9 +23,13 @@ export interface SyncQueue {
   claim(owner: string, limit: number, leaseMs: number): Promise<QueuedChange[]>;
   /** Marks a row done and, in the same transaction, records the key's new winner. False when the lease was lost. */
   complete(id: number, owner: string, register?: SyncRegister): Promise<boolean>;
+  /** complete() for a batch in one transaction; resolves the ids it completed (rows whose lease was lost are left out). */
+  completeMany(owner: string, done: readonly { readonly id: number; readonly register?: SyncRegister }[]): Promise<Set<number>>;
   /** Schedules a retry, or dead-letters the row once it has used its attempts. */
   fail(id: number, error: string, retryAtMs: number, owner: string): Promise<'retry' | 'dead' | 'stale'>;
   readRegister(entity: SyncEntity, key: string): Promise<SyncRegister | undefined>;
+  /** The registers of several keys in one read (absent keys are absent from the map, keyed `entity key`). */
+  readRegisters(keys: readonly { readonly entity: SyncEntity; readonly key: string }[]): Promise<Map<string, SyncRegister>>;
   /** Open (not done) rows, per entity; with `householdId`, only that household's. */
   openCount(entity?: SyncEntity, householdId?: string): Promise<number>;
 }

@@ -4,7 +4,8 @@
  * the outcome. Rows of one batch belong to different households, so they run concurrently; a
  * failure retries with exponential backoff and dead-letters after the store's attempt limit.
  */
-import { resolveChange } from './conflict-policies';
+import { registerKey, resolveChange } from './conflict-policies';
+import type { SyncRegister } from './conflict-policies';
 import type { QueuedChange, SideApplier, SyncEvents, SyncQueue } from './sync-ports';
 import { otherSide, type SyncSide } from './sync-types';
 
@@ -34,35 +35,57 @@ async function failRow(options: SyncWorkerOptions, row: QueuedChange, error: str
   if (row.change !== undefined) options.events.failed(row.change.entity, outcome);
 }
 
-/** Processes one claimed row; never throws (a failure is recorded on the row). */
-export async function processQueuedChange(options: SyncWorkerOptions, row: QueuedChange): Promise<void> {
+/** What one row came to: completed (with the key's new winner, if any), or already failed. */
+type RowOutcome = { readonly kind: 'done'; readonly id: number; readonly register?: SyncRegister; readonly report: () => void } | { readonly kind: 'failed' };
+
+/** Resolves and applies one claimed row; never throws (a failure is recorded on the row). */
+async function applyQueuedChange(options: SyncWorkerOptions, row: QueuedChange, current: SyncRegister | undefined): Promise<RowOutcome> {
   const change = row.change;
-  if (change === undefined) return failRow(options, row, 'undecodable outbox row');
+  if (change === undefined) {
+    await failRow(options, row, 'undecodable outbox row');
+    return { kind: 'failed' };
+  }
   try {
-    const resolution = resolveChange(await options.queue.readRegister(change.entity, change.key), change);
-    if (resolution.kind === 'skip') {
-      options.events.skipped(change.entity, resolution.reason);
-      await options.queue.complete(row.id, options.owner);
-      return;
-    }
+    const resolution = resolveChange(current, change);
+    if (resolution.kind === 'skip') return { kind: 'done', id: row.id, report: () => options.events.skipped(change.entity, resolution.reason) };
     const [target, write] = resolution.kind === 'apply' ? [otherSide(change.source), change] : [change.source, resolution.winner];
     const targets = resolution.kind === 'apply' && resolution.alsoSource ? [target, change.source] : [target];
     for (const side of targets) {
       const outcome = await options.appliers[side].apply(write);
-      if (outcome.kind === 'failed') return failRow(options, row, outcome.error);
+      if (outcome.kind === 'failed') {
+        await failRow(options, row, outcome.error);
+        return { kind: 'failed' };
+      }
     }
-    if (resolution.kind === 'reassert' || resolution.conflict) options.events.conflict(change.entity);
-    if (await options.queue.complete(row.id, options.owner, resolution.register)) {
-      options.events.applied(change.entity, Math.max(0, options.nowMs() - row.createdAtMs));
-    }
+    const conflict = resolution.kind === 'reassert' || resolution.conflict;
+    return {
+      kind: 'done',
+      id: row.id,
+      register: resolution.register,
+      report: () => {
+        if (conflict) options.events.conflict(change.entity);
+        options.events.applied(change.entity, Math.max(0, options.nowMs() - row.createdAtMs));
+      },
+    };
   } catch (error) {
     await failRow(options, row, error instanceof Error ? error.message : String(error)).catch(() => undefined);
+    return { kind: 'failed' };
   }
 }
 
-/** Claims and processes one batch; resolves the number of rows it held. */
+/**
+ * Claims and processes one batch; resolves the number of rows it held. The batch's registers are
+ * read in one query and its completions written in one transaction: a batch holds at most one row
+ * per ordering key (the claim guarantees it), so its rows never touch the same register.
+ */
 export async function runSyncBatch(options: SyncWorkerOptions): Promise<number> {
   const rows = await options.queue.claim(options.owner, options.batchSize, options.leaseMs);
-  await Promise.all(rows.map((row) => processQueuedChange(options, row)));
+  if (rows.length === 0) return 0;
+  const keys = rows.flatMap((row) => (row.change === undefined ? [] : [{ entity: row.change.entity, key: row.change.key }]));
+  const registers = await options.queue.readRegisters(keys);
+  const outcomes = await Promise.all(rows.map((row) => applyQueuedChange(options, row, row.change === undefined ? undefined : registers.get(registerKey(row.change.entity, row.change.key)))));
+  const done = outcomes.filter((o): o is Extract<RowOutcome, { kind: 'done' }> => o.kind === 'done');
+  const completed = await options.queue.completeMany(options.owner, done.map((o) => ({ id: o.id, ...(o.register === undefined ? {} : { register: o.register }) })));
+  for (const outcome of done) if (completed.has(outcome.id)) outcome.report();
   return rows.length;
 }

@@ -99,9 +99,9 @@ async function readSides(writers: readonly Writer[]): Promise<{ vendor: [string,
     const favorites = await vendorCall('favorite', 'list', { ks: w.ks });
     for (const f of favorites.objects ?? []) if (wanted.has(f.assetId)) vendor.push([`f:${u}:${f.assetId}`, 'present']);
     const byPlatform = new Map(assets.map((a) => [a.platformId, a.vendorId]));
-    const progress = await (await fetch(`${facade.upstreams.platformUrl}/user-data/v1/history?limit=500`, { headers: { authorization: `Bearer ${w.bearer}` } })).json();
+    const progress: any = await (await fetch(`${facade.upstreams.platformUrl}/user-data/v1/history?limit=500`, { headers: { authorization: `Bearer ${w.bearer}` } })).json();
     for (const h of progress.items) if (byPlatform.has(h.itemId)) platform.push([`b:${u}:${byPlatform.get(h.itemId)}`, String(h.positionSeconds)]);
-    const favs = await (await fetch(`${facade.upstreams.platformUrl}/user-data/v1/favorites?limit=500`, { headers: { authorization: `Bearer ${w.bearer}` } })).json();
+    const favs: any = await (await fetch(`${facade.upstreams.platformUrl}/user-data/v1/favorites?limit=500`, { headers: { authorization: `Bearer ${w.bearer}` } })).json();
     for (const f of favs.items) if (byPlatform.has(f.itemId)) platform.push([`f:${u}:${byPlatform.get(f.itemId)}`, 'present']);
   }
   return { vendor, platform };

@@ -52,6 +52,15 @@ describe.each(drivers)('sync queue on %s', (_name, open) => {
     expect((await queue.claim('w2', 10, 10_000)).map((r) => r.change?.key)).toEqual(['k2']);
   });
 
+  it('orders per key instead when configured: one household\'s different keys run together', async () => {
+    const byKey = new SqlSyncQueue(sql, new SqlOutboxStore(sql, { maxAttempts: 2, clock }), clock, 'key');
+    await byKey.enqueue([change('h1', 'k1', 1), change('h1', 'k2', 2), change('h1', 'k1', 3)], 'facade');
+    const batch = await byKey.claim('w1', 10, 10_000);
+    expect(batch.map((r) => r.change?.key)).toEqual(['k1', 'k2']);
+    expect(await byKey.completeMany('w1', batch.map((r) => ({ id: r.id })))).toEqual(new Set(batch.map((r) => r.id)));
+    expect((await byKey.claim('w1', 10, 10_000)).map((r) => r.change?.key)).toEqual(['k1']);
+  });
+
   it('never hands one row to two concurrent claimers', async () => {
     await queue.enqueue(Array.from({ length: 60 }, (_, i) => change(`h${i}`, `k${i}`, i + 1)), 'facade');
     const batches = await Promise.all(Array.from({ length: 6 }, (_, i) => queue.claim(`w${i}`, 20, 10_000)));

@@ -3,7 +3,7 @@ import type { Migration } from './migration';
 /**
  * Two-way sync state (design.md §4 "Sync", docs/sync.md): the winning version per synced key (the
  * conflict register: hybrid-logical-clock stamp, tombstone, value), the per-entity switch, and the
- * index that lets a claim skip rows whose household still has an earlier open row (per-key order).
+ * indexes that let a claim find the oldest open row of each household (or key): per-key order.
  */
 export const syncMigration: Migration = {
   id: 6,
@@ -24,5 +24,6 @@ CREATE TABLE sync_switches (
   updated_at  timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX outbox_open_household ON outbox (entity, household_id, id) WHERE status <> 'done';
+CREATE INDEX outbox_open_key ON outbox (entity, entity_key, id) WHERE status <> 'done';
 `,
 };
