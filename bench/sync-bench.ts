@@ -24,6 +24,7 @@ const events = numberArg('events', 10_000);
 const rate = numberArg('rate', 500);
 const seconds = numberArg('seconds', 10);
 const workers = numberArg('workers', 4);
+const order = process.argv.includes('--order-key') ? 'key' : 'household';
 
 async function start(url: string, sync: 'on' | 'off'): Promise<RunningUnderstudy> {
   const loaded = loadConfig({
@@ -32,7 +33,7 @@ async function start(url: string, sync: 'on' | 'off'): Promise<RunningUnderstudy
       server: { port: 0, adminPort: 0 },
       log: { level: 'silent' },
       store: { driver: 'postgres', url, poolSize: 16 },
-      sync: { mode: sync, workers, batchSize: 128, pollMs: 20, feedPollMs: 100 },
+      sync: { mode: sync, order, workers, batchSize: 128, pollMs: 20, feedPollMs: 100 },
     },
   });
   if (!loaded.ok) throw new Error(loaded.error.join('; '));

@@ -72,8 +72,8 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
   const admin = new SqlSyncAdminStore(store.sql);
   const stats = new SyncStats();
   const metrics = createSyncMetrics(deps.registry, stats);
-  const vendor = createVendorCallClient({ vendorUrl: deps.vendorUrl, timeoutMs: config.vendor.timeoutMs, connections: 16 });
-  const platform = createPlatformHttpClient({ baseUrl: deps.platformUrl, timeoutMs: config.platform.timeoutMs, connections: 16 });
+  const vendor = createVendorCallClient({ vendorUrl: deps.vendorUrl, timeoutMs: config.vendor.timeoutMs, connections: 64 });
+  const platform = createPlatformHttpClient({ baseUrl: deps.platformUrl, timeoutMs: config.platform.timeoutMs, connections: 64 });
   const tokens = new PlatformTokenCache({ client: platform, clientId: config.platform.clientId, clientSecret: config.platform.clientSecret, clock, maxEntries: 10_000 });
   const vendorAccess = { vendor, partnerId: config.vendor.partnerId, partnerSecret: config.vendor.partnerSecret, clock };
   const mint = createSyncKsMinter(vendorAccess);

@@ -12,22 +12,27 @@ import { at, type ClaimedDbRow } from './outbox-sql';
 /** What claims are ordered by: one open row at a time per (entity, household) or per (entity, key). */
 export type SyncOrder = 'household' | 'key';
 
+const claimUpdate = `
+UPDATE outbox AS o
+SET status = 'leased', lease_owner = $3, lease_until = ${at('($1::float8 + $4::float8)')}, attempts = o.attempts + 1
+FROM picked WHERE o.id = picked.id
+RETURNING o.id, o.entity, o.entity_key, o.household_id, o.op, o.payload, o.origin, o.idempotency_key,
+          o.attempts, o.lease_owner, o.lease_until, o.last_error, o.created_at, o.available_at`;
+
 /**
- * The claim: the oldest open row of each group is found by a skip scan over the group index
- * (one probe per group with open rows, however many rows wait behind them), then the claimable
- * heads are leased oldest first with FOR UPDATE SKIP LOCKED. A head under a live lease keeps its
- * group waiting, so no two rows of one group are ever in flight together.
+ * Per household: the oldest open row of each household is found by a skip scan over the group
+ * index (one probe per household with open rows, however many rows wait behind them), then the
+ * claimable heads are leased oldest first with FOR UPDATE SKIP LOCKED. A head under a live lease
+ * keeps its household waiting, so no two rows of one household are ever in flight together.
  */
-export function orderedClaimSql(order: SyncOrder): string {
-  const g = order === 'household' ? 'household_id' : 'entity_key';
-  return `
+const householdClaimSql = `
 WITH RECURSIVE heads AS (
-  (SELECT entity, ${g} AS grp, id FROM outbox WHERE status <> 'done' AND ${g} IS NOT NULL ORDER BY entity, ${g}, id LIMIT 1)
+  (SELECT entity, household_id AS grp, id FROM outbox WHERE status <> 'done' AND household_id IS NOT NULL ORDER BY entity, household_id, id LIMIT 1)
   UNION ALL
   SELECT n.entity, n.grp, n.id FROM heads h CROSS JOIN LATERAL (
-    SELECT entity, ${g} AS grp, id FROM outbox
-    WHERE status <> 'done' AND (entity, ${g}) > (h.entity, h.grp)
-    ORDER BY entity, ${g}, id LIMIT 1) n
+    SELECT entity, household_id AS grp, id FROM outbox
+    WHERE status <> 'done' AND (entity, household_id) > (h.entity, h.grp)
+    ORDER BY entity, household_id, id LIMIT 1) n
 ),
 picked AS (
   SELECT o.id FROM outbox o JOIN heads h ON o.id = h.id
@@ -35,24 +40,48 @@ picked AS (
   ORDER BY o.available_at, o.id
   LIMIT $2
   FOR UPDATE OF o SKIP LOCKED
-)
-UPDATE outbox AS o
-SET status = 'leased', lease_owner = $3, lease_until = ${at('($1::float8 + $4::float8)')}, attempts = o.attempts + 1
-FROM picked WHERE o.id = picked.id
-RETURNING o.id, o.entity, o.entity_key, o.household_id, o.op, o.payload, o.origin, o.idempotency_key,
-          o.attempts, o.lease_owner, o.lease_until, o.last_error, o.created_at, o.available_at`;
+)${claimUpdate}`;
+
+/**
+ * Per key: keys are many and mostly have one open row, so the oldest claimable rows are scanned in
+ * order and each kept only when no earlier row of its key is open (one index probe each); the
+ * LIMIT ends the scan early.
+ */
+const keyClaimSql = `
+WITH picked AS (
+  SELECT o.id FROM outbox o
+  WHERE o.status <> 'done' AND o.available_at <= ${at('$1')}
+    AND (o.status = 'pending' OR o.lease_until <= ${at('$1')})
+    AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.entity = o.entity AND e.entity_key = o.entity_key AND e.status <> 'done' AND e.id < o.id)
+  ORDER BY o.available_at, o.id
+  LIMIT $2
+  FOR UPDATE OF o SKIP LOCKED
+)${claimUpdate}`;
+
+/** The claim for an ordering. */
+export function orderedClaimSql(order: SyncOrder): string {
+  return order === 'household' ? householdClaimSql : keyClaimSql;
 }
 
+/**
+ * Completes a batch and records its registers in one statement (atomic, one round trip): only rows
+ * still leased to the owner complete, and only their registers are written, never moving back.
+ * $1 now, $2 ids, $3 owner, $4…$9 the registers' row ids, entities, keys, stamps, tombstones, values.
+ */
 export const COMPLETE_MANY_SQL = `
-UPDATE outbox SET status = 'done', completed_at = ${at('$1')}, lease_owner = NULL, lease_until = NULL
-WHERE id = ANY($2::bigint[]) AND status = 'leased' AND lease_owner = $3
-RETURNING id`;
-
-export const UPSERT_REGISTERS_SQL = `
-INSERT INTO sync_registers (entity, entity_key, stamp, tombstone, value, updated_at)
-SELECT e, k, s, t, v::jsonb, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[]) AS u(e, k, s, t, v)
-ON CONFLICT (entity, entity_key) DO UPDATE SET stamp = EXCLUDED.stamp, tombstone = EXCLUDED.tombstone, value = EXCLUDED.value, updated_at = now()
-WHERE sync_registers.stamp <= EXCLUDED.stamp`;
+WITH done AS (
+  UPDATE outbox SET status = 'done', completed_at = ${at('$1')}, lease_owner = NULL, lease_until = NULL
+  WHERE id = ANY($2::bigint[]) AND status = 'leased' AND lease_owner = $3
+  RETURNING id
+), registers AS (
+  INSERT INTO sync_registers (entity, entity_key, stamp, tombstone, value, updated_at)
+  SELECT u.e, u.k, u.s, u.t, u.v::jsonb, now()
+  FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[]) AS u(id, e, k, s, t, v)
+  WHERE u.id IN (SELECT id FROM done)
+  ON CONFLICT (entity, entity_key) DO UPDATE SET stamp = EXCLUDED.stamp, tombstone = EXCLUDED.tombstone, value = EXCLUDED.value, updated_at = now()
+  WHERE sync_registers.stamp <= EXCLUDED.stamp
+)
+SELECT id FROM done`;
 
 export const READ_REGISTERS_SQL = `
 SELECT r.entity, r.entity_key, r.stamp, r.tombstone, r.value FROM sync_registers r

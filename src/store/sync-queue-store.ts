@@ -8,7 +8,7 @@ import type { SqlOutboxStore } from './outbox-store';
 import type { SqlClient } from './sql-client';
 import { registerKey } from '../sync/conflict-policies';
 import { buildEnqueue } from './outbox-sql';
-import { COMPLETE_MANY_SQL, orderedClaimSql, READ_REGISTERS_SQL, registerValue, toPayload, toQueuedChange, toRegister, UPSERT_REGISTER_SQL, UPSERT_REGISTERS_SQL, type SyncOrder } from './sync-queue-sql';
+import { COMPLETE_MANY_SQL, orderedClaimSql, READ_REGISTERS_SQL, registerValue, toPayload, toQueuedChange, toRegister, UPSERT_REGISTER_SQL, type SyncOrder } from './sync-queue-sql';
 
 /**
  * The sync's queue over the outbox tables (migrations 3 and 6): enqueue, fail and dead letters are
@@ -17,6 +17,7 @@ import { COMPLETE_MANY_SQL, orderedClaimSql, READ_REGISTERS_SQL, registerValue, 
  */
 export class SqlSyncQueue implements SyncQueue {
   private readonly claimSql: string;
+  private lastSweepMs = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly sql: SqlClient, private readonly outbox: SqlOutboxStore, private readonly clock: Clock, order: SyncOrder = 'household') {
     this.claimSql = orderedClaimSql(order);
@@ -42,12 +43,20 @@ export class SqlSyncQueue implements SyncQueue {
 
   async claim(owner: string, limit: number, leaseMs: number): Promise<QueuedChange[]> {
     const nowMs = this.clock.nowMs();
+    // Rows abandoned on their final attempt are dead-lettered at most once a second per instance.
+    if (nowMs - this.lastSweepMs >= 1000 || nowMs < this.lastSweepMs) {
+      this.lastSweepMs = nowMs;
+      await this.sweepAbandoned(nowMs);
+    }
+    const { rows } = await this.sql.query<ClaimedDbRow>(this.claimSql, [nowMs, limit, owner, leaseMs]);
+    return rows.sort((a, b) => a.id - b.id).map(toQueuedChange);
+  }
+
+  private async sweepAbandoned(nowMs: number): Promise<void> {
     await this.sql.query(
       deadLetterSql(`status = 'leased' AND lease_until <= ${at('$1')} AND attempts >= $2`, `'lease expired on the final attempt' || COALESCE('; last error: ' || last_error, '')`),
       [nowMs, this.outbox.maxAttempts],
     );
-    const { rows } = await this.sql.query<ClaimedDbRow>(this.claimSql, [nowMs, limit, owner, leaseMs]);
-    return rows.sort((a, b) => a.id - b.id).map(toQueuedChange);
   }
 
   async complete(id: number, owner: string, register?: SyncRegister): Promise<boolean> {
@@ -65,15 +74,20 @@ export class SqlSyncQueue implements SyncQueue {
 
   async completeMany(owner: string, done: readonly { readonly id: number; readonly register?: SyncRegister }[]): Promise<Set<number>> {
     if (done.length === 0) return new Set();
-    return this.sql.transaction(async (tx) => {
-      const { rows } = await tx.query<{ id: number }>(COMPLETE_MANY_SQL, [this.clock.nowMs(), done.map((d) => d.id), owner]);
-      const completed = new Set(rows.map((row) => Number(row.id)));
-      const registers = done.flatMap((d) => (d.register !== undefined && completed.has(d.id) ? [d.register] : []));
-      if (registers.length > 0) {
-        await tx.query(UPSERT_REGISTERS_SQL, [registers.map((r) => r.entity), registers.map((r) => r.key), registers.map((r) => r.stamp), registers.map((r) => r.tombstone), registers.map(registerValue)]);
-      }
-      return completed;
-    });
+    const withRegister = done.filter((d): d is { id: number; register: SyncRegister } => d.register !== undefined);
+    const registers = withRegister.map((d) => d.register);
+    const { rows } = await this.sql.query<{ id: number }>(COMPLETE_MANY_SQL, [
+      this.clock.nowMs(),
+      done.map((d) => d.id),
+      owner,
+      withRegister.map((d) => d.id),
+      registers.map((r) => r.entity),
+      registers.map((r) => r.key),
+      registers.map((r) => r.stamp),
+      registers.map((r) => r.tombstone),
+      registers.map(registerValue),
+    ]);
+    return new Set(rows.map((row) => Number(row.id)));
   }
 
   async readRegisters(keys: readonly { readonly entity: SyncEntity; readonly key: string }[]): Promise<Map<string, SyncRegister>> {
