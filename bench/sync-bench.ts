@@ -104,16 +104,33 @@ async function measureLag(facade: RunningUnderstudy, tokens: readonly string[]):
   return { load: summariseSlices([slice]), lag: { rows: r.n, p50: r.p50, p99: r.p99, max: r.max } };
 }
 
-/** (3): the same writes through a facade with capture on and one with sync off, taking turns. */
-async function measureCaptureCost(on: RunningUnderstudy, off: RunningUnderstudy, onTokens: readonly string[], offTokens: readonly string[]): Promise<Record<'on' | 'off', ReturnType<typeof summariseSlices>>> {
+type CaptureRow = 'capture off' | 'capture on, workers in this process' | 'capture on, workers elsewhere';
+
+/**
+ * (3): the same writes through a facade with sync off and one with capture on, taking turns; the
+ * capture-on facade is measured with its workers running here (their apply CPU shares this
+ * process) and then with them stopped — the deployment where workers run on other instances.
+ */
+async function measureCaptureCost(on: RunningUnderstudy, off: RunningUnderstudy, onTokens: readonly string[], offTokens: readonly string[]): Promise<Record<CaptureRow, ReturnType<typeof summariseSlices>>> {
   const writeRate = Math.min(rate, 200);
-  const slices: Record<'on' | 'off', LoadSlice[]> = { on: [], off: [] };
-  for (const [facade, tokens] of [[on, onTokens], [off, offTokens]] as const) await runLoadSlice({ origin: facade.url, rate: writeRate, durationMs: 1000, request: bookmarkWrite(tokens) });
+  const turn = (facade: RunningUnderstudy, tokens: readonly string[]): Promise<LoadSlice> => runLoadSlice({ origin: facade.url, rate: writeRate, durationMs: 1000, request: bookmarkWrite(tokens) });
+  const slices: Record<CaptureRow, LoadSlice[]> = { 'capture off': [], 'capture on, workers in this process': [], 'capture on, workers elsewhere': [] };
+  await turn(on, onTokens);
+  await turn(off, offTokens);
   for (let round = 0; round < seconds; round++) {
-    slices.on.push(await runLoadSlice({ origin: on.url, rate: writeRate, durationMs: 1000, request: bookmarkWrite(onTokens) }));
-    slices.off.push(await runLoadSlice({ origin: off.url, rate: writeRate, durationMs: 1000, request: bookmarkWrite(offTokens) }));
+    slices['capture on, workers in this process'].push(await turn(on, onTokens));
+    slices['capture off'].push(await turn(off, offTokens));
   }
-  return { on: summariseSlices(slices.on), off: summariseSlices(slices.off) };
+  await on.sync!.loop.stop();
+  for (let round = 0; round < seconds; round++) {
+    slices['capture on, workers elsewhere'].push(await turn(on, onTokens));
+    slices['capture off'].push(await turn(off, offTokens));
+  }
+  return {
+    'capture off': summariseSlices(slices['capture off']),
+    'capture on, workers in this process': summariseSlices(slices['capture on, workers in this process']),
+    'capture on, workers elsewhere': summariseSlices(slices['capture on, workers elsewhere']),
+  };
 }
 
 async function main(): Promise<void> {
@@ -130,11 +147,11 @@ async function main(): Promise<void> {
     const lag = await measureLag(on, onTokens);
     console.log(`| lag at ${rate} writes/s through the facade (${seconds} s, ${onTokens.length} users) | p50 ${lag.lag.p50.toFixed(3)} s, p99 ${lag.lag.p99.toFixed(3)} s, max ${lag.lag.max.toFixed(3)} s | ${lag.lag.rows} rows; load ${lag.load.achievedRate.toFixed(0)}/s, ${lag.load.errors} errors, write p99 ${lag.load.latencyMs.p99.toFixed(2)} ms |`);
     const cost = await measureCaptureCost(on, off, onTokens, await loginAll(off, 60));
-    for (const name of ['off', 'on'] as const) {
-      const l = cost[name].latencyMs;
-      console.log(`| bookmark.add → platform, capture ${name} | p50 ${l.p50.toFixed(2)} ms | p90 ${l.p90.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms; ${cost[name].sent} sent, ${cost[name].errors} errors |`);
+    const base = cost['capture off'].latencyMs;
+    for (const [name, result] of Object.entries(cost)) {
+      const l = result.latencyMs;
+      console.log(`| bookmark.add → platform, ${name} | p50 ${l.p50.toFixed(2)} ms (${(l.p50 - base.p50).toFixed(2)} vs off) | p90 ${l.p90.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms; ${result.sent} sent, ${result.errors} errors |`);
     }
-    console.log(`| capture on − off | p50 ${(cost.on.latencyMs.p50 - cost.off.latencyMs.p50).toFixed(2)} ms | p99 ${(cost.on.latencyMs.p99 - cost.off.latencyMs.p99).toFixed(2)} ms |`);
   } finally {
     await off.close();
     await on.close();

@@ -87,6 +87,37 @@ describe('sync walk-through', () => {
     expect(back.value).toContain(480011);
   }, 30_000);
 
+  it('carries a purchase made on the platform to the vendor once, however often it is delivered', async () => {
+    const ks = await loginAs(facade.url, 'demo2');
+    const entitled = async (): Promise<string[]> => {
+      const answer = await postVendorJson(facade.upstreams.vendorUrl, '/api_v3/service/entitlement/action/list', { ks, filter: { objectType: 'KalturaEntitlementFilter', productTypeEqual: 'PPV', entityReferenceEqual: 'HOUSEHOLD' } });
+      return (answer.json?.result?.objects ?? []).map((e: any) => String(e.productId));
+    };
+    expect(await entitled()).not.toContain('50004');
+    const bought = await call('transaction', 'purchase', { ks, purchase: { objectType: 'KalturaPurchase', productId: '50004', contentId: 210024, productType: 'ppv', currency: 'EUR', price: 1.99 } });
+    expect(bought.json.result.state).toBe('OK');
+    const seen = await waitFor(entitled, (ids) => ids.includes('50004'), 2000);
+    expect(seen.value.filter((id) => id === '50004')).toHaveLength(1);
+    // A second delivery of the same purchase (e.g. a retried capture) is deduplicated by its transaction.
+    const { rows } = await facade.store.sql.query<{ payload: any; entity_key: string; household_id: string; op: string }>("SELECT payload, entity_key, household_id, op FROM outbox WHERE entity = 'purchase'");
+    expect(rows).toHaveLength(1);
+    const row = rows[0]!;
+    await facade.sync!.capture.captureChanges([{ entity: 'purchase', op: 'upsert', key: row.entity_key, householdId: row.household_id, userId: row.payload.userId, source: row.payload.source, value: row.payload.value }], 'reconcile');
+    await waitFor(() => facade.sync!.queue.openCount(), (n) => n === 0, 2000);
+    expect((await entitled()).filter((id) => id === '50004')).toHaveLength(1);
+    expect((await admin('GET', '/admin/sync')).json.entities.purchase.duplicatesSkipped).toBeGreaterThanOrEqual(1);
+  }, 30_000);
+
+  it('carries household devices both ways as an add/remove set', async () => {
+    const ks = await loginAs(facade.url, 'demo3');
+    const vendorDevices = async (): Promise<string[]> => ((await postVendorJson(facade.upstreams.vendorUrl, '/api_v3/service/householddevice/action/list', { ks })).json?.result?.objects ?? []).map((d: any) => d.udid);
+    const added = await call('householddevice', 'add', { ks, device: { objectType: 'KalturaHouseholdDevice', udid: 'walkthrough-tv-1', name: 'Walk-through TV', brandId: 22 } });
+    expect(added.json.result.udid).toBe('walkthrough-tv-1');
+    expect((await waitFor(vendorDevices, (udids) => udids.includes('walkthrough-tv-1'), 2000)).value).toContain('walkthrough-tv-1');
+    expect((await call('householddevice', 'delete', { ks, udid: 'walkthrough-tv-1' })).json.result).toBe(true);
+    expect((await waitFor(vendorDevices, (udids) => !udids.includes('walkthrough-tv-1'), 2000)).value).not.toContain('walkthrough-tv-1');
+  }, 30_000);
+
   it('drops the echoes of its own platform writes and reports per entity', async () => {
     await facade.sync!.followFeed();
     const status = await admin('GET', '/admin/sync');
