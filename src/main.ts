@@ -32,6 +32,9 @@ import { createPlatformHttpClient } from './upstream/platform-http-client';
 import type { GuardedPlatformClient } from './upstream/guarded-platform-client';
 import { createPlatformPort } from './upstream/platform-port-adapter';
 import { PlatformTokenCache } from './upstream/platform-token-cache';
+import { composeSync, type SyncParts } from './compose/compose-sync';
+import { createAdminSyncRoutes } from './http/admin-sync-routes';
+import { facadeWriteOrigin } from './sync/sync-types';
 
 /** A running understudy: where it listens, what to tell the operator, how to stop it. */
 export interface RunningUnderstudy {
@@ -42,6 +45,8 @@ export interface RunningUnderstudy {
   readonly upstreams: Upstreams;
   readonly clock: OffsetClock;
   readonly store: Store;
+  /** The two-way sync (absent when `sync.mode` is off). */
+  readonly sync?: SyncParts;
   readonly banner: readonly string[];
   /** Stops at once (no announcement delay): listeners, then everything behind them. */
   close(): Promise<void>;
@@ -98,7 +103,7 @@ function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, 
     decodeKs: createCachedKsDecoder((pid) => (pid === config.vendor.partnerId ? config.vendor.partnerSecret : undefined)),
     clock,
     revocations: { isRevoked: (s) => revocations.isRevoked({ sessionId: s.sessionId, partnerId: s.partnerId, userId: s.userId, createdAt: s.createDate }) },
-    platformFor: (session, operationId) => createPlatformPort(platform.forOperation(operationId), tokens, subjectFor(session, ids)),
+    platformFor: (session, operationId) => createPlatformPort(platform.forOperation(operationId), tokens, subjectFor(session, ids), facadeWriteOrigin),
     ids,
     sessions: createFacadeSessions({ partnerId: config.vendor.partnerId, partnerSecret: config.vendor.partnerSecret, revocations }),
     onFailure: (error, operationId) => logger.warn({ event: 'translation_failed', operationId, error: error instanceof Error ? error.message : String(error) }, 'translated call failed'),
@@ -112,12 +117,13 @@ export interface StartOptions {
   readonly logDestination?: { write(line: string): void };
 }
 
-function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean): { server: Server; token: string } {
+function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean, sync?: SyncParts): { server: Server; token: string } {
   const token = config.admin.token ?? randomBytes(24).toString('base64url');
   const app = createAdminApp({
     token,
     policy: routing.policy,
     metrics: () => routing.metrics.render(),
+    ...(sync === undefined ? {} : { features: [createAdminSyncRoutes(sync)] }),
     status: () => ({
       policyVersion: routing.policy.current().version,
       draining: isDraining(),
@@ -146,11 +152,13 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const routing = composeRouting(config, upstreams.vendorUrl, clock, logger, { versions: policyVersions, restored: await readRestoredPolicy(policyVersions) });
   const env = buildEnvironment(config, clock, store, ids, routing.guardPlatform(platform), logger);
   registerBuildInfo(routing.metrics.registry, { site: config.site.id, version: readPackageVersion() });
+  const sync = await composeSync({ config, clock, store, ids, decodeKs: env.decodeKs, vendorUrl: upstreams.vendorUrl, platformUrl: upstreams.platformUrl, registry: routing.metrics.registry, logger });
   let ready = true;
   const publicBaseUrl = createPublicBaseUrl(config);
   const app = createFacadeListener({
     publicBaseUrl: publicBaseUrl.get,
-    gateway: withAdmission(routing.gatewayFor(env), config, env),
+    gateway: { ...withAdmission(routing.gatewayFor(env), config, env), ...(sync === undefined ? {} : { capture: sync.hooks.gateway }) },
+    ...(sync === undefined ? {} : { capturePassthrough: sync.hooks.passthrough }),
     passthrough: routing.passthrough,
     metrics: routing.metrics,
     bodyLimitBytes: config.server.bodyLimitBytes,
@@ -160,7 +168,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const address = await listen(server, config.server.host, config.server.port);
   publicBaseUrl.listeningOn(address);
   const url = `http://${hostForUrl(config.server.host)}:${address.port}`;
-  const admin = startAdmin(config, routing, logger, () => !ready);
+  const admin = startAdmin(config, routing, logger, () => !ready, sync);
   const adminAddress = await listen(admin.server, config.server.adminHost, config.server.adminPort);
   const adminUrl = `http://${hostForUrl(config.server.adminHost)}:${adminAddress.port}`;
   const shutdown = createShutdown({
@@ -174,6 +182,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     facade: server,
     admin: admin.server,
     closeResources: async () => {
+      await sync?.close();
       await routing.close();
       await platform.close();
       await store.close();
@@ -188,12 +197,14 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     upstreams,
     clock,
     store,
+    ...(sync === undefined ? {} : { sync }),
     banner: [
       `understudy facade listening on ${url} — point devices at ${url}/api_v3 (any version prefix works, e.g. ${url}/v4_6/api_v3)`,
       `vendor:   ${upstreams.vendorUrl}${upstreams.vendorIsSim ? ' (vendor-sim, in-process)' : ''}`,
       `platform: ${upstreams.platformUrl}${upstreams.platformIsSim ? ' (platform-sim, in-process)' : ''}`,
       `store:    ${config.store.driver === 'pglite' ? 'embedded PGlite' + (config.store.dataDir ? ` (${config.store.dataDir})` : ' (in memory)') : 'PostgreSQL'}; clock: ${config.clock}`,
       `admin:    ${adminUrl}/admin/status (Authorization: Bearer ${config.admin.token === undefined ? admin.token : '<configured token>'}); policy v${routing.policy.current().version}${config.policy.file === undefined ? ' (built-in: every call to the vendor)' : ` from ${config.policy.file}`}`,
+      `sync:     ${sync === undefined ? 'off' : `on (site ${config.site.id}, ${config.sync.workers} workers) — ${adminUrl}/admin/sync`}`,
       `try:      curl -s -X POST ${url}/api_v3/service/ottuser/action/anonymousLogin -H 'content-type: application/json' -d '{"partnerId":${config.vendor.partnerId}}'`,
     ],
     close: () => shutdown({ withDelay: false }),

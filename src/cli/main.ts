@@ -3,6 +3,7 @@ import { registerSimCommand } from './sim-command';
 import { registerServeCommand } from './serve-command';
 import { registerPolicyCommand } from './policy-command';
 import { readPackageVersion } from './package-version';
+import { registerSyncCommand } from './sync-command';
 
 /** Builds the `understudy` command line. */
 export function buildProgram(): Command {
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerPolicyCommand(program);
   registerSimCommand(program);
+  registerSyncCommand(program);
   return program;
 }
 

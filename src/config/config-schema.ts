@@ -86,6 +86,23 @@ export const configSchema = {
       required: ['id'],
       properties: { id: { type: 'string', pattern: '^[a-z0-9-]{1,32}$' } },
     },
+    sync: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['mode', 'order', 'workers', 'batchSize', 'leaseMs', 'pollMs', 'feedPollMs', 'maxAttempts', 'backoffMs', 'maxBackoffMs'],
+      properties: {
+        mode: { enum: ['on', 'off'] },
+        order: { enum: ['household', 'key'] },
+        workers: { type: 'integer', minimum: 1, maximum: 64 },
+        batchSize: { type: 'integer', minimum: 1, maximum: 1000 },
+        leaseMs: { type: 'integer', minimum: 1000, maximum: 600000 },
+        pollMs: { type: 'integer', minimum: 10, maximum: 60000 },
+        feedPollMs: { type: 'integer', minimum: 10, maximum: 60000 },
+        maxAttempts: { type: 'integer', minimum: 1, maximum: 100 },
+        backoffMs: { type: 'integer', minimum: 1, maximum: 600000 },
+        maxBackoffMs: { type: 'integer', minimum: 1, maximum: 3600000 },
+      },
+    },
     log: {
       type: 'object',
       additionalProperties: false,

@@ -59,5 +59,25 @@ export interface UnderstudyConfig {
   readonly clock: 'lab' | 'system';
   /** Which site this instance serves in (design.md §7, two sites active-active); a label on build info. */
   readonly site: { readonly id: string };
+  /** Two-way sync between vendor and platform until cut-over (docs/sync.md). */
+  readonly sync: SyncConfig;
   readonly log: { readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+}
+
+/** The sync's knobs (docs/sync.md "Configuration"). */
+export interface SyncConfig {
+  /** `on` (default): capture, workers and the change-feed follower run; `off`: none of them. */
+  readonly mode: 'on' | 'off';
+  /** Claims apply one change at a time per household (default) or per key (entity + key). */
+  readonly order: 'household' | 'key';
+  readonly workers: number;
+  readonly batchSize: number;
+  /** A claimed row not finished within this is claimable again (a killed worker's rows). */
+  readonly leaseMs: number;
+  readonly pollMs: number;
+  readonly feedPollMs: number;
+  /** Tries before a change is dead-lettered. */
+  readonly maxAttempts: number;
+  readonly backoffMs: number;
+  readonly maxBackoffMs: number;
 }

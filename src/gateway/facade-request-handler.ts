@@ -6,11 +6,13 @@
 import type { CompiledPolicy } from '../policy/compiled-policy';
 import type { DecisionReason } from '../policy/decision';
 import { isReadOnlySubRequest } from '../phoenix/read-only-operations';
-import { executeVendorApiRequest, parseVendorApiRequest, type VendorApiRequest, type VendorApiResponse } from '../phoenix/vendor-api-handler';
+import { executeVendorApiRequest, parseVendorApiRequest, type VendorApiCall, type VendorApiRequest, type VendorApiResponse } from '../phoenix/vendor-api-handler';
 import { runRoutedCall, type AnsweredBy, type RoutedCallEnvironment } from './routed-call-runner';
 import type { RequestAdmission } from './request-admission';
 import { routeRequest } from './route-request';
 import type { RequestFacts } from './routing-input';
+import type { GatewayCapture } from './sync-capture-hook';
+import type { FacadeWrite } from '../sync/facade-writes';
 
 /** What the gateway reports for metrics (the metrics module satisfies it; label sets are closed there). */
 export interface GatewayMetrics {
@@ -25,7 +27,7 @@ export interface ExecutedSummary {
 }
 
 export type GatewayAnswer =
-  | { readonly kind: 'passthrough'; readonly operation: string }
+  | { readonly kind: 'passthrough'; readonly operation: string; readonly calls: readonly VendorApiCall[]; readonly multi: boolean }
   | { readonly kind: 'reply'; readonly reply: VendorApiResponse; readonly summary: ExecutedSummary };
 
 export interface FacadeGateway {
@@ -36,6 +38,8 @@ export interface FacadeGateway {
   readonly metrics?: GatewayMetrics;
   /** KS verification and rate limits before anything is forwarded or run (request-admission.ts). */
   readonly admit?: RequestAdmission;
+  /** Sync capture: successful writes are committed to the outbox before the answer (docs/sync.md). */
+  readonly capture?: GatewayCapture;
 }
 
 function summarise(operation: string, answers: readonly { ok: boolean; answeredBy: AnsweredBy; failed: boolean }[], invalid: boolean): ExecutedSummary {
@@ -52,16 +56,22 @@ export async function handleGatewayRequest(request: VendorApiRequest, facts: Req
   const route = routeRequest(parsed, { policy: gateway.policy(), facts, translatable: gateway.translatable, decodeKs: gateway.routed.facade.decodeKs });
   for (const routed of route.decisions) gateway.metrics?.recordDecision({ operation: routed.operationId, target: routed.decision.target, reason: routed.decision.reason });
   const operation = parsed.kind === 'multi' ? 'multirequest' : route.decisions[0]?.operationId ?? 'invalid';
-  if (route.kind === 'passthrough') return { kind: 'passthrough', operation };
+  if (route.kind === 'passthrough') return { kind: 'passthrough', operation, calls: parsed.kind === 'single' ? [parsed.call] : parsed.kind === 'multi' ? parsed.split.subRequests : [], multi: parsed.kind === 'multi' };
   const answers: { ok: boolean; answeredBy: AnsweredBy; failed: boolean }[] = [];
+  const writes: FacadeWrite[] = [];
   const reply = await executeVendorApiRequest(
     parsed,
     async (call, apiBaseUrl) => {
       const routed = await runRoutedCall(call, route.decisionFor(call), apiBaseUrl, gateway.routed);
       answers.push({ ok: routed.outcome.ok, answeredBy: routed.answeredBy, failed: routed.failed });
+      const operationId = `${(call.service ?? '').toLowerCase()}.${(call.action ?? '').toLowerCase()}`;
+      if (routed.outcome.ok && gateway.capture?.wants(operationId) === true) {
+        writes.push({ operationId, params: call.params, result: routed.outcome.value, side: routed.answeredBy === 'platform' ? 'platform' : 'vendor' });
+      }
       return routed.outcome;
     },
     { canOverlap: isReadOnlySubRequest },
   );
+  if (writes.length > 0) await gateway.capture?.commit(writes);
   return { kind: 'reply', reply, summary: summarise(operation, answers, parsed.kind === 'invalid') };
 }

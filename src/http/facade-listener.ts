@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { ExecutedSummary, FacadeGateway } from '../gateway/facade-request-handler';
+import type { ExecutedSummary, FacadeGateway, GatewayAnswer } from '../gateway/facade-request-handler';
 import { handleGatewayRequest } from '../gateway/facade-request-handler';
 import type { FacadeMetrics } from '../metrics/facade-metrics';
 import type { VendorPassthrough } from '../upstream/passthrough-types';
@@ -22,6 +22,8 @@ export interface FacadeAppOptions {
    * URLs are built on: from configuration, never from the request's `Host` (issue 9, finding 4).
    */
   readonly publicBaseUrl: () => string;
+  /** Sync capture of passed-through writes (docs/sync.md): true when it took the request over. */
+  readonly capturePassthrough?: (req: IncomingMessage, res: ServerResponse, body: Buffer, answer: Extract<GatewayAnswer, { kind: 'passthrough' }>) => boolean;
 }
 
 const jsonType = 'application/json; charset=utf-8';
@@ -52,7 +54,7 @@ async function serveVendorApi(options: FacadeAppOptions, req: IncomingMessage, r
   const answer = await handleGatewayRequest(request, { headers: req.headers, remoteAddress: req.socket.remoteAddress }, options.gateway);
   if (answer.kind === 'passthrough') {
     res.once('finish', () => record(options.metrics, { operation: answer.operation, target: 'vendor', outcome: res.statusCode < 500 ? 'ok' : 'upstream_error' }, startedMs));
-    options.passthrough.forward(req, res, body.body, answer.operation);
+    if (options.capturePassthrough?.(req, res, body.body, answer) !== true) options.passthrough.forward(req, res, body.body, answer.operation);
     return;
   }
   record(options.metrics, answer.summary, startedMs);

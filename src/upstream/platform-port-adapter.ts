@@ -13,11 +13,12 @@ function withQuery(request: PlatformRequest): string {
 /**
  * The PlatformPort translators use, bound to one caller: `call` sends the caller's exchanged token
  * (retrying once with a fresh token if the platform says it is no longer valid), `callAsClient`
- * sends understudy's own client credentials.
+ * sends understudy's own client credentials. With `changeOrigin`, writes carry it as `X-Change-Origin`.
  */
-export function createPlatformPort(client: PlatformHttpClient, tokens: PlatformTokenCache, subject: PlatformSubject): PlatformPort {
+export function createPlatformPort(client: PlatformHttpClient, tokens: PlatformTokenCache, subject: PlatformSubject, changeOrigin?: string): PlatformPort {
+  // The origin marker tells the sync's change-feed reader that the facade captured these writes already.
   const send = (request: PlatformRequest, authorization: string): Promise<PlatformReply> =>
-    client.send({ method: request.method, path: withQuery(request), body: request.body, headers: { authorization } });
+    client.send({ method: request.method, path: withQuery(request), body: request.body, headers: changeOrigin === undefined || request.method === 'GET' ? { authorization } : { authorization, 'x-change-origin': changeOrigin } });
   return {
     async call(request) {
       const reply = await send(request, `Bearer ${await tokens.tokenFor(subject)}`);

@@ -1,0 +1,123 @@
+import type { Clock } from '../core/clock';
+import type { SyncRegister } from '../sync/conflict-policies';
+import { changeIdempotencyKey } from '../sync/feed-changes';
+import type { QueuedChange, SyncQueue } from '../sync/sync-ports';
+import type { CaptureOrigin, SyncChange, SyncEntity } from '../sync/sync-types';
+import { at, deadLetterSql, type ClaimedDbRow } from './outbox-sql';
+import type { SqlOutboxStore } from './outbox-store';
+import type { SqlClient } from './sql-client';
+import { registerKey } from '../sync/conflict-policies';
+import { buildEnqueue } from './outbox-sql';
+import { COMPLETE_MANY_SQL, orderedClaimSql, READ_REGISTERS_SQL, registerValue, toPayload, toQueuedChange, toRegister, UPSERT_REGISTER_SQL, type SyncOrder } from './sync-queue-sql';
+
+/**
+ * The sync's queue over the outbox tables (migrations 3 and 6): enqueue, fail and dead letters are
+ * the outbox store's; claim adds per-household order; complete records the key's winner in the same
+ * transaction, so a crash between the two can only repeat an idempotent apply.
+ */
+export class SqlSyncQueue implements SyncQueue {
+  private readonly claimSql: string;
+  private lastSweepMs = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly sql: SqlClient, private readonly outbox: SqlOutboxStore, private readonly clock: Clock, order: SyncOrder = 'household') {
+    this.claimSql = orderedClaimSql(order);
+  }
+
+  async enqueue(changes: readonly SyncChange[], origin: CaptureOrigin): Promise<number> {
+    const entries = changes.map((change) => ({
+      entity: change.entity,
+      entityKey: change.key,
+      householdId: change.householdId,
+      op: change.op,
+      payload: toPayload(change),
+      origin,
+      idempotencyKey: changeIdempotencyKey(change),
+    }));
+    // One statement is atomic on its own: a capture costs one round trip, not BEGIN/INSERT/COMMIT.
+    if (entries.length <= 500) {
+      const { sql, params } = buildEnqueue(entries, this.clock.nowMs());
+      return (await this.sql.query(sql, params)).rowCount;
+    }
+    return (await this.outbox.enqueue(entries)).enqueued;
+  }
+
+  async claim(owner: string, limit: number, leaseMs: number): Promise<QueuedChange[]> {
+    const nowMs = this.clock.nowMs();
+    // Rows abandoned on their final attempt are dead-lettered at most once a second per instance.
+    if (nowMs - this.lastSweepMs >= 1000 || nowMs < this.lastSweepMs) {
+      this.lastSweepMs = nowMs;
+      await this.sweepAbandoned(nowMs);
+    }
+    const { rows } = await this.sql.query<ClaimedDbRow>(this.claimSql, [nowMs, limit, owner, leaseMs]);
+    return rows.sort((a, b) => a.id - b.id).map(toQueuedChange);
+  }
+
+  private async sweepAbandoned(nowMs: number): Promise<void> {
+    await this.sql.query(
+      deadLetterSql(`status = 'leased' AND lease_until <= ${at('$1')} AND attempts >= $2`, `'lease expired on the final attempt' || COALESCE('; last error: ' || last_error, '')`),
+      [nowMs, this.outbox.maxAttempts],
+    );
+  }
+
+  async complete(id: number, owner: string, register?: SyncRegister): Promise<boolean> {
+    if (register === undefined) return (await this.outbox.complete([id], owner)) === 1;
+    return this.sql.transaction(async (tx) => {
+      const done = await tx.query(
+        `UPDATE outbox SET status = 'done', completed_at = ${at('$1')}, lease_owner = NULL, lease_until = NULL WHERE id = $2 AND status = 'leased' AND lease_owner = $3`,
+        [this.clock.nowMs(), id, owner],
+      );
+      if (done.rowCount !== 1) return false;
+      await tx.query(UPSERT_REGISTER_SQL, [register.entity, register.key, register.stamp, register.tombstone, registerValue(register)]);
+      return true;
+    });
+  }
+
+  async completeMany(owner: string, done: readonly { readonly id: number; readonly register?: SyncRegister }[]): Promise<Set<number>> {
+    if (done.length === 0) return new Set();
+    const withRegister = done.filter((d): d is { id: number; register: SyncRegister } => d.register !== undefined);
+    const registers = withRegister.map((d) => d.register);
+    const { rows } = await this.sql.query<{ id: number }>(COMPLETE_MANY_SQL, [
+      this.clock.nowMs(),
+      done.map((d) => d.id),
+      owner,
+      withRegister.map((d) => d.id),
+      registers.map((r) => r.entity),
+      registers.map((r) => r.key),
+      registers.map((r) => r.stamp),
+      registers.map((r) => r.tombstone),
+      registers.map(registerValue),
+    ]);
+    return new Set(rows.map((row) => Number(row.id)));
+  }
+
+  async readRegisters(keys: readonly { readonly entity: SyncEntity; readonly key: string }[]): Promise<Map<string, SyncRegister>> {
+    const found = new Map<string, SyncRegister>();
+    if (keys.length === 0) return found;
+    const { rows } = await this.sql.query<{ entity: string; entity_key: string; stamp: string; tombstone: boolean; value: unknown }>(READ_REGISTERS_SQL, [keys.map((k) => k.entity), keys.map((k) => k.key)]);
+    for (const row of rows) {
+      const register = toRegister(row);
+      if (register !== undefined) found.set(registerKey(register.entity, register.key), register);
+    }
+    return found;
+  }
+
+  fail(id: number, error: string, retryAtMs: number, owner: string): Promise<'retry' | 'dead' | 'stale'> {
+    return this.outbox.fail(id, error, retryAtMs, owner);
+  }
+
+  async readRegister(entity: SyncEntity, key: string): Promise<SyncRegister | undefined> {
+    const { rows } = await this.sql.query<{ entity: string; entity_key: string; stamp: string; tombstone: boolean; value: unknown }>(
+      'SELECT entity, entity_key, stamp, tombstone, value FROM sync_registers WHERE entity = $1 AND entity_key = $2',
+      [entity, key],
+    );
+    return rows[0] === undefined ? undefined : toRegister(rows[0]);
+  }
+
+  async openCount(entity?: SyncEntity, householdId?: string): Promise<number> {
+    const { rows } = await this.sql.query<{ n: number }>(
+      `SELECT count(*) AS n FROM outbox WHERE status <> 'done' AND ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR household_id = $2)`,
+      [entity ?? null, householdId ?? null],
+    );
+    return rows[0]?.n ?? 0;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * One reconcile cycle (docs/sync.md "Reconcile"): let in-flight changes land first (a change still
+ * in the outbox is lag, not drift), then page both sides per household and entity, classify the
+ * drift, and repair it by capturing changes that the workers carry like any other write.
+ */
+import type { SyncRegister } from './conflict-policies';
+import { classifyDrift, type DriftItem, type DriftKind } from './reconcile';
+import type { SyncCapture } from './sync-capture';
+import type { HouseholdSource, SideReader, SyncQueue } from './sync-ports';
+import type { SyncEntity, SyncSide } from './sync-types';
+
+export interface ReconcileDeps {
+  readonly households: HouseholdSource;
+  readonly readers: Readonly<Record<SyncSide, SideReader>>;
+  readonly queue: SyncQueue;
+  readonly capture: SyncCapture;
+  readonly entities: readonly SyncEntity[];
+  /** Reads the change feed up to now and waits (bounded) for the outbox to empty. */
+  readonly settle: () => Promise<void>;
+  readonly nowMs: () => number;
+}
+
+export interface ReconcileOptions {
+  /** False = report only. */
+  readonly repair: boolean;
+  /** After enqueueing repairs, wait this long at most for them to be applied. */
+  readonly waitForRepairsMs: number;
+}
+
+/** The cycle's result (JSON for the admin API, rendered for the terminal by the CLI). */
+export interface ReconcileReport {
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly households: number;
+  readonly compared: number;
+  readonly drift: number;
+  readonly byKind: Readonly<Record<DriftKind, number>>;
+  readonly byEntity: Readonly<Record<string, number>>;
+  /** Households × entities skipped because changes of theirs were still in flight. */
+  readonly skippedInFlight: number;
+  readonly repairsEnqueued: number;
+  /** Repairs still open when the wait ended. */
+  readonly repairsPending: number;
+  /** The first 200 items. */
+  readonly items: readonly Omit<DriftItem, 'repair'>[];
+  readonly errors: readonly string[];
+}
+
+async function registersFor(queue: SyncQueue, entity: SyncEntity, keys: Iterable<string>): Promise<Map<string, SyncRegister>> {
+  const found = new Map<string, SyncRegister>();
+  for (const key of keys) {
+    const register = await queue.readRegister(entity, key);
+    if (register !== undefined) found.set(key, register);
+  }
+  return found;
+}
+
+async function reconcileHousehold(deps: ReconcileDeps, householdId: string, entity: SyncEntity): Promise<{ drift: DriftItem[]; compared: number } | 'in-flight'> {
+  if ((await deps.queue.openCount(entity, householdId)) > 0) return 'in-flight';
+  const [vendor, platform] = await Promise.all([deps.readers.vendor.read(entity, householdId), deps.readers.platform.read(entity, householdId)]);
+  const keys = new Set([...vendor.keys(), ...platform.keys()]);
+  const registers = await registersFor(deps.queue, entity, keys);
+  return { drift: classifyDrift(entity, householdId, vendor, platform, registers), compared: keys.size };
+}
+
+async function waitForEmptyOutbox(queue: SyncQueue, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let open = await queue.openCount();
+  while (open > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    open = await queue.openCount();
+  }
+  return open;
+}
+
+/** Runs one cycle over every household. */
+export async function runReconcileCycle(deps: ReconcileDeps, options: ReconcileOptions): Promise<ReconcileReport> {
+  const started = deps.nowMs();
+  const t0 = Date.now();
+  await deps.settle();
+  const households = await deps.households.listHouseholds();
+  const found: DriftItem[] = [];
+  const errors: string[] = [];
+  let compared = 0;
+  let skippedInFlight = 0;
+  for (const householdId of households) {
+    for (const entity of deps.entities) {
+      try {
+        const outcome = await reconcileHousehold(deps, householdId, entity);
+        if (outcome === 'in-flight') skippedInFlight += 1;
+        else {
+          compared += outcome.compared;
+          found.push(...outcome.drift);
+        }
+      } catch (error) {
+        if (errors.length < 20) errors.push(`${entity} of household ${householdId}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+  const repairsEnqueued = options.repair && found.length > 0 ? await deps.capture.captureChanges(found.map((d) => d.repair), 'reconcile') : 0;
+  const repairsPending = repairsEnqueued > 0 ? await waitForEmptyOutbox(deps.queue, options.waitForRepairsMs) : 0;
+  const byKind: Record<DriftKind, number> = { missing: 0, extra: 0, different: 0 };
+  const byEntity: Record<string, number> = {};
+  for (const item of found) {
+    byKind[item.kind] += 1;
+    byEntity[item.entity] = (byEntity[item.entity] ?? 0) + 1;
+  }
+  return {
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - t0,
+    households: households.length,
+    compared,
+    drift: found.length,
+    byKind,
+    byEntity,
+    skippedInFlight,
+    repairsEnqueued,
+    repairsPending,
+    items: found.slice(0, 200).map(({ repair: _repair, ...item }) => item),
+    errors,
+  };
+}
+
+export { waitForEmptyOutbox };

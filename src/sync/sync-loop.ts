@@ -1,0 +1,65 @@
+/**
+ * Keeps workers claiming: each loop runs batches back to back while there is work, then sleeps
+ * `pollMs` (or until woken: an in-process capture wakes the loop so a write crosses in
+ * milliseconds, while other instances' rows are found by polling). Stopping lets the batch in
+ * hand finish; rows a stopped or killed worker still holds are claimable when their lease ends.
+ */
+import { runSyncBatch, type SyncWorkerOptions } from './sync-worker';
+
+export interface SyncLoopOptions {
+  readonly worker: Omit<SyncWorkerOptions, 'owner'>;
+  /** Owner prefix; each worker appends its number. */
+  readonly ownerPrefix: string;
+  readonly workers: number;
+  readonly pollMs: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface SyncLoop {
+  /** Runs a worker now instead of at its next poll. */
+  wake(): void;
+  stop(): Promise<void>;
+  readonly running: boolean;
+}
+
+/** Starts the worker loops. */
+export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
+  let running = true;
+  const sleepers = new Set<() => void>();
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      sleepers.add(done);
+    });
+  const runWorker = async (index: number): Promise<void> => {
+    const worker = { ...options.worker, owner: `${options.ownerPrefix}-${index}` };
+    while (running) {
+      let held = 0;
+      try {
+        held = await runSyncBatch(worker);
+      } catch (error) {
+        options.onError?.(error);
+      }
+      if (held === 0 && running) await sleep(options.pollMs);
+    }
+  };
+  const loops = Array.from({ length: Math.max(1, options.workers) }, (_, i) => runWorker(i + 1));
+  return {
+    wake: () => {
+      for (const wake of [...sleepers]) wake();
+    },
+    stop: async () => {
+      running = false;
+      for (const wake of [...sleepers]) wake();
+      await Promise.all(loops);
+    },
+    get running() {
+      return running;
+    },
+  };
+}

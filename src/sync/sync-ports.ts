@@ -1,0 +1,77 @@
+/**
+ * The narrow ports the sync works through (style.md practice 7): a queue over the store's outbox,
+ * one applier per side, readers for reconcile. Implementations live in src/store and src/upstream.
+ */
+import type { SyncRegister } from './conflict-policies';
+import type { CaptureOrigin, SyncChange, SyncEntity, SyncSide } from './sync-types';
+
+/** A change waiting in the outbox, as a worker holds it under lease. */
+export interface QueuedChange {
+  readonly id: number;
+  readonly attempts: number;
+  readonly createdAtMs: number;
+  readonly origin: string;
+  /** Undefined when the row does not decode (dead-lettered at once). */
+  readonly change: SyncChange | undefined;
+}
+
+/** The outbox and the conflict registers. */
+export interface SyncQueue {
+  /** Commits changes to the outbox (a known change is a no-op); returns how many were new. */
+  enqueue(changes: readonly SyncChange[], origin: CaptureOrigin): Promise<number>;
+  /** Leases up to `limit` rows, at most one per (entity, household): per-key order. */
+  claim(owner: string, limit: number, leaseMs: number): Promise<QueuedChange[]>;
+  /** Marks a row done and, in the same transaction, records the key's new winner. False when the lease was lost. */
+  complete(id: number, owner: string, register?: SyncRegister): Promise<boolean>;
+  /** complete() for a batch in one transaction; resolves the ids it completed (rows whose lease was lost are left out). */
+  completeMany(owner: string, done: readonly { readonly id: number; readonly register?: SyncRegister }[]): Promise<Set<number>>;
+  /** Schedules a retry, or dead-letters the row once it has used its attempts. */
+  fail(id: number, error: string, retryAtMs: number, owner: string): Promise<'retry' | 'dead' | 'stale'>;
+  readRegister(entity: SyncEntity, key: string): Promise<SyncRegister | undefined>;
+  /** The registers of several keys in one read (absent keys are absent from the map, keyed `entity key`). */
+  readRegisters(keys: readonly { readonly entity: SyncEntity; readonly key: string }[]): Promise<Map<string, SyncRegister>>;
+  /** Open (not done) rows, per entity; with `householdId`, only that household's. */
+  openCount(entity?: SyncEntity, householdId?: string): Promise<number>;
+}
+
+export type ApplyOutcome = { readonly kind: 'applied' } | { readonly kind: 'failed'; readonly retryable: boolean; readonly error: string };
+
+/** Writes a change to one side, idempotently (idempotency keys, or check-then-write). */
+export interface SideApplier {
+  apply(change: SyncChange): Promise<ApplyOutcome>;
+}
+
+/** What a side holds for one household and entity: key → comparable value (vendor vocabulary). */
+export type SideSnapshot = ReadonlyMap<string, SideRecord>;
+
+/** One record as reconcile compares it; `value` holds the fields both sides keep. */
+export interface SideRecord {
+  readonly key: string;
+  readonly userId?: string;
+  readonly value: Readonly<Record<string, unknown>>;
+  /** When the side last wrote it (epoch ms), if it says. */
+  readonly atMs?: number;
+}
+
+/** Pages one side for reconcile. */
+export interface SideReader {
+  read(entity: SyncEntity, householdId: string): Promise<SideSnapshot>;
+}
+
+/** Every household reconcile walks (vendor ids). */
+export interface HouseholdSource {
+  listHouseholds(): Promise<readonly string[]>;
+}
+
+/** What the sync reports as it works (metrics and the admin status). */
+export interface SyncEvents {
+  captured(entity: SyncEntity, origin: CaptureOrigin, count: number): void;
+  applied(entity: SyncEntity, lagMs: number): void;
+  conflict(entity: SyncEntity): void;
+  skipped(entity: SyncEntity, reason: 'duplicate' | 'superseded'): void;
+  failed(entity: SyncEntity, outcome: 'retry' | 'dead' | 'stale'): void;
+  echoDropped(entity: SyncEntity | 'other'): void;
+}
+
+/** The side a snapshot came from, with it (reconcile input). */
+export type SideSnapshots = Readonly<Record<SyncSide, SideSnapshot>>;

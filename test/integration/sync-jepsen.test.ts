@@ -1,0 +1,159 @@
+/**
+ * A small Jepsen-style run of the sync (the full-size one is bench/sync-jepsen.ts): acknowledged
+ * writes from both sides — through the facade under a mixed policy (bookmarks to the platform,
+ * favorites to the vendor) and straight to each sim — while the vendor-sim fails 10 % of requests
+ * and resets 5 %, workers are "killed" (rows claimed and abandoned until their lease ends), and the
+ * change feed is re-delivered from the start. After the faults stop and one reconcile cycle, the
+ * checker must find nothing lost, duplicated, echoed or different.
+ */
+import type { RunningUnderstudy } from '../../src/main';
+import { loadCatalog } from '../../src/sim/catalog/load-catalog';
+import { startFacadeLab } from '../support/facade-lab';
+import { checkSyncHistory, type AckedWrite } from '../support/sync-history-check';
+import { loginAs, postVendorJson } from '../support/vendor-http';
+
+const token = 'test-admin-token-0123456789';
+const catalog = loadCatalog();
+let facade: RunningUnderstudy;
+
+beforeAll(async () => {
+  facade = await startFacadeLab({ overrides: { admin: { token }, sync: { leaseMs: 1000, pollMs: 20, feedPollMs: 50, backoffMs: 20, maxBackoffMs: 200, maxAttempts: 30 } } });
+}, 60_000);
+afterAll(() => facade.close());
+
+const admin = async (method: string, path: string, body?: unknown): Promise<any> =>
+  (await fetch(`${facade.adminUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })).json();
+const vendorFaults = (faults: Record<string, number>) => fetch(`${facade.upstreams.vendorUrl}/__sim/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+
+interface Writer {
+  readonly user: (typeof catalog.users)[number];
+  readonly ks: string;
+  readonly bearer: string;
+}
+
+async function platformBearer(user: Writer['user']): Promise<string> {
+  const household = catalog.households.find((h) => h.vendorId === user.householdVendorId)!;
+  const basic = Buffer.from(`understudy:${catalog.demo.platformClientSecret}`).toString('base64');
+  const answer = await fetch(`${facade.upstreams.platformUrl}/identity/v1/token`, { method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/json' }, body: JSON.stringify({ userId: user.platformId, householdId: household.platformId, sessionKey: 'writer' }) });
+  return ((await answer.json()) as { accessToken: string }).accessToken;
+}
+
+const facadeCall = async (service: string, action: string, body: Record<string, unknown>): Promise<any> => {
+  try {
+    return (await postVendorJson(facade.url, `/api_v3/service/${service}/action/${action}`, body)).json?.result;
+  } catch {
+    return undefined;
+  }
+};
+const vendorCall = async (service: string, action: string, body: Record<string, unknown>): Promise<any> => {
+  try {
+    return (await postVendorJson(facade.upstreams.vendorUrl, `/api_v3/service/${service}/action/${action}`, body)).json?.result;
+  } catch {
+    return undefined;
+  }
+};
+const platformCall = async (bearer: string, method: string, path: string, body?: unknown): Promise<number> =>
+  (await fetch(`${facade.upstreams.platformUrl}${path}`, { method, headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })).status;
+
+const assets = catalog.vodAssets.slice(40, 52);
+const bookmark = (id: number, position: number) => ({ objectType: 'KalturaBookmark', id: String(id), type: 'media', position, playerData: { objectType: 'KalturaBookmarkPlayerData', action: 'PAUSE' } });
+
+async function runWriters(w: Writer, acked: AckedWrite[], platformDirect: Set<string>): Promise<void> {
+  const u = w.user.vendorId;
+  const viaFacadeBookmarks = async (): Promise<void> => {
+    for (let round = 1; round <= 6; round++) for (const a of assets.slice(0, 3)) if ((await facadeCall('bookmark', 'add', { ks: w.ks, bookmark: bookmark(a.vendorId, round * 10) })) === true) acked.push({ key: `b:${u}:${a.vendorId}`, value: String(round * 10) });
+  };
+  const viaFacadeFavorites = async (): Promise<void> => {
+    for (let round = 0; round < 4; round++) {
+      for (const a of assets.slice(3, 6)) {
+        const add = round % 2 === 0;
+        const result = add ? await facadeCall('favorite', 'add', { ks: w.ks, favorite: { objectType: 'KalturaFavorite', assetId: a.vendorId } }) : await facadeCall('favorite', 'delete', { ks: w.ks, id: a.vendorId });
+        if (add ? result?.assetId === a.vendorId : result === true) acked.push({ key: `f:${u}:${a.vendorId}`, value: add ? 'present' : 'absent' });
+      }
+    }
+  };
+  const directPlatform = async (): Promise<void> => {
+    for (let round = 0; round < 3; round++) {
+      for (const a of assets.slice(6, 9)) {
+        const add = round % 2 === 0;
+        const status = await platformCall(w.bearer, add ? 'PUT' : 'DELETE', `/user-data/v1/favorites/${a.platformId}`, add ? { note: '' } : undefined);
+        platformDirect.add(`${u}:${a.vendorId}`);
+        if (status < 300) acked.push({ key: `f:${u}:${a.vendorId}`, value: add ? 'present' : 'absent' });
+      }
+    }
+  };
+  const directVendor = async (): Promise<void> => {
+    for (let round = 1; round <= 3; round++) for (const a of assets.slice(9, 12)) if ((await vendorCall('bookmark', 'add', { ks: w.ks, bookmark: bookmark(a.vendorId, round * 7) })) === true) acked.push({ key: `b:${u}:${a.vendorId}`, value: String(round * 7) });
+  };
+  await Promise.all([viaFacadeBookmarks(), viaFacadeFavorites(), directPlatform(), directVendor()]);
+}
+
+async function readSides(writers: readonly Writer[]): Promise<{ vendor: [string, string][]; platform: [string, string][] }> {
+  const vendor: [string, string][] = [];
+  const platform: [string, string][] = [];
+  const wanted = new Set(assets.map((a) => a.vendorId));
+  for (const w of writers) {
+    const u = w.user.vendorId;
+    const history = await vendorCall('assethistory', 'list', { ks: w.ks, pager: { pageSize: 50 } });
+    for (const h of history.objects ?? []) if (wanted.has(h.assetId)) vendor.push([`b:${u}:${h.assetId}`, String(h.position)]);
+    const favorites = await vendorCall('favorite', 'list', { ks: w.ks });
+    for (const f of favorites.objects ?? []) if (wanted.has(f.assetId)) vendor.push([`f:${u}:${f.assetId}`, 'present']);
+    const byPlatform = new Map(assets.map((a) => [a.platformId, a.vendorId]));
+    const progress: any = await (await fetch(`${facade.upstreams.platformUrl}/user-data/v1/history?limit=500`, { headers: { authorization: `Bearer ${w.bearer}` } })).json();
+    for (const h of progress.items) if (byPlatform.has(h.itemId)) platform.push([`b:${u}:${byPlatform.get(h.itemId)}`, String(h.positionSeconds)]);
+    const favs: any = await (await fetch(`${facade.upstreams.platformUrl}/user-data/v1/favorites?limit=500`, { headers: { authorization: `Bearer ${w.bearer}` } })).json();
+    for (const f of favs.items) if (byPlatform.has(f.itemId)) platform.push([`f:${u}:${byPlatform.get(f.itemId)}`, 'present']);
+  }
+  return { vendor, platform };
+}
+
+describe('sync under faults (Jepsen-style, small)', () => {
+  it('loses, duplicates and echoes nothing, and both sides end equal', async () => {
+    const writers: Writer[] = [];
+    for (const account of catalog.demo.accounts) {
+      const user = catalog.users.find((u) => u.vendorId === account.userId)!;
+      writers.push({ user, ks: await loginAs(facade.url, account.username), bearer: await platformBearer(user) });
+    }
+    await admin('POST', '/admin/kill-switch', { on: true, operation: 'favorite.add' });
+    await admin('POST', '/admin/kill-switch', { on: true, operation: 'favorite.delete' });
+    const acked: AckedWrite[] = [];
+    const platformDirect = new Set<string>();
+    let kills = 0;
+    let chaos = true;
+    const killer = (async () => {
+      while (chaos) {
+        await facade.sync!.queue.claim(`killed-${kills}`, 5, 1000);
+        kills += 1;
+        if (kills === 5) await facade.store.cursors.set('platform-changes', '0');
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    })();
+    await vendorFaults({ errorRate: 0.1, resetRate: 0.05 });
+    try {
+      await Promise.all(writers.map((w) => runWriters(w, acked, platformDirect)));
+    } finally {
+      chaos = false;
+      await killer;
+      await vendorFaults({ errorRate: 0, resetRate: 0 });
+      await admin('POST', '/admin/kill-switch', { on: false, operation: 'favorite.add' });
+      await admin('POST', '/admin/kill-switch', { on: false, operation: 'favorite.delete' });
+    }
+    expect(kills).toBeGreaterThanOrEqual(5);
+    expect(acked.length).toBeGreaterThan(150);
+    const report = await admin('POST', '/admin/sync/reconcile', {});
+    expect(report.errors).toEqual([]);
+    expect(report.repairsPending).toBe(0);
+    const sides = await readSides(writers);
+    const { rows } = await facade.store.sql.query<{ entity_key: string }>("SELECT entity_key FROM outbox WHERE origin = 'feed' UNION ALL SELECT entity_key FROM dead_letters WHERE origin = 'feed'");
+    const verdict = checkSyncHistory({
+      acked,
+      vendor: sides.vendor,
+      platform: sides.platform,
+      feedCaptured: rows.map((r) => r.entity_key),
+      platformDirectKeys: platformDirect,
+    });
+    expect(verdict).toEqual({ lost: [], divergent: [], duplicated: [], echoes: [] });
+    const status = await admin('GET', '/admin/sync');
+    expect(Object.values(status.entities).map((e: any) => e.deadLetters)).toEqual([0, 0, 0, 0, 0]);
+  }, 120_000);
+});
