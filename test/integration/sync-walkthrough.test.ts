@@ -129,7 +129,7 @@ describe('sync walk-through', () => {
     expect(status.json.entities.bookmark.applied).toBeGreaterThanOrEqual(1);
     expect(status.json.entities.bookmark.lagSeconds.p99).toBeLessThan(2);
     // Nothing the sync wrote came back as a new change: every captured favorite came from the facade.
-    const metrics = await (await fetch(`${facade.url}/metrics`)).text();
+    const metrics = await (await fetch(`${facade.adminUrl}/metrics`, { headers: { authorization: `Bearer ${facade.adminToken}` } })).text();
     expect(metrics).toMatch(/understudy_sync_captured_total\{entity="favorite",origin="facade"\} 2/);
     expect(metrics).not.toMatch(/understudy_sync_captured_total\{entity="favorite",origin="feed"\}/);
   });
