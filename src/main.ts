@@ -15,6 +15,7 @@ import { createCachedKsDecoder } from './phoenix/ks-decoder';
 import type { FacadeCallEnvironment } from './gateway/facade-call-runner';
 import { createFacadeSessions } from './gateway/facade-sessions';
 import { composeRouting, type RoutingParts } from './compose-routing';
+import { composeShadow, type ShadowParts } from './compose/compose-shadow';
 import { createAdminApp } from './http/admin-app';
 import { createFacadeListener } from './http/facade-listener';
 import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
@@ -36,6 +37,7 @@ export interface RunningUnderstudy {
   readonly upstreams: Upstreams;
   readonly clock: OffsetClock;
   readonly store: Store;
+  readonly shadow: ShadowParts;
   readonly banner: readonly string[];
   close(): Promise<void>;
 }
@@ -112,11 +114,12 @@ function drain(server: Server, graceMs: number): Promise<void> {
   });
 }
 
-function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean): { server: Server; token: string } {
+function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean, shadow: ShadowParts): { server: Server; token: string } {
   const token = config.admin.token ?? randomBytes(24).toString('base64url');
   const app = createAdminApp({
     token,
     policy: routing.policy,
+    features: [shadow.adminRoutes],
     status: () => ({
       policyVersion: routing.policy.current().version,
       draining: isDraining(),
@@ -129,7 +132,7 @@ function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: Fac
       logChange(logger, { who: change.who, what: change.what, after: { version: change.version, errors: change.errors } });
     },
   });
-  return { server: createServer(app), token };
+  return { server: createServer(shadow.publicAdminPages(app)), token };
 }
 
 /** Starts understudy with the given configuration. */
@@ -143,18 +146,20 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const logger = createLogger({ level: config.log.level });
   const env = buildEnvironment(config, clock, store, ids, platform, logger);
   const routing = composeRouting(config, upstreams.vendorUrl, clock, logger);
+  const shadow = await composeShadow({ config, vendorUrl: upstreams.vendorUrl, env, policy: routing.policy, registry: routing.metrics.registry, store, logger });
   let ready = true;
   const app = createFacadeListener({
     gateway: routing.gatewayFor(env),
     passthrough: routing.passthrough,
     metrics: routing.metrics,
+    shadow: shadow.tap,
     bodyLimitBytes: config.server.bodyLimitBytes,
     isReady: () => ready,
   });
   const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, app);
   const address = await listen(server, config.server.host, config.server.port);
   const url = `http://${config.server.host}:${address.port}`;
-  const admin = startAdmin(config, routing, logger, () => !ready);
+  const admin = startAdmin(config, routing, logger, () => !ready, shadow);
   const adminAddress = await listen(admin.server, config.server.host, config.server.adminPort);
   const adminUrl = `http://${config.server.host}:${adminAddress.port}`;
   return {
@@ -165,6 +170,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     upstreams,
     clock,
     store,
+    shadow,
     banner: [
       `understudy facade listening on ${url} — point devices at ${url}/api_v3 (any version prefix works, e.g. ${url}/v4_6/api_v3)`,
       `vendor:   ${upstreams.vendorUrl}${upstreams.vendorIsSim ? ' (vendor-sim, in-process)' : ''}`,
@@ -177,6 +183,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
       ready = false;
       routing.metrics.setDraining(true);
       await Promise.all([drain(server, 10_000), drain(admin.server, 1_000)]);
+      await shadow.close();
       await routing.close();
       await platform.close();
       await store.close();

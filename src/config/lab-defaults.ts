@@ -40,6 +40,18 @@ export function labDefaults(catalogDirOverride?: string): Record<string, unknown
     platform: { clientId: 'understudy', clientSecret: demo.platformClientSecret ?? 'lab-platform-secret-unset', timeoutMs: 3000 },
     store: { driver: 'pglite' },
     log: { level: 'info' },
+    shadow: {
+      queueEntries: 256,
+      queueBytes: 16 * 1024 * 1024,
+      concurrency: 8,
+      timeoutMs: 2000,
+      bodyCapBytes: 512 * 1024,
+      noisePercent: 10,
+      sampleCapBytes: 16 * 1024,
+      flushIntervalMs: 2000,
+      migrationShadowPercent: 100,
+      gates: { intervalSeconds: 60, minParityPercent: 99, minSamples: 200, maxErrorPercent: 1, maxP99DeltaMs: 250, canarySteps: [1, 10, 50], minDwellSeconds: 600, absolutePercent: 1, relativePercent: 20 },
+    },
   };
 }
 

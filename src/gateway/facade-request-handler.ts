@@ -6,9 +6,9 @@
 import type { CompiledPolicy } from '../policy/compiled-policy';
 import type { DecisionReason } from '../policy/decision';
 import { isReadOnlySubRequest } from '../phoenix/read-only-operations';
-import { executeVendorApiRequest, parseVendorApiRequest, type VendorApiRequest, type VendorApiResponse } from '../phoenix/vendor-api-handler';
+import { executeVendorApiRequest, parseVendorApiRequest, type ParsedVendorApiRequest, type VendorApiRequest, type VendorApiResponse } from '../phoenix/vendor-api-handler';
 import { runRoutedCall, type AnsweredBy, type RoutedCallEnvironment } from './routed-call-runner';
-import { routeRequest } from './route-request';
+import { routeRequest, type RoutedDecision } from './route-request';
 import type { RequestFacts } from './routing-input';
 
 /** What the gateway reports for metrics (the metrics module satisfies it; label sets are closed there). */
@@ -24,7 +24,7 @@ export interface ExecutedSummary {
 }
 
 export type GatewayAnswer =
-  | { readonly kind: 'passthrough'; readonly operation: string }
+  | { readonly kind: 'passthrough'; readonly operation: string; readonly parsed: ParsedVendorApiRequest; readonly decisions: readonly RoutedDecision[] }
   | { readonly kind: 'reply'; readonly reply: VendorApiResponse; readonly summary: ExecutedSummary };
 
 export interface FacadeGateway {
@@ -49,7 +49,7 @@ export async function handleGatewayRequest(request: VendorApiRequest, facts: Req
   const route = routeRequest(parsed, { policy: gateway.policy(), facts, translatable: gateway.translatable, decodeKs: gateway.routed.facade.decodeKs });
   for (const routed of route.decisions) gateway.metrics?.recordDecision({ operation: routed.operationId, target: routed.decision.target, reason: routed.decision.reason });
   const operation = parsed.kind === 'multi' ? 'multirequest' : route.decisions[0]?.operationId ?? 'invalid';
-  if (route.kind === 'passthrough') return { kind: 'passthrough', operation };
+  if (route.kind === 'passthrough') return { kind: 'passthrough', operation, parsed, decisions: route.decisions };
   const answers: { ok: boolean; answeredBy: AnsweredBy; failed: boolean }[] = [];
   const reply = await executeVendorApiRequest(
     parsed,

@@ -84,6 +84,17 @@ function bumpField(counts: OperationCounts, difference: Difference, which: 'raw'
   entry[which]++;
 }
 
+/** One difference per field and kind: rates count samples, not array elements. */
+function firstPerField(differences: readonly Difference[]): Difference[] {
+  const seen = new Set<string>();
+  return differences.filter((d) => {
+    const key = fieldKey(d.kind, d.field);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** The cluster key of a set of differences: its distinct `kind field` lines, sorted. */
 export function clusterKeyOf(differences: readonly Difference[]): { key: string; fields: string[] } {
   const fields = [...new Set(differences.map((d) => fieldKey(d.kind, d.field)))].sort();
@@ -111,7 +122,7 @@ export function countSample(counts: OperationCounts, sample: CountedSample, limi
     counts.identical++;
     return;
   }
-  for (const difference of sample.differences) bumpField(counts, difference, 'raw', limits);
+  for (const difference of firstPerField(sample.differences)) bumpField(counts, difference, 'raw', limits);
   const { key, fields } = clusterKeyOf(sample.differences);
   let cluster = counts.clusters.get(key);
   if (cluster === undefined) {
@@ -126,7 +137,7 @@ export function countSample(counts: OperationCounts, sample: CountedSample, limi
 /** Folds one vendor-vs-vendor sample (the noise baseline) into the counts. */
 export function countNoiseSample(counts: OperationCounts, differences: readonly Difference[], limits: CountLimits = defaultCountLimits): void {
   counts.noiseSamples++;
-  for (const difference of differences) bumpField(counts, difference, 'noise', limits);
+  for (const difference of firstPerField(differences)) bumpField(counts, difference, 'noise', limits);
 }
 
 /** Counts a candidate run that failed instead of answering. */

@@ -100,6 +100,7 @@ export class ShadowExecutor {
   private readonly queue: ShadowQueue<ShadowJob>;
   private readonly backoff: CandidateBackoff;
   private readonly drops: DropCounts = emptyDropCounts();
+  private readonly dropsByOperation = new Map<string, DropCounts>();
 
   constructor(
     private readonly engine: DiffEngine,
@@ -138,12 +139,16 @@ export class ShadowExecutor {
   /** Counts a sample refused before it was captured (writes, unsupported shapes, oversize). */
   drop(reason: DropReason, operationId: string): false {
     this.drops[reason]++;
+    let mine = this.dropsByOperation.get(operationId);
+    if (mine === undefined && this.dropsByOperation.size < 2000) this.dropsByOperation.set(operationId, (mine = emptyDropCounts()));
+    if (mine !== undefined) mine[reason]++;
     this.ports.observer?.onDrop?.(reason, operationId);
     return false;
   }
 
-  /** Drops by reason since start. */
-  dropCounts(): Readonly<DropCounts> {
+  /** Drops by reason since start; of one operation when named. */
+  dropCounts(operationId?: string): Readonly<DropCounts> {
+    if (operationId !== undefined) return { ...(this.dropsByOperation.get(operationId) ?? emptyDropCounts()) };
     return { ...this.drops };
   }
 

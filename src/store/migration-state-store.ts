@@ -25,7 +25,12 @@ interface TransitionRow {
   at: Date;
 }
 
-export class SqlMigrationStateStore implements MigrationStatePort {
+/** Migration states plus reading the audit trail back. */
+export interface MigrationStateStore extends MigrationStatePort {
+  listTransitions(operation: string | undefined, limit: number): Promise<MigrationTransition[]>;
+}
+
+export class SqlMigrationStateStore implements MigrationStateStore {
   constructor(private readonly sql: SqlClient) {}
 
   async list(): Promise<OperationMigration[]> {
