@@ -21,6 +21,7 @@ code { font-size:12px; color:#c8d8e8; }
 .panel { background:var(--panel); border:1px solid var(--line); border-radius:6px; padding:12px 16px; margin-top:16px; }
 .panel h2 { font-size:15px; margin:0 0 8px; }
 .sides { display:grid; grid-template-columns:1fr 1fr; gap:12px; }
+.sides > div { min-width:0; }
 .sides pre { margin:0; max-height:420px; overflow:auto; background:var(--bg); padding:8px; border-radius:4px; font-size:12px; }
 .sides .hl { background:#5a2a2a; display:block; }
 .cluster { cursor:pointer; padding:4px 0; border-bottom:1px dashed var(--line); }
