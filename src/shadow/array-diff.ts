@@ -5,7 +5,7 @@
  */
 import { canonicalJson } from './canonical-json';
 import type { PathRule } from './path-rules';
-import { addDifference, compareValues, type DiffWalk } from './structural-diff';
+import { addDifference, compareValues, descend, type DiffWalk } from './structural-diff';
 
 function keyOf(element: unknown, key: string): string | undefined {
   if (typeof element !== 'object' || element === null || Array.isArray(element)) return undefined;
@@ -30,16 +30,11 @@ function compareAsSet(walk: DiffWalk, primary: readonly unknown[], candidate: re
   const candidateAt = new Map(candidateKeys.map((k, i) => [k, i]));
   const primaryKeySet = new Set(primaryKeys);
   primaryKeys.forEach((k, i) => {
-    walk.path.push(i);
     const j = candidateAt.get(k);
-    compareValues(walk, primary[i], j === undefined ? undefined : candidate[j]);
-    walk.path.pop();
+    descend(walk, i, () => compareValues(walk, primary[i], j === undefined ? undefined : candidate[j]));
   });
   candidateKeys.forEach((k, j) => {
-    if (primaryKeySet.has(k)) return;
-    walk.path.push(j);
-    compareValues(walk, undefined, candidate[j]);
-    walk.path.pop();
+    if (!primaryKeySet.has(k)) descend(walk, j, () => compareValues(walk, undefined, candidate[j]));
   });
 }
 
@@ -51,11 +46,7 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
 
 function comparePositions(walk: DiffWalk, primary: readonly unknown[], candidate: readonly unknown[]): void {
   const common = Math.min(primary.length, candidate.length);
-  for (let i = 0; i < common && !walk.truncated; i++) {
-    walk.path.push(i);
-    compareValues(walk, primary[i], candidate[i]);
-    walk.path.pop();
-  }
+  for (let i = 0; i < common && !walk.truncated; i++) descend(walk, i, () => compareValues(walk, primary[i], candidate[i]));
 }
 
 /** Compares two arrays at the walk's current path. */

@@ -6,7 +6,7 @@
 import { compareArrays } from './array-diff';
 import { scalarsEqual } from './compare-scalars';
 import { jsonTypeOf, type DiffKind, type DiffResult, type Difference } from './diff-types';
-import { toPointer, toSignature } from './json-pointer';
+import { escapePointerToken, toPointer } from './json-pointer';
 import type { CompiledRules, IdResolver, PathRule } from './path-rules';
 
 export interface DiffOptions {
@@ -22,6 +22,8 @@ export interface DiffOptions {
 export interface DiffWalk {
   readonly options: DiffOptions;
   readonly path: (string | number)[];
+  /** Field signature of each depth of `path` (built incrementally: one concatenation per node). */
+  readonly signatures: string[];
   readonly out: Difference[];
   readonly max: number;
   readonly maxDepth: number;
@@ -43,7 +45,7 @@ export function addDifference(walk: DiffWalk, kind: DiffKind, primary: unknown, 
   }
   walk.out.push({
     pointer: toPointer(walk.path),
-    field: toSignature(walk.path),
+    field: walk.signatures[walk.path.length]!,
     kind,
     ...(primary === undefined ? {} : { primary: summarise(primary) }),
     ...(candidate === undefined ? {} : { candidate: summarise(candidate) }),
@@ -54,24 +56,26 @@ function looseScalarRule(rule: PathRule | undefined): boolean {
   return rule !== undefined && (rule.rule === 'id' || rule.rule === 'time' || rule.rule === 'token');
 }
 
+/** Descends into a member or element, runs `fn`, and comes back up. */
+export function descend(walk: DiffWalk, segment: string | number, fn: () => void): void {
+  const depth = walk.path.length;
+  walk.path.push(segment);
+  walk.signatures[depth + 1] = `${walk.signatures[depth]!}/${typeof segment === 'number' ? '*' : escapePointerToken(segment)}`;
+  fn();
+  walk.path.pop();
+}
+
 function compareObjects(walk: DiffWalk, primary: Record<string, unknown>, candidate: Record<string, unknown>): void {
-  for (const key of Object.keys(primary)) {
-    walk.path.push(key);
-    compareValues(walk, primary[key], Object.hasOwn(candidate, key) ? candidate[key] : undefined);
-    walk.path.pop();
-  }
+  for (const key of Object.keys(primary)) descend(walk, key, () => compareValues(walk, primary[key], Object.hasOwn(candidate, key) ? candidate[key] : undefined));
   for (const key of Object.keys(candidate)) {
-    if (Object.hasOwn(primary, key)) continue;
-    walk.path.push(key);
-    compareValues(walk, undefined, candidate[key]);
-    walk.path.pop();
+    if (!Object.hasOwn(primary, key)) descend(walk, key, () => compareValues(walk, undefined, candidate[key]));
   }
 }
 
 /** Compares two values at the walk's current path, recording what differs. */
 export function compareValues(walk: DiffWalk, primary: unknown, candidate: unknown): void {
   if (walk.truncated) return;
-  const rule = walk.options.rules.ruleFor(toSignature(walk.path));
+  const rule = walk.options.rules.ruleFor(walk.signatures[walk.path.length]!);
   if (rule?.rule === 'ignore') return;
   if (primary === undefined && candidate === undefined) return;
   if (candidate === undefined) return addDifference(walk, 'missing', primary, undefined);
@@ -81,6 +85,7 @@ export function compareValues(walk: DiffWalk, primary: unknown, candidate: unkno
   const scalars = typeA !== 'object' && typeA !== 'array' && typeB !== 'object' && typeB !== 'array';
   if (typeA !== typeB && !(scalars && looseScalarRule(rule))) return addDifference(walk, 'type', primary, candidate);
   if (scalars) {
+    if (primary === candidate && rule === undefined) return;
     if (!scalarsEqual(primary, candidate, rule, walk.options.ids)) addDifference(walk, 'value', primary, candidate);
     return;
   }
@@ -94,7 +99,7 @@ export function compareValues(walk: DiffWalk, primary: unknown, candidate: unkno
 
 /** Diffs two lifted answers; `primary` is the reference (vendor), `candidate` the platform's. */
 export function diffStructures(primary: unknown, candidate: unknown, options: DiffOptions): DiffResult {
-  const walk: DiffWalk = { options, path: [], out: [], max: options.maxDifferences ?? 200, maxDepth: options.maxDepth ?? 32, truncated: false };
+  const walk: DiffWalk = { options, path: [], signatures: [''], out: [], max: options.maxDifferences ?? 200, maxDepth: options.maxDepth ?? 32, truncated: false };
   compareValues(walk, primary, candidate);
   return { differences: walk.out, truncated: walk.truncated };
 }
