@@ -55,7 +55,7 @@ function settingsFrom(config: UnderstudyConfig): { executor: ShadowSettings; gat
   const s = config.shadow;
   const g = s.gates;
   return {
-    executor: { maxQueueEntries: s.queueEntries, maxQueueBytes: s.queueBytes, concurrency: s.concurrency, timeoutMs: s.timeoutMs, bodyCapBytes: s.bodyCapBytes, noisePercent: s.noisePercent, sampleCapBytes: s.sampleCapBytes, backoff: { failureThreshold: 5, slowMs: s.timeoutMs / 2, initialPauseMs: 1000, maxPauseMs: 30_000 } },
+    executor: { maxQueueEntries: s.queueEntries, maxQueueBytes: s.queueBytes, concurrency: s.concurrency, timeoutMs: s.timeoutMs, bodyCapBytes: s.bodyCapBytes, noisePercent: s.noisePercent, contractPercent: s.contractPercent, sampleCapBytes: s.sampleCapBytes, backoff: { failureThreshold: 5, slowMs: s.timeoutMs / 2, initialPauseMs: 1000, maxPauseMs: 30_000 } },
     gates: { minParityPercent: g.minParityPercent, minSamples: g.minSamples, maxErrorPercent: g.maxErrorPercent, maxP99DeltaMs: g.maxP99DeltaMs, canarySteps: g.canarySteps, minDwellMs: g.minDwellSeconds * 1000, thresholds: { absolutePercent: g.absolutePercent, relativePercent: g.relativePercent } },
   };
 }

@@ -21,8 +21,9 @@ export async function runPlatformCandidate(job: ShadowJob, env: FacadeCallEnviro
   if (translated.failed) return failedAnswer;
   const { outcome } = translated;
   if (outcome.ok && isRedirectResult(outcome.value)) return { answer: { json: { redirect: outcome.value.redirectTo } }, bytes: outcome.value.redirectTo.length, failed: false };
-  const text = JSON.stringify(outcomeEnvelope(outcome, 0));
-  return { answer: text, bytes: text.length, failed: false };
+  const envelope = outcomeEnvelope(outcome, 0);
+  // Serialised once for the body cap (what a device would receive); compared as the value itself.
+  return { answer: { json: envelope }, bytes: JSON.stringify(envelope).length, failed: false };
 }
 
 /** Sends the call to the vendor again (noise baseline); an HTTP error counts as a failure. */

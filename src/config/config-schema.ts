@@ -5,7 +5,7 @@ const percent = { type: 'number', minimum: 0, maximum: 100 } as const;
 const shadowConfigSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['queueEntries', 'queueBytes', 'concurrency', 'timeoutMs', 'bodyCapBytes', 'noisePercent', 'sampleCapBytes', 'flushIntervalMs', 'migrationShadowPercent', 'gates'],
+  required: ['queueEntries', 'queueBytes', 'concurrency', 'timeoutMs', 'bodyCapBytes', 'noisePercent', 'contractPercent', 'sampleCapBytes', 'flushIntervalMs', 'migrationShadowPercent', 'gates'],
   properties: {
     queueEntries: positiveInteger,
     queueBytes: { type: 'integer', minimum: 1024 },
@@ -13,6 +13,7 @@ const shadowConfigSchema = {
     timeoutMs: positiveInteger,
     bodyCapBytes: { type: 'integer', minimum: 1024 },
     noisePercent: percent,
+    contractPercent: percent,
     sampleCapBytes: { type: 'integer', minimum: 256 },
     flushIntervalMs: { type: 'integer', minimum: 10 },
     migrationShadowPercent: percent,

@@ -12,6 +12,8 @@ export interface ShadowConfig {
   readonly bodyCapBytes: number;
   /** Share of compared samples that call the vendor again to learn noise (idempotent reads). */
   readonly noisePercent: number;
+  /** Share of compared samples validated against the vendor contract on both sides. */
+  readonly contractPercent: number;
   readonly sampleCapBytes: number;
   /** How often parity deltas are written to the store. */
   readonly flushIntervalMs: number;

@@ -47,6 +47,7 @@ export function labDefaults(catalogDirOverride?: string): Record<string, unknown
       timeoutMs: 2000,
       bodyCapBytes: 512 * 1024,
       noisePercent: 10,
+      contractPercent: 10,
       sampleCapBytes: 16 * 1024,
       flushIntervalMs: 2000,
       migrationShadowPercent: 100,

@@ -45,6 +45,8 @@ export interface OperationCounts {
   noiseSamples: number;
   /** Candidate runs that failed (timeout, outage, bug) instead of answering. */
   candidateErrors: number;
+  /** Samples whose two answers were validated against the vendor contract (a sampled share). */
+  contractChecks: number;
   primaryViolations: number;
   candidateViolations: number;
   /** Σ (candidate ms − primary ms) over samples. */
@@ -66,7 +68,7 @@ export const overflowClusterKey = '*';
 
 /** A fresh, empty count for one operation and region. */
 export function emptyOperationCounts(operation: string, region: string): OperationCounts {
-  return { operation, region, samples: 0, identical: 0, noiseSamples: 0, candidateErrors: 0, primaryViolations: 0, candidateViolations: 0, latencyDeltaMsSum: 0, fields: new Map(), clusters: new Map() };
+  return { operation, region, samples: 0, identical: 0, noiseSamples: 0, candidateErrors: 0, contractChecks: 0, primaryViolations: 0, candidateViolations: 0, latencyDeltaMsSum: 0, fields: new Map(), clusters: new Map() };
 }
 
 function fieldKey(kind: DiffKind, field: string): string {
@@ -106,6 +108,8 @@ export interface CountedSample {
   readonly differences: readonly Difference[];
   readonly primaryMs?: number;
   readonly candidateMs?: number;
+  /** Set when both answers were validated against the contract (the violations below count). */
+  readonly contractChecked?: boolean;
   readonly primaryViolations?: number;
   readonly candidateViolations?: number;
   /** Called only when the sample opens a new cluster (redaction costs; most samples never pay it). */
@@ -115,6 +119,7 @@ export interface CountedSample {
 /** Folds one primary-vs-candidate sample into the counts. */
 export function countSample(counts: OperationCounts, sample: CountedSample, limits: CountLimits = defaultCountLimits): void {
   counts.samples++;
+  if (sample.contractChecked === true) counts.contractChecks++;
   counts.primaryViolations += sample.primaryViolations ?? 0;
   counts.candidateViolations += sample.candidateViolations ?? 0;
   if (sample.primaryMs !== undefined && sample.candidateMs !== undefined) counts.latencyDeltaMsSum += sample.candidateMs - sample.primaryMs;

@@ -44,7 +44,8 @@ export interface OperationReport {
   /** 0–100; 100 when there are no samples. */
   readonly parityPercent: number;
   readonly candidateErrors: number;
-  readonly contractViolations: { readonly primary: number; readonly candidate: number };
+  /** Violations of the vendor contract per side, over `checked` validated samples. */
+  readonly contractViolations: { readonly checked: number; readonly primary: number; readonly candidate: number };
   readonly meanLatencyDeltaMs: number;
   /** Reported fields first (by raw count), then the rest. */
   readonly fields: readonly FieldReport[];
@@ -82,7 +83,7 @@ export function reportOperation(counts: OperationCounts, thresholds: Thresholds 
     noiseSamples: counts.noiseSamples,
     parityPercent: counts.samples === 0 ? 100 : percentOf(counts.samples - Math.min(differingSamples, counts.samples), counts.samples),
     candidateErrors: counts.candidateErrors,
-    contractViolations: { primary: counts.primaryViolations, candidate: counts.candidateViolations },
+    contractViolations: { checked: counts.contractChecks, primary: counts.primaryViolations, candidate: counts.candidateViolations },
     meanLatencyDeltaMs: counts.samples === 0 ? 0 : counts.latencyDeltaMsSum / counts.samples,
     fields,
     clusters,
@@ -95,6 +96,7 @@ export function mergeOperationCounts(total: OperationCounts, delta: OperationCou
   total.identical += delta.identical;
   total.noiseSamples += delta.noiseSamples;
   total.candidateErrors += delta.candidateErrors;
+  total.contractChecks += delta.contractChecks;
   total.primaryViolations += delta.primaryViolations;
   total.candidateViolations += delta.candidateViolations;
   total.latencyDeltaMsSum += delta.latencyDeltaMsSum;

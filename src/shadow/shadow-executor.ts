@@ -60,6 +60,8 @@ export interface ShadowSettings {
   readonly bodyCapBytes: number;
   /** Share (0–100) of compared samples that also call the vendor again to learn noise. */
   readonly noisePercent: number;
+  /** Share (0–100) of compared samples whose two answers are validated against the vendor contract. */
+  readonly contractPercent: number;
   /** Kept diff samples are cut to this size (redacted JSON). */
   readonly sampleCapBytes: number;
   readonly backoff: BackoffSettings;
@@ -72,6 +74,7 @@ export const defaultShadowSettings: ShadowSettings = {
   timeoutMs: 2000,
   bodyCapBytes: 512 * 1024,
   noisePercent: 10,
+  contractPercent: 10,
   sampleCapBytes: 16 * 1024,
   backoff: defaultBackoff,
 };
@@ -201,12 +204,15 @@ export class ShadowExecutor {
 
   private countCompared(job: ShadowJob, candidate: SideAnswer, candidateMs: number): void {
     const diff = this.engine.diff(job.primary, candidate.answer, job.operationId);
-    const count = (value: unknown): number => this.ports.countViolations?.(job.operationId, value) ?? 0;
+    // Validation costs about as much as the diff; a sampled share keeps the rates honest and cheap.
+    const checked = this.ports.countViolations !== undefined && this.ports.random() * 100 < this.settings.contractPercent;
+    const count = (value: unknown): number => (checked ? this.ports.countViolations!(job.operationId, value) : 0);
     const cap = this.settings.sampleCapBytes;
     this.parity.addSample(job.operationId, job.region, {
       differences: diff.differences,
       primaryMs: job.primaryMs,
       candidateMs,
+      contractChecked: checked,
       primaryViolations: count(diff.primary.value),
       candidateViolations: count(diff.candidate.value),
       example: () => ({

@@ -26,6 +26,7 @@ interface CountRow {
   noise: number;
   differences: number;
   candidate_errors: number;
+  contract_checks: number;
   primary_violations: number;
   candidate_violations: number;
   latency_delta_ms_sum: number;
@@ -40,11 +41,11 @@ interface SampleRow {
   sample: DiffSample | null;
 }
 
-const addOperation = `INSERT INTO parity_counts (operation_id, region, field, kind, samples, matches, noise, candidate_errors, primary_violations, candidate_violations, latency_delta_ms_sum)
-  VALUES ($1, $2, '', '', $3, $4, $5, $6, $7, $8, $9)
+const addOperation = `INSERT INTO parity_counts (operation_id, region, field, kind, samples, matches, noise, candidate_errors, contract_checks, primary_violations, candidate_violations, latency_delta_ms_sum)
+  VALUES ($1, $2, '', '', $3, $4, $5, $6, $7, $8, $9, $10)
   ON CONFLICT (operation_id, region, field, kind) DO UPDATE SET samples = parity_counts.samples + EXCLUDED.samples, matches = parity_counts.matches + EXCLUDED.matches,
     noise = parity_counts.noise + EXCLUDED.noise, candidate_errors = parity_counts.candidate_errors + EXCLUDED.candidate_errors,
-    primary_violations = parity_counts.primary_violations + EXCLUDED.primary_violations, candidate_violations = parity_counts.candidate_violations + EXCLUDED.candidate_violations,
+    contract_checks = parity_counts.contract_checks + EXCLUDED.contract_checks, primary_violations = parity_counts.primary_violations + EXCLUDED.primary_violations, candidate_violations = parity_counts.candidate_violations + EXCLUDED.candidate_violations,
     latency_delta_ms_sum = parity_counts.latency_delta_ms_sum + EXCLUDED.latency_delta_ms_sum, updated_at = now()`;
 
 const addField = `INSERT INTO parity_counts (operation_id, region, field, kind, pointer, differences, noise) VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -62,7 +63,7 @@ export class SqlParityStore implements ParityStore {
     if (deltas.length === 0) return;
     await this.sql.transaction(async (tx) => {
       for (const d of deltas) {
-        await tx.query(addOperation, [d.operation, d.region, d.samples, d.identical, d.noiseSamples, d.candidateErrors, d.primaryViolations, d.candidateViolations, d.latencyDeltaMsSum]);
+        await tx.query(addOperation, [d.operation, d.region, d.samples, d.identical, d.noiseSamples, d.candidateErrors, d.contractChecks, d.primaryViolations, d.candidateViolations, d.latencyDeltaMsSum]);
         for (const f of d.fields.values()) await tx.query(addField, [d.operation, d.region, f.field, f.kind, f.pointer, f.raw, f.noise]);
         for (const c of d.clusters.values()) await tx.query(addCluster, [d.operation, d.region, c.key, JSON.stringify(c.fields), c.count, JSON.stringify(c.sample ?? null)]);
       }
@@ -97,6 +98,7 @@ function foldCountRow(into: OperationCounts, row: CountRow): void {
     into.identical += Number(row.matches);
     into.noiseSamples += Number(row.noise);
     into.candidateErrors += Number(row.candidate_errors);
+    into.contractChecks += Number(row.contract_checks);
     into.primaryViolations += Number(row.primary_violations);
     into.candidateViolations += Number(row.candidate_violations);
     into.latencyDeltaMsSum += Number(row.latency_delta_ms_sum);

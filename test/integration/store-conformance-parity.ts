@@ -7,7 +7,7 @@ const name: Difference = { pointer: '/result/name', field: '/result/name', kind:
 
 function delta(region: string, differing: number, identical: number) {
   const counts = emptyOperationCounts('asset.get', region);
-  for (let i = 0; i < identical; i++) countSample(counts, { differences: [], primaryMs: 5, candidateMs: 7, candidateViolations: 1 });
+  for (let i = 0; i < identical; i++) countSample(counts, { differences: [], primaryMs: 5, candidateMs: 7, contractChecked: true, candidateViolations: 1 });
   for (let i = 0; i < differing; i++) countSample(counts, { differences: [name], example: () => ({ differences: [name], primary: { n: region }, candidate: { n: 'x' }, atMs: 1 }) });
   countNoiseSample(counts, []);
   countCandidateError(counts);
@@ -27,7 +27,7 @@ export function describeParityConformance(ctx: () => ConformanceContext): void {
       await store.addCounts([delta('eu', 1, 9), delta('us', 0, 4)]);
       const totals = await store.readCounts({ withSamples: true });
       const eu = totals.find((c) => c.region === 'eu')!;
-      expect(eu).toMatchObject({ operation: 'asset.get', samples: 20, identical: 17, noiseSamples: 2, candidateErrors: 2, candidateViolations: 17, latencyDeltaMsSum: 34 });
+      expect(eu).toMatchObject({ operation: 'asset.get', samples: 20, identical: 17, noiseSamples: 2, candidateErrors: 2, contractChecks: 17, candidateViolations: 17, latencyDeltaMsSum: 34 });
       expect(eu.fields.get('value /result/name')).toEqual({ field: '/result/name', kind: 'value', raw: 3, noise: 0, pointer: '/result/name' });
       const [cluster] = [...eu.clusters.values()];
       expect(cluster).toMatchObject({ count: 3, fields: ['value /result/name'], sample: { primary: { n: 'eu' } } });

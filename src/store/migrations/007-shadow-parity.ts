@@ -4,7 +4,7 @@ import type { Migration } from './migration';
  * Shadow parity and migration state (issue 11; design.md §4 "Shadow and diff"). Extends migration
  * 4's parity_counts to one row per operation, region, field and kind: the row with field '' and
  * kind '' holds the operation's samples (matches = identical samples, noise = noise samples),
- * candidate errors, contract violations and latency; field rows hold raw differences and noise.
+ * candidate errors, contract checks and violations, and latency; field rows hold raw differences and noise.
  * diff_samples keeps one redacted sample per cluster (field-path signature) with its count.
  * migration_states / migration_transitions: each operation's walk and its audit trail.
  */
@@ -17,6 +17,7 @@ ALTER TABLE parity_counts ADD COLUMN kind text NOT NULL DEFAULT '';
 ALTER TABLE parity_counts ADD COLUMN pointer text NOT NULL DEFAULT '';
 ALTER TABLE parity_counts ADD COLUMN differences bigint NOT NULL DEFAULT 0;
 ALTER TABLE parity_counts ADD COLUMN candidate_errors bigint NOT NULL DEFAULT 0;
+ALTER TABLE parity_counts ADD COLUMN contract_checks bigint NOT NULL DEFAULT 0;
 ALTER TABLE parity_counts ADD COLUMN primary_violations bigint NOT NULL DEFAULT 0;
 ALTER TABLE parity_counts ADD COLUMN candidate_violations bigint NOT NULL DEFAULT 0;
 ALTER TABLE parity_counts ADD COLUMN latency_delta_ms_sum double precision NOT NULL DEFAULT 0;

@@ -81,6 +81,17 @@ describe('shadow executor', () => {
     expect(delta!.fields.get('value /result/views')).toMatchObject({ raw: 1, noise: 1 });
   });
 
+  it('validates the contract on the sampled share only, and counts how many were checked', async () => {
+    let r = 0.05;
+    const executor = new ShadowExecutor(engine, ports({ random: () => r, countViolations: (_op, value) => ((value as any).result.name === 'Film' ? 0 : 1) }), { ...defaultShadowSettings, contractPercent: 10, noisePercent: 0 });
+    executor.offer(job());
+    await executor.idle();
+    r = 0.5;
+    executor.offer(job());
+    await executor.idle();
+    expect(executor.parity.takeDeltas()[0]).toMatchObject({ samples: 2, contractChecks: 1, primaryViolations: 0, candidateViolations: 0 });
+  });
+
   it('counts a failed candidate as an error, not a sample', async () => {
     const executor = new ShadowExecutor(engine, ports({ runCandidate: () => Promise.reject(new Error('down')) }));
     executor.offer(job());
