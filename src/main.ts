@@ -17,6 +17,7 @@ import { createFacadeSessions } from './gateway/facade-sessions';
 import { composeRouting, type RoutingParts } from './compose-routing';
 import { createEdgeServer, createPublicBaseUrl } from './compose/compose-edge';
 import { withAdmission } from './compose/compose-admission';
+import { composeShadow, type ShadowParts } from './compose/compose-shadow';
 import { createAdminApp } from './http/admin-app';
 import { createFacadeListener } from './http/facade-listener';
 import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
@@ -47,6 +48,7 @@ export interface RunningUnderstudy {
   readonly store: Store;
   /** The two-way sync (absent when `sync.mode` is off). */
   readonly sync?: SyncParts;
+  readonly shadow: ShadowParts;
   readonly banner: readonly string[];
   /** Stops at once (no announcement delay): listeners, then everything behind them. */
   close(): Promise<void>;
@@ -117,13 +119,13 @@ export interface StartOptions {
   readonly logDestination?: { write(line: string): void };
 }
 
-function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean, sync?: SyncParts): { server: Server; token: string } {
+function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean, shadow: ShadowParts, sync?: SyncParts): { server: Server; token: string } {
   const token = config.admin.token ?? randomBytes(24).toString('base64url');
   const app = createAdminApp({
     token,
     policy: routing.policy,
     metrics: () => routing.metrics.render(),
-    ...(sync === undefined ? {} : { features: [createAdminSyncRoutes(sync)] }),
+    features: [shadow.adminRoutes, ...(sync === undefined ? [] : [createAdminSyncRoutes(sync)])],
     status: () => ({
       policyVersion: routing.policy.current().version,
       draining: isDraining(),
@@ -136,7 +138,7 @@ function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: Fac
       logChange(logger, { who: change.who, what: change.what, before: { version: change.previousVersion }, after: { version: change.version, changes: change.changes, errors: change.errors } });
     },
   });
-  return { server: createServer(app), token };
+  return { server: createServer(shadow.publicAdminPages(app)), token };
 }
 
 /** Starts understudy with the given configuration. */
@@ -153,6 +155,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const env = buildEnvironment(config, clock, store, ids, routing.guardPlatform(platform), logger);
   registerBuildInfo(routing.metrics.registry, { site: config.site.id, version: readPackageVersion() });
   const sync = await composeSync({ config, clock, store, ids, decodeKs: env.decodeKs, vendorUrl: upstreams.vendorUrl, platformUrl: upstreams.platformUrl, registry: routing.metrics.registry, logger });
+  const shadow = await composeShadow({ config, vendorUrl: upstreams.vendorUrl, env, policy: routing.policy, registry: routing.metrics.registry, store, logger });
   let ready = true;
   const publicBaseUrl = createPublicBaseUrl(config);
   const app = createFacadeListener({
@@ -161,6 +164,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     ...(sync === undefined ? {} : { capturePassthrough: sync.hooks.passthrough }),
     passthrough: routing.passthrough,
     metrics: routing.metrics,
+    shadow: shadow.tap,
     bodyLimitBytes: config.server.bodyLimitBytes,
     isReady: () => ready,
   });
@@ -168,7 +172,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const address = await listen(server, config.server.host, config.server.port);
   publicBaseUrl.listeningOn(address);
   const url = `http://${hostForUrl(config.server.host)}:${address.port}`;
-  const admin = startAdmin(config, routing, logger, () => !ready, sync);
+  const admin = startAdmin(config, routing, logger, () => !ready, shadow, sync);
   const adminAddress = await listen(admin.server, config.server.adminHost, config.server.adminPort);
   const adminUrl = `http://${hostForUrl(config.server.adminHost)}:${adminAddress.port}`;
   const shutdown = createShutdown({
@@ -183,6 +187,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     admin: admin.server,
     closeResources: async () => {
       await sync?.close();
+      await shadow.close();
       await routing.close();
       await platform.close();
       await store.close();
@@ -198,6 +203,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     clock,
     store,
     ...(sync === undefined ? {} : { sync }),
+    shadow,
     banner: [
       `understudy facade listening on ${url} — point devices at ${url}/api_v3 (any version prefix works, e.g. ${url}/v4_6/api_v3)`,
       `vendor:   ${upstreams.vendorUrl}${upstreams.vendorIsSim ? ' (vendor-sim, in-process)' : ''}`,

@@ -1,4 +1,41 @@
 import { edgeSchema } from './edge-schema';
+const positiveInteger = { type: 'integer', minimum: 1 } as const;
+const percent = { type: 'number', minimum: 0, maximum: 100 } as const;
+
+/** Shadow mode and promotion gates (docs/shadow.md); every key has a lab default. */
+const shadowConfigSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['queueEntries', 'queueBytes', 'concurrency', 'timeoutMs', 'bodyCapBytes', 'noisePercent', 'contractPercent', 'sampleCapBytes', 'flushIntervalMs', 'migrationShadowPercent', 'gates'],
+  properties: {
+    queueEntries: positiveInteger,
+    queueBytes: { type: 'integer', minimum: 1024 },
+    concurrency: { type: 'integer', minimum: 1, maximum: 1024 },
+    timeoutMs: positiveInteger,
+    bodyCapBytes: { type: 'integer', minimum: 1024 },
+    noisePercent: percent,
+    contractPercent: percent,
+    sampleCapBytes: { type: 'integer', minimum: 256 },
+    flushIntervalMs: { type: 'integer', minimum: 10 },
+    migrationShadowPercent: percent,
+    gates: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['intervalSeconds', 'minParityPercent', 'minSamples', 'maxErrorPercent', 'maxP99DeltaMs', 'canarySteps', 'minDwellSeconds', 'absolutePercent', 'relativePercent'],
+      properties: {
+        intervalSeconds: { type: 'number', exclusiveMinimum: 0 },
+        minParityPercent: percent,
+        minSamples: positiveInteger,
+        maxErrorPercent: percent,
+        maxP99DeltaMs: { type: 'number', minimum: 0 },
+        canarySteps: { type: 'array', items: { type: 'number', exclusiveMinimum: 0, maximum: 100 } },
+        minDwellSeconds: { type: 'number', minimum: 0 },
+        absolutePercent: percent,
+        relativePercent: percent,
+      },
+    },
+  },
+} as const;
 
 /** JSON Schema of the configuration (config-types.ts), applied after defaults are filled in. */
 export const configSchema = {
@@ -103,6 +140,7 @@ export const configSchema = {
         maxBackoffMs: { type: 'integer', minimum: 1, maximum: 3600000 },
       },
     },
+    shadow: shadowConfigSchema,
     log: {
       type: 'object',
       additionalProperties: false,

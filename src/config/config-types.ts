@@ -7,6 +7,35 @@ export type StoreConfig =
   | { readonly driver: 'pglite'; readonly dataDir?: string }
   | { readonly driver: 'postgres'; readonly url: string; readonly poolSize: number };
 
+/** Shadow mode: the bounded queue, its deadline and caps, noise sampling, and promotion gates. */
+export interface ShadowConfig {
+  readonly queueEntries: number;
+  readonly queueBytes: number;
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  readonly bodyCapBytes: number;
+  /** Share of compared samples that call the vendor again to learn noise (idempotent reads). */
+  readonly noisePercent: number;
+  /** Share of compared samples validated against the vendor contract on both sides. */
+  readonly contractPercent: number;
+  readonly sampleCapBytes: number;
+  /** How often parity deltas are written to the store. */
+  readonly flushIntervalMs: number;
+  /** Share of vendor-answered calls shadowed by migration-managed rules in shadow and canary. */
+  readonly migrationShadowPercent: number;
+  readonly gates: {
+    readonly intervalSeconds: number;
+    readonly minParityPercent: number;
+    readonly minSamples: number;
+    readonly maxErrorPercent: number;
+    readonly maxP99DeltaMs: number;
+    readonly canarySteps: readonly number[];
+    readonly minDwellSeconds: number;
+    readonly absolutePercent: number;
+    readonly relativePercent: number;
+  };
+}
+
 /** The whole understudy configuration, validated once at start and deep-frozen. */
 export interface UnderstudyConfig {
   readonly server: {
@@ -61,6 +90,8 @@ export interface UnderstudyConfig {
   readonly site: { readonly id: string };
   /** Two-way sync between vendor and platform until cut-over (docs/sync.md). */
   readonly sync: SyncConfig;
+  /** Shadow mode and promotion gates (docs/shadow.md). */
+  readonly shadow: ShadowConfig;
   readonly log: { readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
 }
 

@@ -59,6 +59,19 @@ export function labDefaults(catalogDirOverride?: string): Record<string, unknown
     edge: edgeDefaults,
     site: { id: 'lab' },
     sync: { mode: 'on', order: 'household', workers: 2, batchSize: 64, leaseMs: 15000, pollMs: 500, feedPollMs: 250, maxAttempts: 8, backoffMs: 250, maxBackoffMs: 30000 },
+    shadow: {
+      queueEntries: 256,
+      queueBytes: 16 * 1024 * 1024,
+      concurrency: 8,
+      timeoutMs: 2000,
+      bodyCapBytes: 512 * 1024,
+      noisePercent: 10,
+      contractPercent: 10,
+      sampleCapBytes: 16 * 1024,
+      flushIntervalMs: 2000,
+      migrationShadowPercent: 100,
+      gates: { intervalSeconds: 60, minParityPercent: 99, minSamples: 200, maxErrorPercent: 1, maxP99DeltaMs: 250, canarySteps: [1, 10, 50], minDwellSeconds: 600, absolutePercent: 1, relativePercent: 20 },
+    },
   };
 }
 

@@ -6,10 +6,10 @@
 import type { CompiledPolicy } from '../policy/compiled-policy';
 import type { DecisionReason } from '../policy/decision';
 import { isReadOnlySubRequest } from '../phoenix/read-only-operations';
-import { executeVendorApiRequest, parseVendorApiRequest, type VendorApiCall, type VendorApiRequest, type VendorApiResponse } from '../phoenix/vendor-api-handler';
+import { executeVendorApiRequest, parseVendorApiRequest, type ParsedVendorApiRequest, type VendorApiCall, type VendorApiRequest, type VendorApiResponse } from '../phoenix/vendor-api-handler';
 import { runRoutedCall, type AnsweredBy, type RoutedCallEnvironment } from './routed-call-runner';
 import type { RequestAdmission } from './request-admission';
-import { routeRequest } from './route-request';
+import { routeRequest, type RoutedDecision } from './route-request';
 import type { RequestFacts } from './routing-input';
 import type { GatewayCapture } from './sync-capture-hook';
 import type { FacadeWrite } from '../sync/facade-writes';
@@ -27,7 +27,7 @@ export interface ExecutedSummary {
 }
 
 export type GatewayAnswer =
-  | { readonly kind: 'passthrough'; readonly operation: string; readonly calls: readonly VendorApiCall[]; readonly multi: boolean }
+  | { readonly kind: 'passthrough'; readonly operation: string; readonly calls: readonly VendorApiCall[]; readonly multi: boolean; readonly parsed: ParsedVendorApiRequest; readonly decisions: readonly RoutedDecision[] }
   | { readonly kind: 'reply'; readonly reply: VendorApiResponse; readonly summary: ExecutedSummary };
 
 export interface FacadeGateway {
@@ -56,7 +56,7 @@ export async function handleGatewayRequest(request: VendorApiRequest, facts: Req
   const route = routeRequest(parsed, { policy: gateway.policy(), facts, translatable: gateway.translatable, decodeKs: gateway.routed.facade.decodeKs });
   for (const routed of route.decisions) gateway.metrics?.recordDecision({ operation: routed.operationId, target: routed.decision.target, reason: routed.decision.reason });
   const operation = parsed.kind === 'multi' ? 'multirequest' : route.decisions[0]?.operationId ?? 'invalid';
-  if (route.kind === 'passthrough') return { kind: 'passthrough', operation, calls: parsed.kind === 'single' ? [parsed.call] : parsed.kind === 'multi' ? parsed.split.subRequests : [], multi: parsed.kind === 'multi' };
+  if (route.kind === 'passthrough') return { kind: 'passthrough', operation, calls: parsed.kind === 'single' ? [parsed.call] : parsed.kind === 'multi' ? parsed.split.subRequests : [], multi: parsed.kind === 'multi', parsed, decisions: route.decisions };
   const answers: { ok: boolean; answeredBy: AnsweredBy; failed: boolean }[] = [];
   const writes: FacadeWrite[] = [];
   const reply = await executeVendorApiRequest(

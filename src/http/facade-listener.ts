@@ -9,12 +9,15 @@ import { vendorError } from '../phoenix/vendor-error-builder';
 import { corsHeaders, preflightHeaders } from './cors';
 import { readRequestBody } from './read-request-body';
 import { checkRequestFraming, refuseRequest } from './request-framing';
+import type { PassthroughShadowTap } from './shadow-tap';
 
 export interface FacadeAppOptions {
   readonly gateway: FacadeGateway;
   readonly passthrough: VendorPassthrough;
   readonly metrics: FacadeMetrics;
   readonly bodyLimitBytes: number;
+  /** Shadow mode: watches passthrough answers the policy shadows (compose-shadow.ts); never delays them. */
+  readonly shadow?: PassthroughShadowTap;
   /** False while draining: /readyz answers 503 so load balancers stop sending. */
   readonly isReady: () => boolean;
   /**
@@ -54,6 +57,7 @@ async function serveVendorApi(options: FacadeAppOptions, req: IncomingMessage, r
   const answer = await handleGatewayRequest(request, { headers: req.headers, remoteAddress: req.socket.remoteAddress }, options.gateway);
   if (answer.kind === 'passthrough') {
     res.once('finish', () => record(options.metrics, { operation: answer.operation, target: 'vendor', outcome: res.statusCode < 500 ? 'ok' : 'upstream_error' }, startedMs));
+    options.shadow?.(answer, req, res, startedMs);
     if (options.capturePassthrough?.(req, res, body.body, answer) !== true) options.passthrough.forward(req, res, body.body, answer.operation);
     return;
   }

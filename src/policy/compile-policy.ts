@@ -23,6 +23,10 @@ function decision(target: Target, reason: DecisionReason, version: number, extra
   return Object.freeze({ target, shadow: false, fallbackToVendor: false, reason, policyVersion: version, ...extra });
 }
 
+function shadowShare(percent: number | undefined): Partial<Decision> {
+  return percent === undefined ? {} : { shadowPercent: percent };
+}
+
 function compileRule(rule: PolicyRule, version: number): CompiledRule {
   const { match } = rule;
   const percent = rule.percent ?? 100;
@@ -35,9 +39,10 @@ function compileRule(rule: PolicyRule, version: number): CompiledRule {
     deviceFamilies: match.deviceFamilies && new Set(match.deviceFamilies.map(String)),
     // Rounded so 0.07 × 100 cannot become 7.000000000000001 and admit an eighth bucket.
     bucketLimit: Math.round(percent * 100),
-    inBucket: decision(rule.target, 'rule', version, { shadow: rule.shadow ?? false, fallbackToVendor: rule.fallbackToVendor ?? false, ruleId: rule.id }),
-    // A canary rule splits the traffic it matches: the rest stays with the vendor (issue, §4).
-    outOfBucket: decision('vendor', 'rule-percent-out', version, { ruleId: rule.id }),
+    inBucket: decision(rule.target, 'rule', version, { shadow: rule.shadow ?? false, fallbackToVendor: rule.fallbackToVendor ?? false, ruleId: rule.id, ...shadowShare(rule.shadow === true ? rule.shadowPercent : undefined) }),
+    // A canary rule splits the traffic it matches: the rest stays with the vendor (issue, §4), and is
+    // shadowed when the rule names a shadowPercent, so parity keeps being measured (docs/shadow.md).
+    outOfBucket: decision('vendor', 'rule-percent-out', version, { ruleId: rule.id, ...(rule.target === 'platform' && rule.shadowPercent !== undefined ? { shadow: true, shadowPercent: rule.shadowPercent } : {}) }),
   };
 }
 

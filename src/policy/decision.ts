@@ -32,6 +32,8 @@ export interface Decision {
   readonly target: Target;
   /** Answer from the vendor and run the platform candidate asynchronously (target is `vendor`). */
   readonly shadow: boolean;
+  /** Share (0–100) of shadow decisions the shadow executor samples; absent = 100. */
+  readonly shadowPercent?: number;
   /** A read sent to the platform may be answered by the vendor when the platform fails. */
   readonly fallbackToVendor: boolean;
   readonly reason: DecisionReason;

@@ -30,6 +30,12 @@ export interface PolicyRule {
   readonly percent?: number;
   /** Answer from the vendor, run the platform candidate asynchronously; needs `target: vendor`. */
   readonly shadow?: boolean;
+  /**
+   * Share of shadowed calls actually sampled, 0–100 (default 100). On a `shadow` rule it samples the
+   * rule's calls; on a `platform` rule with `percent` below 100 it shadows the calls the percentage
+   * leaves on the vendor, so a canary keeps measuring parity (docs/shadow.md).
+   */
+  readonly shadowPercent?: number;
   /** Reads sent to the platform may be answered by the vendor when the platform fails. */
   readonly fallbackToVendor?: boolean;
 }

@@ -31,6 +31,7 @@ const ruleSchema = {
     target,
     percent: { type: 'number', minimum: 0, maximum: 100 },
     shadow: { type: 'boolean' },
+    shadowPercent: { type: 'number', minimum: 0, maximum: 100 },
     fallbackToVendor: { type: 'boolean' },
   },
 } as const;

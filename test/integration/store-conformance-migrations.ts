@@ -35,7 +35,7 @@ export function describeMigrationConformance(ctx: () => ConformanceContext, firs
         "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name",
       );
       expect(rows.map((r) => r.table_name)).toEqual(
-        expect.arrayContaining(['id_map', 'ks_revocations', 'user_revocations', 'outbox', 'dead_letters', 'sync_cursors', 'policy_versions', 'parity_counts', 'diff_samples', 'schema_migrations']),
+        expect.arrayContaining(['id_map', 'ks_revocations', 'user_revocations', 'outbox', 'dead_letters', 'sync_cursors', 'policy_versions', 'parity_counts', 'diff_samples', 'migration_states', 'migration_transitions', 'schema_migrations']),
       );
     });
   });

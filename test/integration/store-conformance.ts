@@ -7,6 +7,7 @@ import { buildStore, migrate, type SqlClient, type Store } from '../../src/store
 import { describeIdMapConformance } from './store-conformance-id-map';
 import { describeMigrationConformance } from './store-conformance-migrations';
 import { describeOutboxConformance } from './store-conformance-outbox';
+import { describeParityConformance } from './store-conformance-parity';
 import { describeRevocationConformance } from './store-conformance-revocations';
 import { describeSqlClientConformance } from './store-conformance-sql';
 
@@ -62,5 +63,6 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeIdMapConformance(ctx);
     describeRevocationConformance(ctx);
     describeOutboxConformance(ctx);
+    describeParityConformance(ctx);
   });
 }

@@ -10,6 +10,7 @@ import { OffsetClock } from '../../core/clock';
 import { loadCatalog } from '../catalog/load-catalog';
 import { applyFaults, mergeFaults, noFaults, type FaultSettings } from '../faults';
 import { handleSimControl, isControlPath, type SimControlTarget } from '../sim-control';
+import { applyDefects, parseDefects, type Defect } from './defects';
 import { dispatchPlatformCall, type DispatchDeps } from './http/dispatch';
 import { readRequestBody } from '../../http/read-request-body';
 import { problem, type Reply } from './http/reply';
@@ -36,6 +37,8 @@ export interface PlatformSim {
   readonly state: PlatformSimState;
   readonly clock: OffsetClock;
   setFaults(update: Partial<FaultSettings>): void;
+  /** Plants translation defects in answers (defects.ts); an empty list removes them. */
+  setDefects(defects: readonly Defect[]): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -70,6 +73,7 @@ export async function startPlatformSim(options: PlatformSimOptions = {}): Promis
   const clock = options.clock ?? new OffsetClock();
   const state = createPlatformState(options.catalog ?? loadCatalog(), clock);
   let faults: FaultSettings = { ...noFaults, ...options.faults };
+  let defects: readonly Defect[] = [];
   const limit = options.bodyLimitBytes ?? defaultBodyLimit;
   const deps: DispatchDeps = { state, router: createRouter(platformRoutes), onBug: options.onBug ?? logBug };
   const control: SimControlTarget = {
@@ -96,6 +100,18 @@ export async function startPlatformSim(options: PlatformSimOptions = {}): Promis
       return;
     }
     const text = read.body.toString('utf8');
+    if (isControl && (url.split('?')[0] ?? '').replace(/\/+$/, '') === '/__sim/defects') {
+      if (method === 'GET') return writeReply(res, { status: 200, body: { defects } });
+      let parsed: Defect[] | string;
+      try {
+        parsed = method === 'PUT' ? parseDefects(JSON.parse(text === '' ? '{}' : text) as unknown) : `${method} is not allowed; use GET or PUT`;
+      } catch {
+        parsed = 'body must be JSON';
+      }
+      if (typeof parsed === 'string') return writeReply(res, { status: 400, body: { error: parsed } });
+      defects = parsed;
+      return writeReply(res, { status: 200, body: { defects } });
+    }
     if (isControl) {
       const answer = handleSimControl(method, url.split('?')[0] ?? '/', text, control);
       writeReply(res, { status: answer.status, body: answer.body });
@@ -104,7 +120,7 @@ export async function startPlatformSim(options: PlatformSimOptions = {}): Promis
     const authorization = headerText(req.headers.authorization);
     const changeOrigin = headerText(req.headers['x-change-origin']);
     const call = { method, url, bodyText: text, ...(authorization !== undefined ? { authorization } : {}), ...(changeOrigin !== undefined ? { changeOrigin } : {}) };
-    writeReply(res, dispatchPlatformCall(call, deps));
+    writeReply(res, applyDefects(defects, url.split('?')[0] ?? '/', dispatchPlatformCall(call, deps)));
   }
 
   const server: Server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {
@@ -132,6 +148,9 @@ export async function startPlatformSim(options: PlatformSimOptions = {}): Promis
       const next = mergeFaults(faults, update);
       if (typeof next === 'string') throw new Error(next);
       faults = next;
+    },
+    setDefects: (next) => {
+      defects = [...next];
     },
     reset: () => resetPlatformState(state),
     close: () =>

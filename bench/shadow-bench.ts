@@ -1,0 +1,111 @@
+/**
+ * Shadow mode's cost to the primary (issue 11 "Done when"), in one run: asset.get at a fixed rate
+ * through a facade that forwards every call to the vendor (no shadow) and through one that shadows
+ * 100 % of reads — p99 and CPU per request of each, taking turns. Then the platform is slowed by
+ * 2 s and finally killed: the shadowing facade's p99 must not move and its RSS must stay bounded
+ * (the queue bounds entries and bytes; the candidate backs off). Drops come from GET /admin/parity.
+ * Usage: npm run build && node dist/bench/shadow-bench.js [--rate 1000 --seconds 10]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cliPath, loadArgs } from './lib/bench-args';
+import { measureScenario, type MeasuredTarget, type Row } from './lib/measure-row';
+import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
+import { startThrowawayPostgres } from './lib/throwaway-postgres';
+import { scenarios } from './scenarios';
+
+const outDir = join(__dirname, '../../bench/out');
+const adminToken = 'shadow-bench-admin-token-0123456789';
+const shadowPolicy = (percent: number): string => `salt: bench\ndefaultTarget: vendor\nrules:\n  - id: shadow-reads\n    match: { operations: ["*"] }\n    target: vendor\n    shadow: true\n    shadowPercent: ${percent}\n`;
+
+async function loginKs(vendorUrl: string): Promise<string> {
+  const answer = await fetch(`${vendorUrl}/api_v3/service/ottuser/action/anonymousLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ partnerId: 3197, udid: 'bench-stb' }) });
+  const body = (await answer.json()) as { result?: { ks?: string } };
+  if (typeof body.result?.ks !== 'string') throw new Error('bench login failed');
+  return body.result.ks;
+}
+
+async function startFacade(port: number, adminPort: number, env: Record<string, string>): Promise<SpawnedServer> {
+  return spawnServer([cliPath, 'serve'], port, { PORT: String(port), ADMIN_PORT: String(adminPort), UNDERSTUDY_CLOCK: 'lab', LOG_LEVEL: 'error', UNDERSTUDY_ADMIN_TOKEN: adminToken, ...env });
+}
+
+async function shadowFacts(adminPort: number): Promise<Record<string, unknown>> {
+  const answer = await fetch(`http://127.0.0.1:${adminPort}/admin/parity`, { headers: { authorization: `Bearer ${adminToken}` } });
+  const body = (await answer.json()) as { dropped: Record<string, number>; operations: { operation: string; report: { samples: number; parityPercent: number; candidateErrors: number } }[] };
+  const asset = body.operations.find((o) => o.operation === 'asset.get');
+  return { dropped: body.dropped, samples: asset?.report.samples ?? 0, parityPercent: asset?.report.parityPercent, candidateErrors: asset?.report.candidateErrors ?? 0 };
+}
+
+function renderRows(phase: string, rows: readonly Row[], facts: Record<string, unknown>): string {
+  const base = rows.find((r) => r.target === 'facade, no shadow');
+  return rows
+    .map((r) => {
+      const cpu = base === undefined ? '' : (r.cpuMicrosPerRequest / base.cpuMicrosPerRequest).toFixed(2);
+      const p99 = base === undefined ? '' : `${(((r.load.latencyMs.p99 - base.load.latencyMs.p99) / base.load.latencyMs.p99) * 100).toFixed(1)}%`;
+      const extra = r.target.includes('100 %') ? `${String(facts.samples)} samples, errors ${String(facts.candidateErrors)}, dropped ${JSON.stringify(facts.dropped)}` : '';
+      return `| ${phase} | ${r.target} | ${r.load.sent} | ${r.load.errors} | ${r.load.achievedRate.toFixed(0)} | ${r.load.latencyMs.p50.toFixed(2)} | ${r.load.latencyMs.p99.toFixed(2)} | ${p99} | ${r.cpuMicrosPerRequest.toFixed(0)} | ${cpu} | ${r.rssMiB.toFixed(0)} | ${extra} |`;
+    })
+    .join('\n');
+}
+
+async function main(): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const policyFile = join(outDir, 'shadow-bench-policy.yaml');
+  const sampledFile = join(outDir, 'shadow-bench-policy-25.yaml');
+  writeFileSync(policyFile, shadowPolicy(100));
+  writeFileSync(sampledFile, shadowPolicy(25));
+  // The store first: its port comes from the same free-port probe as the servers' (no collision).
+  const postgres = await startThrowawayPostgres();
+  const [vendorPort, platformPort, plainPort, shadowPort, sampledPort, plainAdmin, shadowAdmin, sampledAdmin] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const vendor = await spawnServer([cliPath, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort);
+  let platform: SpawnedServer | undefined = await spawnServer([cliPath, 'sim', 'platform', '--port', String(platformPort)], platformPort);
+  const common = { UNDERSTUDY_VENDOR_URL: vendor.url, UNDERSTUDY_PLATFORM_URL: platform.url, ...(postgres === undefined ? {} : { UNDERSTUDY_STORE_URL: postgres.url }) };
+  const started: SpawnedServer[] = [];
+  const stopAll = async (): Promise<void> => {
+    await Promise.all([...started.map((s) => s.stop()), platform?.stop(), vendor.stop()]);
+    postgres?.stop();
+  };
+  let plain: SpawnedServer, shadow: SpawnedServer, sampled: SpawnedServer;
+  try {
+    started.push((plain = await startFacade(plainPort, plainAdmin, common)));
+    started.push((shadow = await startFacade(shadowPort, shadowAdmin, { ...common, UNDERSTUDY_POLICY_FILE: policyFile })));
+    started.push((sampled = await startFacade(sampledPort, sampledAdmin, { ...common, UNDERSTUDY_POLICY_FILE: sampledFile })));
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  const targets: MeasuredTarget[] = [
+    { name: 'facade, no shadow', origin: plain.url, pids: () => [plain.pid] },
+    { name: 'facade, 100 % read shadow', origin: shadow.url, pids: () => [shadow.pid] },
+    { name: 'facade, 25 % read shadow', origin: sampled.url, pids: () => [sampled.pid] },
+  ];
+  const scenario = scenarios.find((s) => s.name === 'asset.get')!;
+  const lines: string[] = [];
+  const results: Record<string, unknown> = {};
+  try {
+    const ks = await loginKs(vendor.url);
+    const phase = async (name: string): Promise<void> => {
+      const rows = await measureScenario(scenario, targets, ks);
+      const facts = await shadowFacts(shadowAdmin);
+      results[name] = { rows, facts };
+      lines.push(renderRows(name, rows, facts));
+      console.log(lines.at(-1));
+    };
+    await phase('platform healthy');
+    await fetch(`${platform.url}/__sim/faults`, { method: 'PUT', body: JSON.stringify({ latencyMs: 2000 }) });
+    await phase('platform slowed by 2 s');
+    await platform.stop();
+    platform = undefined;
+    await phase('platform killed');
+  } finally {
+    await stopAll();
+  }
+  writeFileSync(join(outDir, 'shadow-bench.json'), JSON.stringify({ rate: loadArgs.rate, seconds: loadArgs.seconds, results }, null, 2));
+  const header = '| phase | target | sent | errors | rate/s | p50 ms | p99 ms | p99 vs no shadow | CPU µs/req | × no shadow | RSS MiB | shadow facts |\n|---|---|---|---|---|---|---|---|---|---|---|---|';
+  console.log(`\nrate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in 1 s slices\n\n${header}\n${lines.join('\n')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,139 @@
+/**
+ * Wiring of shadow mode (issue 11; design.md §4 "Shadow and diff"): the diff engine, the executor
+ * over the facade's translators, the passthrough tap, the parity store flush, the migration
+ * controller on its schedule, metrics, and the admin routes and dashboard.
+ */
+import type { RequestListener } from 'node:http';
+import type { Registry } from 'prom-client';
+import type { UnderstudyConfig } from '../config/config-types';
+import { listOperations } from '../contract/operation-index';
+import type { FacadeCallEnvironment } from '../gateway/facade-call-runner';
+import { createAdminShadowRoutes, servePublicAdminPages } from '../http/admin-shadow-routes';
+import type { AdminFeatureRoutes } from '../http/admin-app';
+import { createShadowTap, type PassthroughShadowTap } from '../http/shadow-tap';
+import type { FacadeLogger } from '../metrics/logger';
+import { createShadowMetrics } from '../metrics/shadow-metrics';
+import { isReadOnlyOperation } from '../phoenix/read-only-operations';
+import type { PolicyHolder } from '../policy/policy-holder';
+import { createDiffEngine, phoenixRuleSet } from '../shadow';
+import { MigrationController } from '../shadow/migration-controller';
+import type { GateSettings, GateVerdict } from '../shadow/promotion-gates';
+import { ShadowExecutor, type ShadowSettings } from '../shadow/shadow-executor';
+import { SqlMigrationStateStore } from '../store/migration-state-store';
+import { SqlParityStore } from '../store/parity-store';
+import type { Store } from '../store';
+import { createVendorRawClient } from '../upstream/vendor-raw-client';
+import { createShadowReader, type ShadowReader } from './shadow-reader';
+import { countContractViolations, fetchVendorAgain, regionOfRequest, runPlatformCandidate } from './shadow-ports';
+
+export interface ShadowInputs {
+  readonly config: UnderstudyConfig;
+  readonly vendorUrl: string;
+  readonly env: FacadeCallEnvironment;
+  readonly policy: PolicyHolder;
+  readonly registry: Registry;
+  readonly store: Store;
+  readonly logger: FacadeLogger;
+}
+
+export interface ShadowParts {
+  readonly tap: PassthroughShadowTap;
+  readonly adminRoutes: AdminFeatureRoutes;
+  /** Wraps the admin listener so the dashboard page loads before login (its data stays behind the token). */
+  readonly publicAdminPages: (admin: RequestListener) => RequestListener;
+  readonly executor: ShadowExecutor;
+  readonly controller: MigrationController;
+  readonly reader: ShadowReader;
+  /** Writes pending parity deltas to the store now. */
+  flush(): Promise<void>;
+  /** Runs one promotion-gate round now. */
+  tick(): Promise<GateVerdict[]>;
+  close(): Promise<void>;
+}
+
+function settingsFrom(config: UnderstudyConfig): { executor: ShadowSettings; gates: GateSettings } {
+  const s = config.shadow;
+  const g = s.gates;
+  return {
+    executor: { maxQueueEntries: s.queueEntries, maxQueueBytes: s.queueBytes, concurrency: s.concurrency, timeoutMs: s.timeoutMs, bodyCapBytes: s.bodyCapBytes, noisePercent: s.noisePercent, contractPercent: s.contractPercent, sampleCapBytes: s.sampleCapBytes, backoff: { failureThreshold: 5, slowMs: s.timeoutMs / 2, initialPauseMs: 1000, maxPauseMs: 30_000 } },
+    gates: { minParityPercent: g.minParityPercent, minSamples: g.minSamples, maxErrorPercent: g.maxErrorPercent, maxP99DeltaMs: g.maxP99DeltaMs, canarySteps: g.canarySteps, minDwellMs: g.minDwellSeconds * 1000, thresholds: { absolutePercent: g.absolutePercent, relativePercent: g.relativePercent } },
+  };
+}
+
+/** Builds shadow mode for a running facade; call `close` before the store closes. */
+export async function composeShadow(inputs: ShadowInputs): Promise<ShadowParts> {
+  const { config, logger } = inputs;
+  const settings = settingsFrom(config);
+  const nowMs = (): number => inputs.env.clock.nowMs();
+  const ids = inputs.env.ids;
+  const engine = createDiffEngine({ rules: phoenixRuleSet, ids: (kind, id) => ids.toPlatform(kind as Parameters<typeof ids.toPlatform>[0], id) });
+  const vendorAgain = createVendorRawClient({ vendorUrl: inputs.vendorUrl, timeoutMs: config.shadow.timeoutMs });
+  // Shadow failures are counted, not logged one by one: a failing platform must not flood the log.
+  const candidateEnv: FacadeCallEnvironment = { ...inputs.env, onFailure: undefined };
+  // The metrics read the executor's queue and the executor reports to the metrics: one late-bound side.
+  const late: { metrics?: ReturnType<typeof createShadowMetrics> } = {};
+  const executor = new ShadowExecutor(
+    engine,
+    {
+      runCandidate: (job) => runPlatformCandidate(job, candidateEnv),
+      fetchPrimaryAgain: (job) => fetchVendorAgain(job, vendorAgain),
+      countViolations: countContractViolations,
+      nowMs: () => performance.now(),
+      random: Math.random,
+      observer: { onDrop: (r, op) => late.metrics?.recordDrop(r, op), onSample: (op, o, ms) => late.metrics?.recordSample(op, o, ms), onNoiseSample: (op) => late.metrics?.recordNoiseSample(op) },
+    },
+    settings.executor,
+  );
+  const metrics = createShadowMetrics({ registry: inputs.registry, operations: listOperations().map((o) => o.operationId.toLowerCase()), load: () => ({ ...executor.load(), backingOff: executor.backingOff() }) });
+  const parityStore = new SqlParityStore(inputs.store.sql);
+  const stateStore = new SqlMigrationStateStore(inputs.store.sql);
+  const controller = new MigrationController(
+    {
+      policy: inputs.policy,
+      store: stateStore,
+      window: (op) => executor.parity.window(op),
+      resetWindow: (op) => executor.parity.resetWindow(op),
+      isReadOnly: isReadOnlyOperation,
+      nowMs,
+      onTransition: (t) => {
+        late.metrics?.recordTransition(t);
+        late.metrics?.setStage(t.operation, t.to.stage, t.to.percent);
+        logger.warn({ event: 'migration_transition', operation: t.operation, from: t.from, to: t.to, cause: t.cause, reason: t.reason, actor: t.actor, policyVersion: t.policyVersion }, 'migration transition');
+      },
+    },
+    settings.gates,
+    config.shadow.migrationShadowPercent,
+  );
+  late.metrics = metrics;
+  await controller.load();
+  for (const state of controller.list()) metrics.setStage(state.operation, state.stage, state.percent);
+  const reader = createShadowReader({ executor, controller, parityStore, stateStore, gates: settings.gates, shadowPercent: config.shadow.migrationShadowPercent, rulesVersion: engine.rulesVersion });
+  const flush = async (): Promise<void> => {
+    const deltas = executor.parity.takeDeltas();
+    if (deltas.length === 0) return;
+    await parityStore.addCounts(deltas);
+    for (const o of await reader.overview()) late.metrics?.setParity(o.report, o.topFields.length);
+  };
+  const flushTimer = setInterval(() => void flush().catch((error: unknown) => logger.warn({ event: 'parity_flush_failed', error: String(error) }, 'parity flush failed')), config.shadow.flushIntervalMs);
+  const tick = (): Promise<GateVerdict[]> => controller.tick();
+  const gateTimer = setInterval(() => void tick().catch((error: unknown) => logger.warn({ event: 'gate_round_failed', error: String(error) }, 'promotion gate round failed')), config.shadow.gates.intervalSeconds * 1000);
+  flushTimer.unref();
+  gateTimer.unref();
+  return {
+    tap: createShadowTap({ executor, isReadOnly: isReadOnlyOperation, regionOf: (req) => regionOfRequest(inputs.policy, req), bodyCapBytes: config.shadow.bodyCapBytes }),
+    adminRoutes: createAdminShadowRoutes({ reader, controller, flush }),
+    publicAdminPages: servePublicAdminPages,
+    executor,
+    controller,
+    reader,
+    flush,
+    tick,
+    close: async () => {
+      clearInterval(flushTimer);
+      clearInterval(gateTimer);
+      await Promise.race([executor.idle(), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      await flush().catch(() => undefined);
+      await vendorAgain.close();
+    },
+  };
+}

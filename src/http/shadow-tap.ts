@@ -1,0 +1,83 @@
+/**
+ * The shadow tap on the passthrough (design.md §2 "shadow ─► answer from vendor, candidate from
+ * platform async, diff"): when the policy shadows a call forwarded to the vendor, the answer the
+ * device gets is copied (up to the body cap) and, once sent, handed to the shadow executor. The
+ * device's answer is neither changed nor delayed; nothing here can fail the request.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { promisify } from 'node:util';
+import { brotliDecompress, gunzip, inflate, type ZlibOptions } from 'node:zlib';
+import type { GatewayAnswer } from '../gateway/facade-request-handler';
+import type { AnswerInput } from '../shadow/diff-engine';
+import type { ShadowExecutor } from '../shadow/shadow-executor';
+import { captureResponse, type CapturedResponse } from './response-capture';
+import { offerMultirequestSamples } from './shadow-multirequest';
+
+/** Calls that issue a KS and change nothing a later read in the same multirequest shows. */
+const sessionIssuers = new Set(['ottuser.anonymouslogin', 'ottuser.login', 'ottuser.refreshsession']);
+
+type PassthroughAnswer = Extract<GatewayAnswer, { kind: 'passthrough' }>;
+
+/** Called for every passthrough answer; does something only for shadowed, sampled reads. */
+export type PassthroughShadowTap = (answer: PassthroughAnswer, req: IncomingMessage, res: ServerResponse, startedMs: number) => void;
+
+export interface ShadowTapOptions {
+  readonly executor: ShadowExecutor;
+  readonly isReadOnly: (operationId: string) => boolean;
+  /** The call's region for parity counts ('' when unknown). */
+  readonly regionOf: (req: IncomingMessage) => string;
+  readonly bodyCapBytes: number;
+}
+
+const decoders: Record<string, (input: Buffer, options: ZlibOptions) => Promise<Buffer>> = {
+  gzip: promisify(gunzip),
+  deflate: promisify(inflate),
+  br: promisify(brotliDecompress),
+};
+
+/** The vendor's answer as the diff engine lifts it: a redirect's location, or the body text. */
+async function liftPrimary(captured: CapturedResponse, capBytes: number): Promise<{ input: AnswerInput; bytes: number }> {
+  if (captured.status >= 300 && captured.status < 400) return { input: { json: { redirect: captured.location ?? '' } }, bytes: (captured.location ?? '').length };
+  const encoding = captured.contentEncoding?.trim().toLowerCase();
+  const decode = encoding === undefined || encoding === 'identity' ? undefined : decoders[encoding];
+  if (encoding !== undefined && encoding !== 'identity' && decode === undefined) throw new Error(`unsupported content-encoding ${encoding}`);
+  const body = decode === undefined ? captured.body : await decode(captured.body, { maxOutputLength: capBytes });
+  return { input: body.toString('utf8'), bytes: body.length };
+}
+
+/** Builds the tap the facade listener calls on passthrough answers. */
+export function createShadowTap(options: ShadowTapOptions): PassthroughShadowTap {
+  const { executor } = options;
+  return (answer, req, res, startedMs) => {
+    const chosen: number[] = [];
+    // A multirequest that writes changes state between its own slots; a candidate run later cannot
+    // see the state each read saw, so none of its sub-calls is shadowed (counted as `write`).
+    // Logins only issue the KS later slots use (both sides accept it), so they do not count.
+    const writes = answer.parsed.kind === 'multi' && answer.decisions.some((d) => !options.isReadOnly(d.operationId) && !sessionIssuers.has(d.operationId));
+    answer.decisions.forEach((d, index) => {
+      if (!d.decision.shadow || !executor.sampled(d.decision.shadowPercent)) return;
+      // Writes are never shadowed to a live backend (design.md §2): excluded, and the report says so.
+      if (writes || !options.isReadOnly(d.operationId)) return void executor.drop('write', d.operationId);
+      chosen.push(index);
+    });
+    if (chosen.length === 0 || answer.parsed.kind === 'invalid') return;
+    const refused = executor.admits(0);
+    if (refused !== undefined) return void chosen.forEach((i) => executor.drop(refused, answer.decisions[i]!.operationId));
+    const { parsed } = answer;
+    const region = options.regionOf(req);
+    captureResponse(res, options.bodyCapBytes, (captured) => {
+      const primaryMs = performance.now() - startedMs;
+      const dropAll = (reason: 'too-large' | 'unsupported'): void => chosen.forEach((i) => executor.drop(reason, answer.decisions[i]!.operationId));
+      if (captured.tooLarge) return dropAll('too-large');
+      liftPrimary(captured, options.bodyCapBytes).then((primary) => {
+        if (parsed.kind === 'multi') {
+          if (typeof primary.input !== 'string') return dropAll('unsupported');
+          return offerMultirequestSamples(executor, { split: parsed.split, decisions: answer.decisions, chosen, body: primary.input, apiBaseUrl: parsed.apiBaseUrl, region, primaryMs });
+        }
+        const { operationId } = answer.decisions[0]!;
+        const call = { service: parsed.call.service ?? '', action: parsed.call.action ?? '', params: parsed.call.params };
+        executor.offer({ operationId, region, call, apiBaseUrl: parsed.apiBaseUrl, primary: primary.input, primaryBytes: primary.bytes, primaryMs });
+      }, (error: unknown) => dropAll(error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : 'unsupported'));
+    });
+  };
+}

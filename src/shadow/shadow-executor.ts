@@ -1,0 +1,238 @@
+/**
+ * The shadow executor (design.md §4 "Shadow and diff"; issue 11): the device already has the
+ * vendor's answer; this runs the platform candidate of the same call through a bounded queue with
+ * its own timeout and body cap, diffs the two, and counts parity. It never delays or fails the
+ * primary: `offer` returns at once, and every failure on this path is caught and counted.
+ * Noise is learned from a sampled second vendor call (idempotent reads only).
+ */
+import { CandidateBackoff, defaultBackoff, type BackoffSettings } from './candidate-backoff';
+import type { AnswerInput, DiffEngine } from './diff-engine';
+import { redactAndBound } from './redact-sample';
+import { ParityAccumulator } from './parity-accumulator';
+import { emptyDropCounts, type DropCounts, type DropReason } from './shadow-drops';
+import { ShadowQueue, type QueueLoad } from './shadow-queue';
+
+/** One shadowed call, captured after the device got the vendor's answer. */
+export interface ShadowJob {
+  readonly operationId: string;
+  readonly region: string;
+  readonly call: { readonly service: string; readonly action: string; readonly params: Readonly<Record<string, unknown>> };
+  readonly apiBaseUrl: string;
+  /** The vendor's answer as the device got it (lifted: envelope JSON text, or a redirect). */
+  readonly primary: AnswerInput;
+  readonly primaryBytes: number;
+  readonly primaryMs: number;
+}
+
+/** An answer from the candidate or a second primary call. */
+export interface SideAnswer {
+  readonly answer: AnswerInput;
+  readonly bytes: number;
+  /** A bug or an outage on that side (not a vendor error, which is an answer). */
+  readonly failed: boolean;
+}
+
+/** What the executor needs from the outside world (the composition root provides it). */
+export interface ShadowPorts {
+  runCandidate(job: ShadowJob): Promise<SideAnswer>;
+  /** The same request to the vendor again, for the noise baseline. */
+  fetchPrimaryAgain?(job: ShadowJob): Promise<SideAnswer>;
+  /** Contract violations of an answer (0 when valid). */
+  countViolations?(operationId: string, answer: unknown): number;
+  readonly nowMs: () => number;
+  readonly random: () => number;
+  readonly observer?: ShadowObserver;
+}
+
+/** Told about everything the executor does (metrics, logs). Must not throw. */
+export interface ShadowObserver {
+  onDrop?(reason: DropReason, operationId: string): void;
+  onSample?(operationId: string, outcome: 'identical' | 'different' | 'candidate-error', candidateMs: number): void;
+  onNoiseSample?(operationId: string): void;
+}
+
+export interface ShadowSettings {
+  readonly maxQueueEntries: number;
+  readonly maxQueueBytes: number;
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  /** Answers (either side) larger than this are not compared. */
+  readonly bodyCapBytes: number;
+  /** Share (0–100) of compared samples that also call the vendor again to learn noise. */
+  readonly noisePercent: number;
+  /** Share (0–100) of compared samples whose two answers are validated against the vendor contract. */
+  readonly contractPercent: number;
+  /** Kept diff samples are cut to this size (redacted JSON). */
+  readonly sampleCapBytes: number;
+  readonly backoff: BackoffSettings;
+}
+
+export const defaultShadowSettings: ShadowSettings = {
+  maxQueueEntries: 256,
+  maxQueueBytes: 16 * 1024 * 1024,
+  concurrency: 8,
+  timeoutMs: 2000,
+  bodyCapBytes: 512 * 1024,
+  noisePercent: 10,
+  contractPercent: 10,
+  sampleCapBytes: 16 * 1024,
+  backoff: defaultBackoff,
+};
+
+type Timed<T> = { kind: 'done'; value: T; ms: number } | { kind: 'timeout'; settled: Promise<unknown> } | { kind: 'error'; ms: number };
+
+/** Runs `start` with a deadline; the job keeps its queue slot until the call really settles. */
+async function withDeadline<T>(start: () => Promise<T>, timeoutMs: number, nowMs: () => number): Promise<Timed<T>> {
+  const began = nowMs();
+  const work = start().then(
+    (value) => ({ kind: 'done' as const, value, ms: nowMs() - began }),
+    () => ({ kind: 'error' as const, ms: nowMs() - began }),
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<{ kind: 'timeout'; settled: Promise<unknown> }>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: 'timeout', settled: work }), timeoutMs);
+  });
+  const first = await Promise.race([work, deadline]);
+  clearTimeout(timer);
+  return first;
+}
+
+/** The shadow executor; one per process. */
+export class ShadowExecutor {
+  readonly parity: ParityAccumulator;
+  private readonly queue: ShadowQueue<ShadowJob>;
+  private readonly backoff: CandidateBackoff;
+  private readonly drops: DropCounts = emptyDropCounts();
+  private readonly dropsByOperation = new Map<string, DropCounts>();
+
+  constructor(
+    private readonly engine: DiffEngine,
+    private readonly ports: ShadowPorts,
+    private readonly settings: ShadowSettings = defaultShadowSettings,
+  ) {
+    this.parity = new ParityAccumulator(ports.nowMs);
+    this.backoff = new CandidateBackoff(settings.backoff, ports.nowMs);
+    this.queue = new ShadowQueue({ maxEntries: settings.maxQueueEntries, maxBytes: settings.maxQueueBytes, concurrency: settings.concurrency }, (job) => this.run(job));
+  }
+
+  /** True when a shadow decision sampled at `percent` (0–100) should be captured. */
+  sampled(percent: number | undefined): boolean {
+    const share = percent ?? 100;
+    return share >= 100 || (share > 0 && this.ports.random() * 100 < share);
+  }
+
+  /** True when a captured primary of this size could be compared (checked before buffering). */
+  admits(bytes: number): DropReason | undefined {
+    if (bytes > this.settings.bodyCapBytes) return 'too-large';
+    if (this.backoff.paused()) return 'backoff';
+    return undefined;
+  }
+
+  /** Queues a captured call; returns at once. Every refusal is counted with its reason. */
+  offer(job: ShadowJob): boolean {
+    const refused = job.primaryBytes > this.settings.bodyCapBytes ? 'too-large' : this.backoff.admits() ? undefined : 'backoff';
+    if (refused !== undefined) return this.drop(refused, job.operationId);
+    if (!this.queue.offer(job, job.primaryBytes)) {
+      this.backoff.release();
+      return this.drop('queue-full', job.operationId);
+    }
+    return true;
+  }
+
+  /** Counts a sample refused before it was captured (writes, unsupported shapes, oversize). */
+  drop(reason: DropReason, operationId: string): false {
+    this.drops[reason]++;
+    let mine = this.dropsByOperation.get(operationId);
+    if (mine === undefined && this.dropsByOperation.size < 2000) this.dropsByOperation.set(operationId, (mine = emptyDropCounts()));
+    if (mine !== undefined) mine[reason]++;
+    this.ports.observer?.onDrop?.(reason, operationId);
+    return false;
+  }
+
+  /** Drops by reason since start; of one operation when named. */
+  dropCounts(operationId?: string): Readonly<DropCounts> {
+    if (operationId !== undefined) return { ...(this.dropsByOperation.get(operationId) ?? emptyDropCounts()) };
+    return { ...this.drops };
+  }
+
+  load(): QueueLoad {
+    return this.queue.load();
+  }
+
+  /** True while the candidate is paused by backoff. */
+  backingOff(): boolean {
+    return this.backoff.paused();
+  }
+
+  /** Resolves when every queued sample was compared (tests and shutdown). */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  private async run(job: ShadowJob): Promise<void> {
+    try {
+      await this.compare(job);
+    } catch {
+      this.parity.addCandidateError(job.operationId, job.region);
+    }
+  }
+
+  private async compare(job: ShadowJob): Promise<void> {
+    const { timeoutMs } = this.settings;
+    const result = await withDeadline(() => this.ports.runCandidate(job), timeoutMs, this.ports.nowMs);
+    if (result.kind === 'timeout') {
+      this.drop('timeout', job.operationId);
+      this.failCandidate(job, timeoutMs);
+      await result.settled; // the slot stays taken until the platform call really ends: the bound holds
+      return;
+    }
+    if (result.kind === 'error' || result.value.failed) return this.failCandidate(job, result.ms);
+    this.backoff.record({ failed: false, ms: result.ms });
+    if (result.value.bytes > this.settings.bodyCapBytes) {
+      this.drop('too-large', job.operationId);
+      return;
+    }
+    this.countCompared(job, result.value, result.ms);
+    if (this.ports.fetchPrimaryAgain !== undefined && this.ports.random() * 100 < this.settings.noisePercent) await this.learnNoise(job);
+  }
+
+  private failCandidate(job: ShadowJob, ms: number): void {
+    this.backoff.record({ failed: true, ms });
+    this.parity.addCandidateError(job.operationId, job.region);
+    this.ports.observer?.onSample?.(job.operationId, 'candidate-error', ms);
+  }
+
+  private countCompared(job: ShadowJob, candidate: SideAnswer, candidateMs: number): void {
+    const diff = this.engine.diff(job.primary, candidate.answer, job.operationId);
+    // Validation costs about as much as the diff; a sampled share keeps the rates honest and cheap.
+    const checked = this.ports.countViolations !== undefined && this.ports.random() * 100 < this.settings.contractPercent;
+    const count = (value: unknown): number => (checked ? this.ports.countViolations!(job.operationId, value) : 0);
+    const cap = this.settings.sampleCapBytes;
+    this.parity.addSample(job.operationId, job.region, {
+      differences: diff.differences,
+      primaryMs: job.primaryMs,
+      candidateMs,
+      contractChecked: checked,
+      primaryViolations: count(diff.primary.value),
+      candidateViolations: count(diff.candidate.value),
+      example: () => ({
+        differences: diff.differences.slice(0, 20),
+        primary: redactAndBound(diff.primary.value, cap),
+        candidate: redactAndBound(diff.candidate.value, cap),
+        request: redactAndBound({ operation: job.operationId, params: job.call.params }, 4096),
+        atMs: this.ports.nowMs(),
+      }),
+    });
+    this.ports.observer?.onSample?.(job.operationId, diff.differences.length === 0 ? 'identical' : 'different', candidateMs);
+  }
+
+  private async learnNoise(job: ShadowJob): Promise<void> {
+    const again = await withDeadline(() => this.ports.fetchPrimaryAgain!(job), this.settings.timeoutMs, this.ports.nowMs);
+    if (again.kind !== 'done' || again.value.failed || again.value.bytes > this.settings.bodyCapBytes) {
+      if (again.kind === 'timeout') await again.settled;
+      return;
+    }
+    this.parity.addNoise(job.operationId, job.region, this.engine.diff(job.primary, again.value.answer, job.operationId).differences);
+    this.ports.observer?.onNoiseSample?.(job.operationId);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The shadow path's bounded work queue (design.md §4: "a bounded queue with its own timeout"):
+ * bounded in entries and in bytes (queued plus running), with a fixed number of jobs running at
+ * once. A full queue refuses at once; the primary never waits for it.
+ */
+
+export interface QueueLimits {
+  readonly maxEntries: number;
+  readonly maxBytes: number;
+  readonly concurrency: number;
+}
+
+export interface QueueLoad {
+  readonly queued: number;
+  readonly running: number;
+  /** Bytes held by queued and running jobs. */
+  readonly bytes: number;
+}
+
+/** A FIFO of jobs run by `worker`; `worker` must never reject (the executor catches everything). */
+export class ShadowQueue<T> {
+  private readonly items: { job: T; bytes: number }[] = [];
+  private head = 0;
+  private running = 0;
+  private bytes = 0;
+
+  constructor(
+    private readonly limits: QueueLimits,
+    private readonly worker: (job: T) => Promise<void>,
+  ) {}
+
+  /** Queues a job holding `bytes`; false when the entry or byte bound would be exceeded. */
+  offer(job: T, bytes: number): boolean {
+    if (this.items.length - this.head >= this.limits.maxEntries || this.bytes + bytes > this.limits.maxBytes) return false;
+    this.items.push({ job, bytes });
+    this.bytes += bytes;
+    this.pump();
+    return true;
+  }
+
+  /** Entries, running jobs and bytes right now. */
+  load(): QueueLoad {
+    return { queued: this.items.length - this.head, running: this.running, bytes: this.bytes };
+  }
+
+  /** Resolves when nothing is queued or running (tests, shutdown). */
+  async idle(pollMs = 5): Promise<void> {
+    while (this.running > 0 || this.items.length > this.head) await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+
+  private pump(): void {
+    while (this.running < this.limits.concurrency && this.head < this.items.length) {
+      const next = this.items[this.head++]!;
+      if (this.head > 1024 && this.head * 2 > this.items.length) {
+        this.items.splice(0, this.head);
+        this.head = 0;
+      }
+      this.running++;
+      void this.worker(next.job).finally(() => {
+        this.running--;
+        this.bytes -= next.bytes;
+        this.pump();
+      });
+    }
+  }
+}
