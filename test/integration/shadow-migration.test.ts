@@ -65,7 +65,7 @@ describe('canary promotion gates', () => {
     expect(detail.transitions[0].reason).toMatch(/rolled back from canary 10%: parity \d+\.\d+% < 99% over \d+ samples/);
     expect(detail.topFields.map((f: any) => f.pointer)).toContain('/result/description');
 
-    const metrics = await (await fetch(`${facade.url}/metrics`)).text();
+    const metrics = await (await admin("/metrics")).text();
     expect(metrics).toMatch(/understudy_parity_transitions_total\{operation="asset.get",to="shadow",cause="rollback"\} 1/);
     expect(metrics).toMatch(/understudy_parity_migration_stage\{operation="asset.get",stage="shadow"\} 1/);
     expect(metrics).toMatch(/understudy_parity_last_transition_timestamp_seconds\{operation="asset.get"\} \d+/);
