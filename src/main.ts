@@ -87,6 +87,7 @@ function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, 
     platformFor: (session) => createPlatformPort(platform, tokens, subjectFor(session, ids)),
     ids,
     sessions: createFacadeSessions({ partnerId: config.vendor.partnerId, partnerSecret: config.vendor.partnerSecret, revocations }),
+    ...(config.vendor.serverVersion === undefined ? {} : { serverVersion: config.vendor.serverVersion }),
     onFailure: (error, operationId) => logger.warn({ event: 'translation_failed', operationId, error: error instanceof Error ? error.message : String(error) }, 'translated call failed'),
   };
 }

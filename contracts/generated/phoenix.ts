@@ -440,6 +440,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/configurations/action/serveByDevice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The device configuration for an app, version, platform and configuration-group tag
+         * @description The native OTT players' start-up call, a GET with query parameters (brief §1.2, §5.6); POST
+         *     with a JSON body is accepted too, like every action. No KS. Parameters and types follow the
+         *     public OTT OpenAPI (brief S2, `configurations.serveByDevice`: applicationName, clientVersion,
+         *     platform, udid, tag strings, partnerId integer) and the generated TypeScript client
+         *     (`ConfigurationsServeByDeviceAction`, where only partnerId is optional). The success answer
+         *     is the stored configuration (`KalturaConfigurations.content`) sent as the bare JSON document,
+         *     no envelope: S2 declares the result a plain string and the clients fetch it as a file; the
+         *     players read its top-level `params` (kaltura-player-android `PhoenixConfigurationsResponse`,
+         *     kaltura-player-ios `KalturaOTTPlayerManager`). Errors come in the usual envelope
+         *     (docs/vendor-decisions.md "configurations.serveByDevice").
+         */
+        get: operations["configurations.serveByDevice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/system/action/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Returns true (no KS needed; S2 `system.ping`, result boolean) */
+        post: operations["system.ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/system/action/getTime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Current server time, epoch seconds (S2 `system.getTime`, result integer; Java client `Long`) */
+        post: operations["system.getTime"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/system/action/getVersion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Current server version string (S2 `system.getVersion`, result string) */
+        post: operations["system.getVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_v3/service/multirequest": {
         parameters: {
             query?: never;
@@ -526,7 +606,7 @@ export interface components {
         };
         MultirequestSuccess: {
             executionTime: number;
-            result: (components["schemas"]["MultirequestErrorItem"] | components["schemas"]["KalturaObject"] | boolean)[];
+            result: (components["schemas"]["MultirequestErrorItem"] | components["schemas"]["KalturaObject"] | boolean | number | string | components["schemas"]["DeviceConfigurationDocument"])[];
         };
         BooleanSuccess: {
             executionTime: number;
@@ -1408,6 +1488,31 @@ export interface components {
             failReasonCode?: number;
             createdAt?: number;
         };
+        IntegerSuccess: {
+            executionTime: number;
+            result: number;
+        };
+        StringSuccess: {
+            executionTime: number;
+            result: string;
+        };
+        /**
+         * @description Generated TypeScript client enum `KalturaPlatform`; matched case-insensitively on input
+         * @enum {string}
+         */
+        KalturaPlatform: "Android" | "Blackberry" | "CTV" | "iOS" | "Other" | "STB" | "WindowsPhone";
+        /**
+         * @description The stored configuration content, unenveloped. Players read `params` (analyticsUrl,
+         *     ovpServiceUrl, ovpPartnerId, uiConfId); other members are the operator's own.
+         */
+        DeviceConfigurationDocument: {
+            params: {
+                analyticsUrl?: string;
+                ovpServiceUrl?: string;
+                ovpPartnerId?: number;
+                uiConfId?: number;
+            };
+        };
     };
     responses: never;
     parameters: never;
@@ -2086,6 +2191,106 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KalturaTransactionSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "configurations.serveByDevice": {
+        parameters: {
+            query: {
+                partnerId: number;
+                applicationName: string;
+                clientVersion: string;
+                /** @description a KalturaPlatform value, any case */
+                platform: string;
+                udid: string;
+                tag: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration document, or an error envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceConfigurationDocument"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "system.ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"];
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "system.getTime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"];
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegerSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "system.getVersion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"];
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StringSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

@@ -437,6 +437,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/device-config/v1/configurations/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The configuration an app build on a device gets (docs/lab-rules.md "Device configuration")
+         * @description The group whose tags include `tag` (any case) is searched first, then the default group; in
+         *     a group, same `appName` (exact) and `platform` (any case), the highest `clientVersion` not
+         *     above the device's. Any caller token, anonymous included.
+         */
+        get: operations["deviceConfig.matchConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/changes": {
         parameters: {
             query?: never;
@@ -833,6 +855,16 @@ export interface components {
         ChangePage: {
             changes: components["schemas"]["Change"][];
             nextCursor: string;
+        };
+        AppConfiguration: {
+            id: string;
+            groupId: string;
+            appName: string;
+            clientVersion: string;
+            platform: string;
+            forceUpdate: boolean;
+            /** @description The configuration document devices receive */
+            content: Record<string, never>;
         };
     };
     responses: {
@@ -2346,6 +2378,59 @@ export interface operations {
             };
             /** @description A problem */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "deviceConfig.matchConfiguration": {
+        parameters: {
+            query: {
+                appName: string;
+                clientVersion: string;
+                platform: string;
+                tag?: string;
+                udid?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching configuration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppConfiguration"];
+                };
+            };
+            /** @description A problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -211,6 +211,32 @@ export interface CatalogDemo {
   /** The epoch second the catalogue's dates are laid out around (EPG starts here minus a day). */
   readonly baseTime: number;
   readonly accounts: readonly { readonly username: string; readonly password: string; readonly household: number; readonly userId: string }[];
+  /** The server version the lab vendor reports (`system.getVersion`), also the facade's lab default. */
+  readonly serverVersion: string;
+}
+
+/** Vendor `KalturaPlatform` values (device platforms a configuration is for). */
+export type AppPlatform = 'Android' | 'Blackberry' | 'CTV' | 'iOS' | 'Other' | 'STB' | 'WindowsPhone';
+
+/** A configuration group: devices asking with one of its tags get its configurations. */
+export interface CatalogConfigurationGroup {
+  readonly id: string;
+  readonly name: string;
+  /** Tags are matched case-insensitively; the default group answers every other tag. */
+  readonly tags: readonly string[];
+  readonly isDefault: boolean;
+}
+
+/** A device configuration (vendor `KalturaConfigurations`): `content` is what serveByDevice returns. */
+export interface CatalogAppConfiguration {
+  readonly id: string;
+  readonly groupId: string;
+  readonly appName: string;
+  readonly clientVersion: string;
+  readonly platform: AppPlatform;
+  readonly isForceUpdate: boolean;
+  readonly externalPushId: string;
+  readonly content: Readonly<Record<string, unknown>>;
 }
 
 export interface Catalog {
@@ -227,6 +253,8 @@ export interface Catalog {
   readonly entitlements: readonly CatalogEntitlement[];
   readonly bookmarks: readonly CatalogBookmark[];
   readonly favorites: readonly CatalogFavorite[];
+  readonly configurationGroups: readonly CatalogConfigurationGroup[];
+  readonly appConfigurations: readonly CatalogAppConfiguration[];
 }
 
 /** One row of the vendor ↔ platform id mapping (the catalogue migration export). */

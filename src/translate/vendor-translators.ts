@@ -4,6 +4,7 @@ import { catalogTranslators } from './catalog/catalog-translators';
 import { playbackTranslators } from './playback/playback-translators';
 import { viewingTranslators } from './viewing/viewing-translators';
 import { commerceTranslators } from './commerce/commerce-translators';
+import { systemTranslators } from './system/system-translators';
 
 /** Every vendor operation the facade translates to the platform, keyed by lower-cased `service.action`. */
 export const vendorTranslators: TranslatorTable = {
@@ -12,4 +13,5 @@ export const vendorTranslators: TranslatorTable = {
   ...playbackTranslators,
   ...viewingTranslators,
   ...commerceTranslators,
+  ...systemTranslators,
 };

@@ -4,6 +4,7 @@ import { generateDevices } from './generate-devices';
 import { generateEntitlements } from './generate-entitlements';
 import { generatePrograms } from './generate-epg';
 import { generateChannels } from './generate-channels';
+import { appConfigurations, configurationGroups } from './generate-app-configurations';
 import { generateHouseholds } from './generate-households';
 import { buildIdMap } from './generate-id-map';
 import { generateProducts } from './generate-products';
@@ -54,6 +55,8 @@ export function generateCatalog(options: GenerateCatalogOptions = {}): Generated
     entitlements,
     bookmarks,
     favorites,
+    configurationGroups,
+    appConfigurations,
   };
   return { catalog, idMap: buildIdMap(catalog) };
 }

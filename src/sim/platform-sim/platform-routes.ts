@@ -2,6 +2,7 @@ import { catalogRoutes } from './catalog/catalog-routes';
 import { changeRoutes } from './changes/change-routes';
 import { commerceRoutes } from './commerce/commerce-routes';
 import type { RouteSpec } from './http/router';
+import { deviceConfigRoutes } from './device-config/device-config-routes';
 import { deviceRoutes } from './identity/device-routes';
 import { identityRoutes } from './identity/identity-routes';
 import { playbackRoutes } from './playback/playback-routes';
@@ -19,4 +20,5 @@ export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
   ...favoriteRoutes,
   ...commerceRoutes,
   ...changeRoutes,
+  ...deviceConfigRoutes,
 ];

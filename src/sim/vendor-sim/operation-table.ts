@@ -4,6 +4,7 @@ import { catalogOperations } from './catalog/catalog-operations';
 import { playbackOperations } from './playback/playback-operations';
 import { viewingOperations } from './viewing/viewing-operations';
 import { commerceOperations } from './commerce/commerce-operations';
+import { systemOperations } from './system/system-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
 export const vendorSimOperations: SimOperationTable = {
@@ -12,4 +13,5 @@ export const vendorSimOperations: SimOperationTable = {
   ...playbackOperations,
   ...viewingOperations,
   ...commerceOperations,
+  ...systemOperations,
 };

@@ -10,6 +10,7 @@ const expected: [operationId: string, method: string][] = [
   ['bookmark.list', 'post'], ['favorite.add', 'post'], ['favorite.delete', 'post'], ['favorite.list', 'post'],
   ['assethistory.list', 'post'], ['entitlement.list', 'post'], ['productprice.list', 'post'],
   ['transaction.purchase', 'post'], ['multirequest', 'post'],
+  ['configurations.serveByDevice', 'get'], ['system.ping', 'post'], ['system.getTime', 'post'], ['system.getVersion', 'post'],
 ];
 
 describe('vendor operation index', () => {
