@@ -520,6 +520,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/pin/action/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The parental or purchase PIN that applies to the caller's user or household, and where it is set (S2 `pin.get`) */
+        post: operations["pin.get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/pin/action/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets the caller's user or household parental or purchase PIN (S2 `pin.update`) */
+        post: operations["pin.update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/pin/action/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks a parental or purchase PIN against the one that applies to the caller; true or 5002 (S2 `pin.validate`) */
+        post: operations["pin.validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_v3/service/multirequest": {
         parameters: {
             query?: never;
@@ -1513,6 +1564,28 @@ export interface components {
                 uiConfId?: number;
             };
         };
+        /** @description A KalturaPin as sent to pin.update; only `pin` is read */
+        KalturaPinInput: {
+            objectType?: string;
+            pin?: string;
+        };
+        /**
+         * @description Follows the S2 definition `KalturaPin` and the generated TypeScript client class: origin
+         *     (KalturaRuleLevel invalid | user | household | account), pin (string), type (KalturaPinType).
+         */
+        KalturaPin: {
+            /** @constant */
+            objectType: "KalturaPin";
+            /** @enum {string} */
+            origin: "invalid" | "user" | "household" | "account";
+            pin: string;
+            /** @enum {string} */
+            type: "purchase" | "parental";
+        };
+        KalturaPinSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaPin"];
+        };
     };
     responses: never;
     parameters: never;
@@ -2291,6 +2364,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StringSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "pin.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    /** @description KalturaEntityReferenceBy: user | household (any case) */
+                    by: string;
+                    /** @description KalturaPinType: purchase | parental (any case) */
+                    type: string;
+                    /** @description parental rule id; accepted, PINs are not per rule in understudy */
+                    ruleId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaPinSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "pin.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    /** @description KalturaEntityReferenceBy: user | household (any case) */
+                    by: string;
+                    /** @description KalturaPinType: purchase | parental (any case) */
+                    type: string;
+                    /** @description parental rule id; accepted, PINs are not per rule in understudy */
+                    ruleId?: number;
+                    pin: components["schemas"]["KalturaPinInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaPinSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "pin.validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    pin: string;
+                    /** @description KalturaPinType: purchase | parental (any case) */
+                    type: string;
+                    /** @description parental rule id; accepted, PINs are not per rule in understudy */
+                    ruleId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

@@ -215,6 +215,18 @@ export interface CatalogDemo {
   readonly serverVersion: string;
 }
 
+export type PinType = 'parental' | 'purchase';
+export type PinLevel = 'user' | 'household';
+
+/** A parental or purchase PIN set for a household or for one user (vendor `KalturaPin`). */
+export interface CatalogPin {
+  readonly level: PinLevel;
+  /** Household vendor id (as text) or user vendor id. */
+  readonly ownerVendorId: string;
+  readonly type: PinType;
+  readonly pin: string;
+}
+
 /** Vendor `KalturaPlatform` values (device platforms a configuration is for). */
 export type AppPlatform = 'Android' | 'Blackberry' | 'CTV' | 'iOS' | 'Other' | 'STB' | 'WindowsPhone';
 
@@ -255,6 +267,7 @@ export interface Catalog {
   readonly favorites: readonly CatalogFavorite[];
   readonly configurationGroups: readonly CatalogConfigurationGroup[];
   readonly appConfigurations: readonly CatalogAppConfiguration[];
+  readonly pins: readonly CatalogPin[];
 }
 
 /** One row of the vendor ↔ platform id mapping (the catalogue migration export). */

@@ -5,6 +5,7 @@ import { playbackTranslators } from './playback/playback-translators';
 import { viewingTranslators } from './viewing/viewing-translators';
 import { commerceTranslators } from './commerce/commerce-translators';
 import { systemTranslators } from './system/system-translators';
+import { pinTranslators } from './settings/pin-translators';
 
 /** Every vendor operation the facade translates to the platform, keyed by lower-cased `service.action`. */
 export const vendorTranslators: TranslatorTable = {
@@ -14,4 +15,5 @@ export const vendorTranslators: TranslatorTable = {
   ...viewingTranslators,
   ...commerceTranslators,
   ...systemTranslators,
+  ...pinTranslators,
 };

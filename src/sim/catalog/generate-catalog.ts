@@ -5,6 +5,7 @@ import { generateEntitlements } from './generate-entitlements';
 import { generatePrograms } from './generate-epg';
 import { generateChannels } from './generate-channels';
 import { appConfigurations, configurationGroups } from './generate-app-configurations';
+import { generatePins } from './generate-pins';
 import { generateHouseholds } from './generate-households';
 import { buildIdMap } from './generate-id-map';
 import { generateProducts } from './generate-products';
@@ -57,6 +58,7 @@ export function generateCatalog(options: GenerateCatalogOptions = {}): Generated
     favorites,
     configurationGroups,
     appConfigurations,
+    pins: generatePins(users),
   };
   return { catalog, idMap: buildIdMap(catalog) };
 }

@@ -22,6 +22,7 @@ const catalogFiles = {
   favorites: 'favorites.json',
   configurationGroups: 'configuration-groups.json',
   appConfigurations: 'app-configurations.json',
+  pins: 'pins.json',
 } as const satisfies Record<keyof Catalog, string>;
 
 /** The file names the catalogue is split into, one per collection. */

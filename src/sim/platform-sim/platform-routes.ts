@@ -3,6 +3,7 @@ import { changeRoutes } from './changes/change-routes';
 import { commerceRoutes } from './commerce/commerce-routes';
 import type { RouteSpec } from './http/router';
 import { deviceConfigRoutes } from './device-config/device-config-routes';
+import { pinRoutes } from './settings/pin-routes';
 import { deviceRoutes } from './identity/device-routes';
 import { identityRoutes } from './identity/identity-routes';
 import { playbackRoutes } from './playback/playback-routes';
@@ -21,4 +22,5 @@ export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
   ...commerceRoutes,
   ...changeRoutes,
   ...deviceConfigRoutes,
+  ...pinRoutes,
 ];

@@ -9,6 +9,7 @@ import { createLoginState, type LoginState } from './identity/login-state';
 import { createTokenService, type TokenService } from './identity/token-service';
 import { createActivityState, type ActivityState } from './playback/activity-state';
 import { createUserDataState, type UserDataState } from './user-data/user-data-state';
+import { createPinStore, type PinStore } from './settings/pin-store';
 
 /**
  * platform-sim's world. The catalogue parts (index, item store, tokens) are built once; the
@@ -27,6 +28,7 @@ export interface PlatformSimState {
   userData: UserDataState;
   commerce: CommerceState;
   changes: ChangeFeed;
+  pins: PinStore;
 }
 
 /** Builds the state from the catalogue. */
@@ -46,6 +48,7 @@ export function createPlatformState(catalog: Catalog, clock: Clock): PlatformSim
     userData: createUserDataState(catalog, index),
     commerce: createCommerceState(catalog, index),
     changes: createChangeFeed(),
+    pins: createPinStore(catalog, index),
   };
 }
 
@@ -57,4 +60,5 @@ export function resetPlatformState(state: PlatformSimState): void {
   state.userData = createUserDataState(state.catalog, state.index);
   state.commerce = createCommerceState(state.catalog, state.index);
   state.changes = createChangeFeed();
+  state.pins = createPinStore(state.catalog, state.index);
 }

@@ -5,6 +5,7 @@ import { playbackOperations } from './playback/playback-operations';
 import { viewingOperations } from './viewing/viewing-operations';
 import { commerceOperations } from './commerce/commerce-operations';
 import { systemOperations } from './system/system-operations';
+import { pinOperations } from './settings/pin-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
 export const vendorSimOperations: SimOperationTable = {
@@ -14,4 +15,5 @@ export const vendorSimOperations: SimOperationTable = {
   ...viewingOperations,
   ...commerceOperations,
   ...systemOperations,
+  ...pinOperations,
 };

@@ -5,6 +5,7 @@ import { createIdentityState, type IdentityState } from './identity/identity-sta
 import { createViewingState, type ViewingState } from './viewing/viewing-state';
 import { createCommerceState, type CommerceState } from './commerce/commerce-state';
 import { createPlaybackState, type PlaybackState } from './playback/playback-state';
+import { createPinState, type PinState } from './settings/pin-state';
 
 /**
  * vendor-sim's whole mutable world, seeded from the catalogue. Each slice owns one area and is
@@ -22,6 +23,8 @@ export interface VendorSimState {
   readonly commerce: CommerceState;
   /** Concurrent playbacks per household (concurrency limit). */
   readonly playback: PlaybackState;
+  /** Parental and purchase PINs. */
+  readonly pins: PinState;
 }
 
 export interface VendorSimStateOptions {
@@ -40,5 +43,6 @@ export function createVendorSimState(catalog: Catalog, clock: Clock, options: Ve
     viewing: createViewingState(catalog, index),
     commerce: createCommerceState(catalog, index),
     playback: createPlaybackState(catalog, index),
+    pins: createPinState(catalog),
   };
 }

@@ -11,6 +11,7 @@ const expected: [operationId: string, method: string][] = [
   ['assethistory.list', 'post'], ['entitlement.list', 'post'], ['productprice.list', 'post'],
   ['transaction.purchase', 'post'], ['multirequest', 'post'],
   ['configurations.serveByDevice', 'get'], ['system.ping', 'post'], ['system.getTime', 'post'], ['system.getVersion', 'post'],
+  ['pin.get', 'post'], ['pin.update', 'post'], ['pin.validate', 'post'],
 ];
 
 describe('vendor operation index', () => {
