@@ -571,6 +571,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/householddevice/action/generatePin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A PIN a device not yet in a household shows, to be typed on a household member's device (S2 `householdDevice.generatePin(udid, brandId)`; any KS, anonymous included) */
+        post: operations["householddevice.generatePin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/householddevice/action/addByPin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A household member types the device's PIN; the device joins the household (S2 `householdDevice.addByPin(pin, deviceName)`) */
+        post: operations["householddevice.addByPin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/householddevice/action/loginWithPin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The paired device signs in with its PIN as the household's default user (S2 `householdDevice.loginWithPin(partnerId, pin, udid?)`) */
+        post: operations["householddevice.loginWithPin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/userloginpin/action/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A login PIN for the calling user, optionally guarded by a secret (S2 `userLoginPin.add(secret?)`); needed by ottUser.loginWithPin */
+        post: operations["userloginpin.add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/ottuser/action/loginWithPin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a login PIN (S2 `ottUser.loginWithPin(partnerId, pin, udid?, secret?)`) */
+        post: operations["ottuser.loginWithPin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_v3/service/multirequest": {
         parameters: {
             query?: never;
@@ -1586,6 +1671,28 @@ export interface components {
             executionTime: number;
             result: components["schemas"]["KalturaPin"];
         };
+        /** @description S2 definition `KalturaDevicePin` (pin, string) */
+        KalturaDevicePin: {
+            /** @constant */
+            objectType: "KalturaDevicePin";
+            pin: string;
+        };
+        KalturaDevicePinSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaDevicePin"];
+        };
+        /** @description S2 definition `KalturaUserLoginPin` (pinCode string, expirationTime epoch integer, userId string) */
+        KalturaUserLoginPin: {
+            /** @constant */
+            objectType: "KalturaUserLoginPin";
+            pinCode: string;
+            expirationTime: number;
+            userId: string;
+        };
+        KalturaUserLoginPinSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaUserLoginPin"];
+        };
     };
     responses: never;
     parameters: never;
@@ -2457,6 +2564,143 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "householddevice.generatePin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    udid: string;
+                    brandId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaDevicePinSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "householddevice.addByPin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    pin: string;
+                    deviceName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaHouseholdDeviceSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "householddevice.loginWithPin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    partnerId: number;
+                    pin: string;
+                    udid?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaLoginResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "userloginpin.add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaUserLoginPinSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "ottuser.loginWithPin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    partnerId: number;
+                    pin: string;
+                    udid?: string;
+                    secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaLoginResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

@@ -24,10 +24,24 @@ const retiredOperations = [
   'pin.get',
   'pin.update',
   'pin.validate',
+  // device pairing and login PINs
+  'householddevice.generatepin',
+  'householddevice.addbypin',
+  'householddevice.loginwithpin',
+  'userloginpin.add',
+  'ottuser.loginwithpin',
 ];
 
 /** Multirequest cases made of those operations only. */
-const retiredMultirequests = ['multirequest/serve-by-device-slot.json', 'multirequest/pin-update-then-validate.json'];
+const retiredMultirequests = [
+  'multirequest/serve-by-device-slot.json',
+  'multirequest/pin-update-then-validate.json',
+  'multirequest/device-pairing-flow.json',
+  'multirequest/device-pin-before-claim.json',
+  'multirequest/device-pin-household-full.json',
+  'multirequest/device-pin-replaced.json',
+  'multirequest/user-login-pin-flow.json',
+];
 
 const cases = loadGoldenCases(undefined, (op) => retiredOperations.includes(op) || op === 'multirequest')
   .filter((c) => c.operationId !== 'multirequest' || retiredMultirequests.includes(c.id));
@@ -63,6 +77,10 @@ afterAll(async () => {
 describe('device operations with the vendor unreachable (all-platform policy)', () => {
   it.each(retiredOperations)('%s has golden cases', (operationId) => {
     expect(cases.filter((c) => c.operationId === operationId).length).toBeGreaterThan(0);
+  });
+
+  it('finds every listed multirequest case', () => {
+    expect(cases.filter((c) => c.operationId === 'multirequest').map((c) => c.id).sort()).toEqual([...retiredMultirequests].sort());
   });
 
   it.each(cases.map((c) => [c.id, c] as const))('%s', async (_id, loaded) => {

@@ -4,6 +4,8 @@ import { commerceRoutes } from './commerce/commerce-routes';
 import type { RouteSpec } from './http/router';
 import { deviceConfigRoutes } from './device-config/device-config-routes';
 import { pinRoutes } from './settings/pin-routes';
+import { loginCodeRoutes } from './pairing/code-login';
+import { pairingRoutes } from './pairing/pairing-routes';
 import { deviceRoutes } from './identity/device-routes';
 import { identityRoutes } from './identity/identity-routes';
 import { playbackRoutes } from './playback/playback-routes';
@@ -23,4 +25,6 @@ export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
   ...changeRoutes,
   ...deviceConfigRoutes,
   ...pinRoutes,
+  ...pairingRoutes,
+  ...loginCodeRoutes,
 ];

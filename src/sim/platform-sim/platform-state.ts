@@ -10,6 +10,7 @@ import { createTokenService, type TokenService } from './identity/token-service'
 import { createActivityState, type ActivityState } from './playback/activity-state';
 import { createUserDataState, type UserDataState } from './user-data/user-data-state';
 import { createPinStore, type PinStore } from './settings/pin-store';
+import { createPairingStore, type PairingStore } from './pairing/pairing-store';
 
 /**
  * platform-sim's world. The catalogue parts (index, item store, tokens) are built once; the
@@ -29,6 +30,7 @@ export interface PlatformSimState {
   commerce: CommerceState;
   changes: ChangeFeed;
   pins: PinStore;
+  pairing: PairingStore;
 }
 
 /** Builds the state from the catalogue. */
@@ -49,6 +51,7 @@ export function createPlatformState(catalog: Catalog, clock: Clock): PlatformSim
     commerce: createCommerceState(catalog, index),
     changes: createChangeFeed(),
     pins: createPinStore(catalog, index),
+    pairing: createPairingStore(),
   };
 }
 
@@ -61,4 +64,5 @@ export function resetPlatformState(state: PlatformSimState): void {
   state.commerce = createCommerceState(state.catalog, state.index);
   state.changes = createChangeFeed();
   state.pins = createPinStore(state.catalog, state.index);
+  state.pairing = createPairingStore();
 }

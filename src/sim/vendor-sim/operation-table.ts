@@ -6,6 +6,8 @@ import { viewingOperations } from './viewing/viewing-operations';
 import { commerceOperations } from './commerce/commerce-operations';
 import { systemOperations } from './system/system-operations';
 import { pinOperations } from './settings/pin-operations';
+import { devicePinOperations } from './pairing/device-pin-operations';
+import { pinLoginOperations } from './pairing/pin-login-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
 export const vendorSimOperations: SimOperationTable = {
@@ -16,4 +18,6 @@ export const vendorSimOperations: SimOperationTable = {
   ...commerceOperations,
   ...systemOperations,
   ...pinOperations,
+  ...devicePinOperations,
+  ...pinLoginOperations,
 };

@@ -6,6 +6,7 @@ import { createViewingState, type ViewingState } from './viewing/viewing-state';
 import { createCommerceState, type CommerceState } from './commerce/commerce-state';
 import { createPlaybackState, type PlaybackState } from './playback/playback-state';
 import { createPinState, type PinState } from './settings/pin-state';
+import { createPairingState, type PairingState } from './pairing/pairing-state';
 
 /**
  * vendor-sim's whole mutable world, seeded from the catalogue. Each slice owns one area and is
@@ -25,6 +26,8 @@ export interface VendorSimState {
   readonly playback: PlaybackState;
   /** Parental and purchase PINs. */
   readonly pins: PinState;
+  /** Device pairing PINs and login PINs. */
+  readonly pairing: PairingState;
 }
 
 export interface VendorSimStateOptions {
@@ -44,5 +47,6 @@ export function createVendorSimState(catalog: Catalog, clock: Clock, options: Ve
     commerce: createCommerceState(catalog, index),
     playback: createPlaybackState(catalog, index),
     pins: createPinState(catalog),
+    pairing: createPairingState(),
   };
 }

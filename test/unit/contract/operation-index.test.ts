@@ -12,6 +12,8 @@ const expected: [operationId: string, method: string][] = [
   ['transaction.purchase', 'post'], ['multirequest', 'post'],
   ['configurations.serveByDevice', 'get'], ['system.ping', 'post'], ['system.getTime', 'post'], ['system.getVersion', 'post'],
   ['pin.get', 'post'], ['pin.update', 'post'], ['pin.validate', 'post'],
+  ['householddevice.generatePin', 'post'], ['householddevice.addByPin', 'post'], ['householddevice.loginWithPin', 'post'],
+  ['userloginpin.add', 'post'], ['ottuser.loginWithPin', 'post'],
 ];
 
 describe('vendor operation index', () => {

@@ -23,6 +23,8 @@ export const problemCatalog = {
   concurrency_limit: { status: 409, title: 'Household concurrency limit reached' },
   already_entitled: { status: 409, title: 'Household already holds this entitlement' },
   cursor_expired: { status: 410, title: 'Change cursor is older than the retained feed' },
+  code_expired: { status: 410, title: 'Pairing or login code expired' },
+  device_not_paired: { status: 409, title: 'No household has claimed this pairing code' },
   payload_too_large: { status: 413, title: 'Request body too large' },
   price_mismatch: { status: 422, title: 'Price does not match the catalogue price' },
   content_not_in_product: { status: 422, title: 'Product does not unlock this file' },
