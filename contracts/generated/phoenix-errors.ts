@@ -64,6 +64,8 @@ export const vendorErrors = [
   { code: "4039", name: "AssetDoesNotExist", message: "Asset does not exist" },
   { code: "5001", name: "NoPinDefined", message: "No PIN defined" },
   { code: "5002", name: "PinMismatch", message: "PIN mismatch" },
+  { code: "5003", name: "RuleNotExists", message: "Rule does not exist" },
+  { code: "5021", name: "UserParentalRuleNotExists", message: "User parental rule does not exist" },
   { code: "6000", name: "IncorrectPrice", message: "Price mismatch" },
   { code: "6001", name: "UnKnownPPVModule", message: "Unknown PPV module" },
   { code: "6007", name: "PaymentGatewayNotSetForHousehold", message: "Payment gateway not set for household" },

@@ -656,6 +656,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/parentalrule/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The parental rules that apply to the caller or their household, with the level each was switched on at (S2 `parentalRule.list(filter)`) */
+        post: operations["parentalrule.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/parentalrule/action/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Switches a parental rule on for the caller or their household (S2 `parentalRule.enable(ruleId, entityReference)`) */
+        post: operations["parentalrule.enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/parentalrule/action/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Switches a parental rule off at that level; not on there → 5021 (S2 `parentalRule.disable(ruleId, entityReference)`) */
+        post: operations["parentalrule.disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/userassetrule/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The rules (in understudy, parental rules) that apply to the caller and this asset (S2 `userAssetRule.list(filter)`; the parental-PIN workflow of S2) */
+        post: operations["userassetrule.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_v3/service/multirequest": {
         parameters: {
             query?: never;
@@ -1410,7 +1478,7 @@ export interface components {
         KalturaAccessControlMessage: {
             /** @constant */
             objectType: "KalturaAccessControlMessage";
-            /** @description Symbolic: OK, ConcurrencyLimitation, NotEntitled, ... (brief §5.3) */
+            /** @description Symbolic: OK, ConcurrencyLimitation, NotEntitled, AnonymousAccessBlocked, ... (brief §5.3) */
             code: string;
             message: string;
         };
@@ -1692,6 +1760,74 @@ export interface components {
         KalturaUserLoginPinSuccess: {
             executionTime: number;
             result: components["schemas"]["KalturaUserLoginPin"];
+        };
+        KalturaParentalRuleFilter: {
+            objectType?: string;
+            /** @description user | household (any case); user when absent */
+            entityReferenceEqual?: string;
+            /** @description PARTNER_SORT_VALUE */
+            orderBy?: string;
+        };
+        KalturaUserAssetRuleFilter: {
+            objectType?: string;
+            assetIdEqual?: number;
+            /** @description 0 = EPG, 1 = media (default) */
+            assetTypeEqual?: number;
+            /** @description NAME_ASC (default) | NAME_DESC */
+            orderBy?: string;
+        };
+        /**
+         * @description S2 definition `KalturaParentalRule` and the generated TypeScript client class (which adds
+         *     isActive, createDate, updateDate); ruleType is KalturaParentalRuleType, origin KalturaRuleLevel.
+         */
+        KalturaParentalRule: {
+            /** @constant */
+            objectType: "KalturaParentalRule";
+            id: number;
+            name: string;
+            description: string;
+            order: number;
+            mediaTag: number;
+            epgTag: number;
+            blockAnonymousAccess: boolean;
+            /** @enum {string} */
+            ruleType: "ALL" | "MOVIES" | "TV_SERIES";
+            mediaTagValues: components["schemas"]["KalturaStringValue"][];
+            epgTagValues: components["schemas"]["KalturaStringValue"][];
+            isDefault: boolean;
+            /** @enum {string} */
+            origin: "invalid" | "user" | "household" | "account";
+            isActive?: boolean;
+            createDate?: number;
+            updateDate?: number;
+        };
+        KalturaParentalRuleListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaParentalRuleListResponse";
+                objects: components["schemas"]["KalturaParentalRule"][];
+                totalCount: number;
+            };
+        };
+        /** @description S2 definition `KalturaUserAssetRule` (id, name, description, ruleType KalturaRuleType parental | geo | user_type | device) */
+        KalturaUserAssetRule: {
+            /** @constant */
+            objectType: "KalturaUserAssetRule";
+            id: number;
+            name: string;
+            description?: string;
+            /** @enum {string} */
+            ruleType: "parental" | "geo" | "user_type" | "device";
+        };
+        KalturaUserAssetRuleListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaUserAssetRuleListResponse";
+                objects: components["schemas"]["KalturaUserAssetRule"][];
+                totalCount: number;
+            };
         };
     };
     responses: never;
@@ -2701,6 +2837,114 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KalturaLoginResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "parentalrule.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: components["schemas"]["KalturaParentalRuleFilter"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaParentalRuleListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "parentalrule.enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    ruleId: number;
+                    /** @description KalturaEntityReferenceBy: user | household (any case) */
+                    entityReference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "parentalrule.disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    ruleId: number;
+                    /** @description KalturaEntityReferenceBy: user | household (any case) */
+                    entityReference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "userassetrule.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter: components["schemas"]["KalturaUserAssetRuleFilter"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaUserAssetRuleListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

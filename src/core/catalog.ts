@@ -227,6 +227,35 @@ export interface CatalogPin {
   readonly pin: string;
 }
 
+/** Vendor `KalturaParentalRuleType`: which media types a rule covers. */
+export type ParentalRuleType = 'ALL' | 'MOVIES' | 'TV_SERIES';
+
+/** An account parental rule (vendor `KalturaParentalRule`): matches assets by a tag's values. */
+export interface CatalogParentalRule {
+  readonly id: number;
+  readonly name: string;
+  readonly description: string;
+  readonly order: number;
+  readonly isDefault: boolean;
+  readonly ruleType: ParentalRuleType;
+  /** Tag (topic) id whose values trigger the rule on media assets; the lab's is `Rating`. */
+  readonly mediaTag: number;
+  readonly mediaTagValues: readonly string[];
+  readonly epgTag: number;
+  readonly epgTagValues: readonly string[];
+  /** Content the rule matches is not available to guests (anonymous sessions). */
+  readonly blockAnonymousAccess: boolean;
+  readonly createDate: number;
+  readonly updateDate: number;
+}
+
+/** A parental rule switched on for a household or one user. */
+export interface CatalogParentalSetting {
+  readonly level: PinLevel;
+  readonly ownerVendorId: string;
+  readonly ruleId: number;
+}
+
 /** Vendor `KalturaPlatform` values (device platforms a configuration is for). */
 export type AppPlatform = 'Android' | 'Blackberry' | 'CTV' | 'iOS' | 'Other' | 'STB' | 'WindowsPhone';
 
@@ -268,6 +297,8 @@ export interface Catalog {
   readonly configurationGroups: readonly CatalogConfigurationGroup[];
   readonly appConfigurations: readonly CatalogAppConfiguration[];
   readonly pins: readonly CatalogPin[];
+  readonly parentalRules: readonly CatalogParentalRule[];
+  readonly parentalSettings: readonly CatalogParentalSetting[];
 }
 
 /** One row of the vendor ↔ platform id mapping (the catalogue migration export). */

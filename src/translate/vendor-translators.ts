@@ -6,6 +6,7 @@ import { viewingTranslators } from './viewing/viewing-translators';
 import { commerceTranslators } from './commerce/commerce-translators';
 import { systemTranslators } from './system/system-translators';
 import { pinTranslators } from './settings/pin-translators';
+import { parentalTranslators } from './settings/parental-translators';
 
 /** Every vendor operation the facade translates to the platform, keyed by lower-cased `service.action`. */
 export const vendorTranslators: TranslatorTable = {
@@ -16,4 +17,5 @@ export const vendorTranslators: TranslatorTable = {
   ...commerceTranslators,
   ...systemTranslators,
   ...pinTranslators,
+  ...parentalTranslators,
 };

@@ -30,6 +30,11 @@ const retiredOperations = [
   'householddevice.loginwithpin',
   'userloginpin.add',
   'ottuser.loginwithpin',
+  // parental control
+  'parentalrule.list',
+  'parentalrule.enable',
+  'parentalrule.disable',
+  'userassetrule.list',
 ];
 
 /** Multirequest cases made of those operations only. */
@@ -41,10 +46,18 @@ const retiredMultirequests = [
   'multirequest/device-pin-household-full.json',
   'multirequest/device-pin-replaced.json',
   'multirequest/user-login-pin-flow.json',
+  'multirequest/parental-enable-disable.json',
 ];
 
-const cases = loadGoldenCases(undefined, (op) => retiredOperations.includes(op) || op === 'multirequest')
-  .filter((c) => c.operationId !== 'multirequest' || retiredMultirequests.includes(c.id));
+/** Cases of operations translated before issue 14 that exercise what it added (parental blocks). */
+const retiredExtras = [
+  'asset.getplaybackcontext/parental-guest-blocked.json',
+  'asset.getplaybackcontext/parental-guest-before-entitlement.json',
+  'asset.getplaybackcontext/parental-user-allowed.json',
+  'asset.getplaybackcontext/parental-guest-g-rated.json',
+];
+
+const cases = loadGoldenCases().filter((c) => retiredOperations.includes(c.operationId) || retiredMultirequests.includes(c.id) || retiredExtras.includes(c.id));
 let deadVendor: Server;
 let vendorConnections = 0;
 let facade: RunningUnderstudy;
@@ -79,8 +92,9 @@ describe('device operations with the vendor unreachable (all-platform policy)', 
     expect(cases.filter((c) => c.operationId === operationId).length).toBeGreaterThan(0);
   });
 
-  it('finds every listed multirequest case', () => {
-    expect(cases.filter((c) => c.operationId === 'multirequest').map((c) => c.id).sort()).toEqual([...retiredMultirequests].sort());
+  it('finds every listed multirequest and extra case', () => {
+    const listed = cases.filter((c) => !retiredOperations.includes(c.operationId)).map((c) => c.id);
+    expect(listed.sort()).toEqual([...retiredMultirequests, ...retiredExtras].sort());
   });
 
   it.each(cases.map((c) => [c.id, c] as const))('%s', async (_id, loaded) => {

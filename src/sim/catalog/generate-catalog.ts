@@ -6,6 +6,7 @@ import { generatePrograms } from './generate-epg';
 import { generateChannels } from './generate-channels';
 import { appConfigurations, configurationGroups } from './generate-app-configurations';
 import { generatePins } from './generate-pins';
+import { generateParentalSettings, parentalRules } from './generate-parental';
 import { generateHouseholds } from './generate-households';
 import { buildIdMap } from './generate-id-map';
 import { generateProducts } from './generate-products';
@@ -59,6 +60,8 @@ export function generateCatalog(options: GenerateCatalogOptions = {}): Generated
     configurationGroups,
     appConfigurations,
     pins: generatePins(users),
+    parentalRules,
+    parentalSettings: generateParentalSettings(users),
   };
   return { catalog, idMap: buildIdMap(catalog) };
 }

@@ -23,6 +23,8 @@ const catalogFiles = {
   configurationGroups: 'configuration-groups.json',
   appConfigurations: 'app-configurations.json',
   pins: 'pins.json',
+  parentalRules: 'parental-rules.json',
+  parentalSettings: 'parental-settings.json',
 } as const satisfies Record<keyof Catalog, string>;
 
 /** The file names the catalogue is split into, one per collection. */

@@ -6,6 +6,7 @@ import { deviceConfigRoutes } from './device-config/device-config-routes';
 import { pinRoutes } from './settings/pin-routes';
 import { loginCodeRoutes } from './pairing/code-login';
 import { pairingRoutes } from './pairing/pairing-routes';
+import { parentalRoutes } from './settings/parental-routes';
 import { deviceRoutes } from './identity/device-routes';
 import { identityRoutes } from './identity/identity-routes';
 import { playbackRoutes } from './playback/playback-routes';
@@ -27,4 +28,5 @@ export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
   ...pinRoutes,
   ...pairingRoutes,
   ...loginCodeRoutes,
+  ...parentalRoutes,
 ];

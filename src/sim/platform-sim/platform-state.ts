@@ -11,6 +11,7 @@ import { createActivityState, type ActivityState } from './playback/activity-sta
 import { createUserDataState, type UserDataState } from './user-data/user-data-state';
 import { createPinStore, type PinStore } from './settings/pin-store';
 import { createPairingStore, type PairingStore } from './pairing/pairing-store';
+import { createParentalStore, type ParentalStore } from './settings/parental-store';
 
 /**
  * platform-sim's world. The catalogue parts (index, item store, tokens) are built once; the
@@ -31,6 +32,7 @@ export interface PlatformSimState {
   changes: ChangeFeed;
   pins: PinStore;
   pairing: PairingStore;
+  parental: ParentalStore;
 }
 
 /** Builds the state from the catalogue. */
@@ -52,6 +54,7 @@ export function createPlatformState(catalog: Catalog, clock: Clock): PlatformSim
     changes: createChangeFeed(),
     pins: createPinStore(catalog, index),
     pairing: createPairingStore(),
+    parental: createParentalStore(catalog, index),
   };
 }
 
@@ -65,4 +68,5 @@ export function resetPlatformState(state: PlatformSimState): void {
   state.changes = createChangeFeed();
   state.pins = createPinStore(state.catalog, state.index);
   state.pairing = createPairingStore();
+  state.parental = createParentalStore(state.catalog, state.index);
 }

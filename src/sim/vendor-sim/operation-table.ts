@@ -8,6 +8,7 @@ import { systemOperations } from './system/system-operations';
 import { pinOperations } from './settings/pin-operations';
 import { devicePinOperations } from './pairing/device-pin-operations';
 import { pinLoginOperations } from './pairing/pin-login-operations';
+import { parentalOperations } from './parental/parental-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
 export const vendorSimOperations: SimOperationTable = {
@@ -20,4 +21,5 @@ export const vendorSimOperations: SimOperationTable = {
   ...pinOperations,
   ...devicePinOperations,
   ...pinLoginOperations,
+  ...parentalOperations,
 };

@@ -7,6 +7,7 @@ import { createCommerceState, type CommerceState } from './commerce/commerce-sta
 import { createPlaybackState, type PlaybackState } from './playback/playback-state';
 import { createPinState, type PinState } from './settings/pin-state';
 import { createPairingState, type PairingState } from './pairing/pairing-state';
+import { createParentalState, type ParentalState } from './parental/parental-state';
 
 /**
  * vendor-sim's whole mutable world, seeded from the catalogue. Each slice owns one area and is
@@ -28,6 +29,8 @@ export interface VendorSimState {
   readonly pins: PinState;
   /** Device pairing PINs and login PINs. */
   readonly pairing: PairingState;
+  /** Parental rules switched on per household and user. */
+  readonly parental: ParentalState;
 }
 
 export interface VendorSimStateOptions {
@@ -48,5 +51,6 @@ export function createVendorSimState(catalog: Catalog, clock: Clock, options: Ve
     playback: createPlaybackState(catalog, index),
     pins: createPinState(catalog),
     pairing: createPairingState(),
+    parental: createParentalState(catalog),
   };
 }

@@ -14,6 +14,7 @@ const expected: [operationId: string, method: string][] = [
   ['pin.get', 'post'], ['pin.update', 'post'], ['pin.validate', 'post'],
   ['householddevice.generatePin', 'post'], ['householddevice.addByPin', 'post'], ['householddevice.loginWithPin', 'post'],
   ['userloginpin.add', 'post'], ['ottuser.loginWithPin', 'post'],
+  ['parentalrule.list', 'post'], ['parentalrule.enable', 'post'], ['parentalrule.disable', 'post'], ['userassetrule.list', 'post'],
 ];
 
 describe('vendor operation index', () => {

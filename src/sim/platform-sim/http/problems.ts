@@ -25,6 +25,7 @@ export const problemCatalog = {
   cursor_expired: { status: 410, title: 'Change cursor is older than the retained feed' },
   code_expired: { status: 410, title: 'Pairing or login code expired' },
   device_not_paired: { status: 409, title: 'No household has claimed this pairing code' },
+  rule_not_enabled: { status: 409, title: 'The parental rule is not switched on at this scope' },
   payload_too_large: { status: 413, title: 'Request body too large' },
   price_mismatch: { status: 422, title: 'Price does not match the catalogue price' },
   content_not_in_product: { status: 422, title: 'Product does not unlock this file' },
