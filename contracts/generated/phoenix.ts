@@ -724,6 +724,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/channel/action/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A curated or dynamic catalogue channel, not a TV channel (brief §5.2; S2 `channel.get(id)`; the generated TypeScript client's KalturaChannel / KalturaDynamicChannel) */
+        post: operations["channel.get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/lineup/action/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller's channel lineup by channel number (generated TypeScript client `LineupGetAction(pageIndex, pageSize)`, which recommends GET in production; both are accepted) */
+        post: operations["lineup.get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_v3/service/multirequest": {
         parameters: {
             query?: never;
@@ -1827,6 +1861,60 @@ export interface components {
                 objectType: "KalturaUserAssetRuleListResponse";
                 objects: components["schemas"]["KalturaUserAssetRule"][];
                 totalCount: number;
+            };
+        };
+        /** @description The generated TypeScript client's `KalturaDynamicChannel` (KalturaChannel fields plus kSql, assetTypes) */
+        KalturaDynamicChannel: {
+            /** @constant */
+            objectType: "KalturaDynamicChannel";
+            id: number;
+            name: string;
+            systemName?: string;
+            description?: string;
+            isActive: boolean;
+            orderBy: {
+                /** @constant */
+                objectType: "KalturaChannelOrder";
+                orderBy: string;
+            };
+            createDate: number;
+            updateDate: number;
+            supportSegmentBasedOrdering?: boolean;
+            metaData?: {
+                [key: string]: components["schemas"]["KalturaStringValue"];
+            };
+            kSql: string;
+            assetTypes: {
+                /** @constant */
+                objectType: "KalturaIntegerValue";
+                value: number;
+            }[];
+        };
+        KalturaDynamicChannelSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaDynamicChannel"];
+        };
+        /** @description The generated TypeScript client's `KalturaLineupChannelAsset`, a KalturaLiveAsset plus `lcn` */
+        KalturaLineupChannelAsset: {
+            /** @constant */
+            objectType: "KalturaLineupChannelAsset";
+            lcn: number;
+            enableCatchUp?: boolean;
+            enableStartOver?: boolean;
+            enableTrickPlay?: boolean;
+            enableCdvr?: boolean;
+            catchUpBuffer?: number;
+            trickPlayBuffer?: number;
+        } & (WithRequired<components["schemas"]["KalturaAssetFields"], "objectType"> & components["schemas"]["KalturaMediaAssetFields"]);
+        KalturaLineupChannelAssetListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaLineupChannelAssetListResponse";
+                objects: components["schemas"]["KalturaLineupChannelAsset"][];
+                totalCount: number;
+                lineupExternalId: string;
+                parentLineupExternalId?: string;
             };
         };
     };
@@ -2945,6 +3033,61 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KalturaUserAssetRuleListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "channel.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaDynamicChannelSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "lineup.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    /** @description from 1 */
+                    pageIndex: number;
+                    /** @description 1 to 1600 */
+                    pageSize: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaLineupChannelAssetListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

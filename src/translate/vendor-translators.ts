@@ -7,6 +7,7 @@ import { commerceTranslators } from './commerce/commerce-translators';
 import { systemTranslators } from './system/system-translators';
 import { pinTranslators } from './settings/pin-translators';
 import { parentalTranslators } from './settings/parental-translators';
+import { channelTranslators } from './rails/channel-translators';
 
 /** Every vendor operation the facade translates to the platform, keyed by lower-cased `service.action`. */
 export const vendorTranslators: TranslatorTable = {
@@ -18,4 +19,5 @@ export const vendorTranslators: TranslatorTable = {
   ...systemTranslators,
   ...pinTranslators,
   ...parentalTranslators,
+  ...channelTranslators,
 };

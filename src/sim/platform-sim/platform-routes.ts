@@ -7,6 +7,7 @@ import { pinRoutes } from './settings/pin-routes';
 import { loginCodeRoutes } from './pairing/code-login';
 import { pairingRoutes } from './pairing/pairing-routes';
 import { parentalRoutes } from './settings/parental-routes';
+import { lineupRoutes } from './catalog/lineup-routes';
 import { deviceRoutes } from './identity/device-routes';
 import { identityRoutes } from './identity/identity-routes';
 import { playbackRoutes } from './playback/playback-routes';
@@ -29,4 +30,5 @@ export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
   ...pairingRoutes,
   ...loginCodeRoutes,
   ...parentalRoutes,
+  ...lineupRoutes,
 ];

@@ -9,6 +9,7 @@ import { pinOperations } from './settings/pin-operations';
 import { devicePinOperations } from './pairing/device-pin-operations';
 import { pinLoginOperations } from './pairing/pin-login-operations';
 import { parentalOperations } from './parental/parental-operations';
+import { channelOperations } from './rails/channel-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
 export const vendorSimOperations: SimOperationTable = {
@@ -22,4 +23,5 @@ export const vendorSimOperations: SimOperationTable = {
   ...devicePinOperations,
   ...pinLoginOperations,
   ...parentalOperations,
+  ...channelOperations,
 };

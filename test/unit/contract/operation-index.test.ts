@@ -15,6 +15,7 @@ const expected: [operationId: string, method: string][] = [
   ['householddevice.generatePin', 'post'], ['householddevice.addByPin', 'post'], ['householddevice.loginWithPin', 'post'],
   ['userloginpin.add', 'post'], ['ottuser.loginWithPin', 'post'],
   ['parentalrule.list', 'post'], ['parentalrule.enable', 'post'], ['parentalrule.disable', 'post'], ['userassetrule.list', 'post'],
+  ['channel.get', 'post'], ['lineup.get', 'post'],
 ];
 
 describe('vendor operation index', () => {
