@@ -758,6 +758,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/assethistory/action/getNextEpisode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The episode of a series to play next for the caller (generated TypeScript client `AssetHistoryGetNextEpisodeAction` with assetId, seriesIdArguments, notWatchedReturnStrategy, watchedAllReturnStrategy; older clients send seriesId) */
+        post: operations["assethistory.getNextEpisode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/assethistory/action/clean": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Removes the caller's watch history the filter matches, all of it without a filter; a void action, answered with result null (S2 `assetHistory.clean(filter)`) */
+        post: operations["assethistory.clean"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_v3/service/multirequest": {
         parameters: {
             query?: never;
@@ -844,7 +878,7 @@ export interface components {
         };
         MultirequestSuccess: {
             executionTime: number;
-            result: (components["schemas"]["MultirequestErrorItem"] | components["schemas"]["KalturaObject"] | boolean | number | string | components["schemas"]["DeviceConfigurationDocument"])[];
+            result: (components["schemas"]["MultirequestErrorItem"] | components["schemas"]["KalturaObject"] | boolean | number | string | null | components["schemas"]["DeviceConfigurationDocument"])[];
         };
         BooleanSuccess: {
             executionTime: number;
@@ -1916,6 +1950,15 @@ export interface components {
                 lineupExternalId: string;
                 parentLineupExternalId?: string;
             };
+        };
+        /** @description A void action's answer (docs/vendor-decisions.md "Void actions") */
+        NullSuccess: {
+            executionTime: number;
+            result: null;
+        };
+        KalturaAssetHistorySuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaAssetHistory"];
         };
     };
     responses: never;
@@ -3088,6 +3131,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KalturaLineupChannelAssetListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "assethistory.getNextEpisode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    seriesId?: string;
+                    assetId?: number;
+                    seriesIdArguments?: {
+                        seriesId?: string;
+                    };
+                    /** @description RETURN_FIRST_EPISODE (default) | RETURN_NO_NEXT_EPISODE */
+                    notWatchedReturnStrategy?: string;
+                    /** @description RETURN_NO_NEXT_EPISODE (default) | RETURN_FIRST_EPISODE | RETURN_LAST_EPISODE */
+                    watchedAllReturnStrategy?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaAssetHistorySuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "assethistory.clean": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: components["schemas"]["KalturaAssetHistoryFilter"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NullSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

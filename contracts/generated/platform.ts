@@ -322,7 +322,8 @@ export interface paths {
         get: operations["userData.listHistory"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Remove the caller's progress records the filters match (all without filters); each removal is a change */
+        delete: operations["userData.clearHistory"];
         options?: never;
         head?: never;
         patch?: never;
@@ -646,6 +647,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/user-data/v1/next-episode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The episode of a series the caller should play next (docs/lab-rules.md "Next episode")
+         * @description The series by name, or the series of an episode item. 404 not_found for an unknown item, no_episode when the strategies give none.
+         */
+        get: operations["userData.getNextEpisode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/changes": {
         parameters: {
             query?: never;
@@ -682,7 +703,7 @@ export interface components {
             detail: string;
         };
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "invalid_json" | "invalid_token" | "invalid_client" | "invalid_credentials" | "forbidden" | "user_suspended" | "household_suspended" | "not_found" | "unknown_user" | "product_not_found" | "device_not_found" | "device_not_in_household" | "method_not_allowed" | "device_exists" | "device_in_other_household" | "device_limit_exceeded" | "concurrency_limit" | "already_entitled" | "cursor_expired" | "code_expired" | "device_not_paired" | "rule_not_enabled" | "payload_too_large" | "price_mismatch" | "content_not_in_product" | "internal_error";
+        ProblemCode: "validation_failed" | "invalid_json" | "invalid_token" | "invalid_client" | "invalid_credentials" | "forbidden" | "user_suspended" | "household_suspended" | "not_found" | "no_episode" | "unknown_user" | "product_not_found" | "device_not_found" | "device_not_in_household" | "method_not_allowed" | "device_exists" | "device_in_other_household" | "device_limit_exceeded" | "concurrency_limit" | "already_entitled" | "cursor_expired" | "code_expired" | "device_not_paired" | "rule_not_enabled" | "payload_too_large" | "price_mismatch" | "content_not_in_product" | "internal_error";
         TokenSubject: {
             userId?: components["schemas"]["Uuid"];
             householdId?: components["schemas"]["Uuid"];
@@ -2209,6 +2230,55 @@ export interface operations {
             };
         };
     };
+    "userData.clearHistory": {
+        parameters: {
+            query?: {
+                itemIds?: string;
+                status?: "all" | "done" | "progress";
+                watchedSince?: components["schemas"]["Timestamp"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "userData.listFavorites": {
         parameters: {
             query?: {
@@ -3410,6 +3480,73 @@ export interface operations {
             };
             /** @description A problem */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "userData.getNextEpisode": {
+        parameters: {
+            query?: {
+                series?: string;
+                itemId?: components["schemas"]["Uuid"];
+                notWatched?: "RETURN_FIRST_EPISODE" | "RETURN_NO_NEXT_EPISODE";
+                watchedAll?: "RETURN_FIRST_EPISODE" | "RETURN_LAST_EPISODE" | "RETURN_NO_NEXT_EPISODE";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The episode and the caller's progress on it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        itemId: components["schemas"]["Uuid"];
+                        positionSeconds: number;
+                        durationSeconds: number;
+                        finished: boolean;
+                        watchedAt: components["schemas"]["Timestamp"] | null;
+                    };
+                };
+            };
+            /** @description A problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

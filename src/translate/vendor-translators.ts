@@ -8,6 +8,7 @@ import { systemTranslators } from './system/system-translators';
 import { pinTranslators } from './settings/pin-translators';
 import { parentalTranslators } from './settings/parental-translators';
 import { channelTranslators } from './rails/channel-translators';
+import { historyTranslators } from './viewing/history-translators';
 
 /** Every vendor operation the facade translates to the platform, keyed by lower-cased `service.action`. */
 export const vendorTranslators: TranslatorTable = {
@@ -20,4 +21,5 @@ export const vendorTranslators: TranslatorTable = {
   ...pinTranslators,
   ...parentalTranslators,
   ...channelTranslators,
+  ...historyTranslators,
 };

@@ -35,6 +35,11 @@ const retiredOperations = [
   'parentalrule.enable',
   'parentalrule.disable',
   'userassetrule.list',
+  // rails, binge and lists
+  'channel.get',
+  'lineup.get',
+  'assethistory.getnextepisode',
+  'assethistory.clean',
 ];
 
 /** Multirequest cases made of those operations only. */
@@ -47,6 +52,9 @@ const retiredMultirequests = [
   'multirequest/device-pin-replaced.json',
   'multirequest/user-login-pin-flow.json',
   'multirequest/parental-enable-disable.json',
+  'multirequest/next-episode-watched-all.json',
+  'multirequest/history-clean-some.json',
+  'multirequest/history-clean-all.json',
 ];
 
 /** Cases of operations translated before issue 14 that exercise what it added (parental blocks). */

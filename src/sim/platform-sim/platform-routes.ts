@@ -8,6 +8,7 @@ import { loginCodeRoutes } from './pairing/code-login';
 import { pairingRoutes } from './pairing/pairing-routes';
 import { parentalRoutes } from './settings/parental-routes';
 import { lineupRoutes } from './catalog/lineup-routes';
+import { historyRoutes } from './user-data/history-routes';
 import { deviceRoutes } from './identity/device-routes';
 import { identityRoutes } from './identity/identity-routes';
 import { playbackRoutes } from './playback/playback-routes';
@@ -31,4 +32,5 @@ export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
   ...loginCodeRoutes,
   ...parentalRoutes,
   ...lineupRoutes,
+  ...historyRoutes,
 ];

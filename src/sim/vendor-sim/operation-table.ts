@@ -10,6 +10,7 @@ import { devicePinOperations } from './pairing/device-pin-operations';
 import { pinLoginOperations } from './pairing/pin-login-operations';
 import { parentalOperations } from './parental/parental-operations';
 import { channelOperations } from './rails/channel-operations';
+import { historyOperations } from './viewing/history-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
 export const vendorSimOperations: SimOperationTable = {
@@ -24,4 +25,5 @@ export const vendorSimOperations: SimOperationTable = {
   ...pinLoginOperations,
   ...parentalOperations,
   ...channelOperations,
+  ...historyOperations,
 };

@@ -16,6 +16,7 @@ const expected: [operationId: string, method: string][] = [
   ['userloginpin.add', 'post'], ['ottuser.loginWithPin', 'post'],
   ['parentalrule.list', 'post'], ['parentalrule.enable', 'post'], ['parentalrule.disable', 'post'], ['userassetrule.list', 'post'],
   ['channel.get', 'post'], ['lineup.get', 'post'],
+  ['assethistory.getNextEpisode', 'post'], ['assethistory.clean', 'post'],
 ];
 
 describe('vendor operation index', () => {

@@ -12,6 +12,7 @@ export const problemCatalog = {
   user_suspended: { status: 403, title: 'User is suspended' },
   household_suspended: { status: 403, title: 'Household is suspended' },
   not_found: { status: 404, title: 'Resource not found' },
+  no_episode: { status: 404, title: 'No episode to play next' },
   unknown_user: { status: 404, title: 'User does not exist' },
   product_not_found: { status: 404, title: 'Product not found' },
   device_not_found: { status: 404, title: 'Device not found' },
