@@ -1,8 +1,8 @@
 import type { CatalogVodAsset } from '../../../src/core/catalog';
-import { pickNextEpisode, type EpisodeProgress } from '../../../src/sim/catalog/next-episode';
+import { pickNextEpisode, type EpisodeProgress, type NotWatchedStrategy, type WatchedAllStrategy } from '../../../src/sim/catalog/next-episode';
 
 const episodes = [1, 2, 3].map((vendorId) => ({ vendorId }) as CatalogVodAsset);
-const defaults = { notWatched: 'RETURN_FIRST_EPISODE', watchedAll: 'RETURN_NO_NEXT_EPISODE' } as const;
+const defaults: { notWatched: NotWatchedStrategy; watchedAll: WatchedAllStrategy } = { notWatched: 'RETURN_FIRST_EPISODE', watchedAll: 'RETURN_NO_NEXT_EPISODE' };
 const pick = (progress: Record<number, EpisodeProgress>, strategies = defaults) => pickNextEpisode(episodes, (e) => progress[e.vendorId], strategies)?.vendorId;
 
 describe('pickNextEpisode (docs/lab-rules.md "Next episode")', () => {
