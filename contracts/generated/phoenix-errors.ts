@@ -34,6 +34,7 @@ export const vendorErrors = [
   { code: "2023", name: "UserNotMasterApproved", message: "User not master approved" },
   { code: "2024", name: "UserWithNoDomain", message: "User with no household" },
   { code: "2028", name: "LoginServerDown", message: "Login server down" },
+  { code: "2032", name: "ItemNotFound", message: "Item not found" },
   { code: "3000", name: "InvalidPurchase", message: "Invalid purchase" },
   { code: "3001", name: "CancelationWindowPeriodExpired", message: "Cancelation window period expired" },
   { code: "3002", name: "SubscriptionNotRenewable", message: "Subscription not renewable" },

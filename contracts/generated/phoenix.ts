@@ -792,6 +792,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/personallist/action/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Saves a search (name and KSQL) for the caller (generated TypeScript client PersonalListAddAction, KalturaPersonalList) */
+        post: operations["personallist.add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/personallist/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller's personal lists, newest first unless CREATE_DATE_ASC (KalturaPersonalListFilter) */
+        post: operations["personallist.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/personallist/action/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deletes one of the caller's personal lists; void, answered with result null */
+        post: operations["personallist.delete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/reminder/action/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reminds the caller of a programme (KalturaAssetReminder) or a series on an EPG channel (KalturaSeriesReminder); S2 reminder.add */
+        post: operations["reminder.add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/reminder/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller's asset reminders (by programme start), or series reminders with a KalturaSeriesReminderFilter; S2 reminder.list */
+        post: operations["reminder.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/reminder/action/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deletes one of the caller's reminders of that type (S2 reminder.delete(id, type), boolean) */
+        post: operations["reminder.delete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_v3/service/multirequest": {
         parameters: {
             query?: never;
@@ -1959,6 +2061,62 @@ export interface components {
         KalturaAssetHistorySuccess: {
             executionTime: number;
             result: components["schemas"]["KalturaAssetHistory"];
+        };
+        /** @description The generated TypeScript client's `KalturaPersonalList` (id, name, createDate, ksql, partnerListType) */
+        KalturaPersonalList: {
+            /** @constant */
+            objectType: "KalturaPersonalList";
+            id: number;
+            name: string;
+            createDate: number;
+            ksql: string;
+            partnerListType: number;
+        };
+        KalturaPersonalListSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaPersonalList"];
+        };
+        KalturaPersonalListListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaPersonalListListResponse";
+                objects: components["schemas"]["KalturaPersonalList"][];
+                totalCount: number;
+            };
+        };
+        /** @description S2 and the generated clients' `KalturaAssetReminder` (assetId) and `KalturaSeriesReminder` (seriesId, seasonNumber, epgChannelId), both with id, name, type (KalturaReminderType) */
+        KalturaReminder: {
+            /** @constant */
+            objectType: "KalturaAssetReminder";
+            id: number;
+            name: string;
+            /** @constant */
+            type: "ASSET";
+            assetId: number;
+        } | {
+            /** @constant */
+            objectType: "KalturaSeriesReminder";
+            id: number;
+            name: string;
+            /** @constant */
+            type: "SERIES";
+            seriesId: string;
+            seasonNumber?: number;
+            epgChannelId: number;
+        };
+        KalturaReminderSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaReminder"];
+        };
+        KalturaReminderListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaReminderListResponse";
+                objects: components["schemas"]["KalturaReminder"][];
+                totalCount: number;
+            };
         };
     };
     responses: never;
@@ -3191,6 +3349,183 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NullSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "personallist.add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    personalList: {
+                        name?: string;
+                        ksql?: string;
+                        partnerListType?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaPersonalListSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "personallist.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: {
+                        partnerListTypeIn?: string;
+                        orderBy?: string;
+                    };
+                    pager?: components["schemas"]["KalturaFilterPager"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaPersonalListListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "personallist.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    personalListId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NullSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "reminder.add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    reminder: {
+                        objectType?: string;
+                        assetId?: number;
+                        seriesId?: string;
+                        seasonNumber?: number;
+                        epgChannelId?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaReminderSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "reminder.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter: {
+                        objectType?: string;
+                        seriesIdIn?: string;
+                        epgChannelIdEqual?: number;
+                    };
+                    pager?: components["schemas"]["KalturaFilterPager"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaReminderListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "reminder.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    id: number;
+                    /** @description ASSET | SERIES (any case) */
+                    type: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

@@ -9,6 +9,8 @@ import { pinTranslators } from './settings/pin-translators';
 import { parentalTranslators } from './settings/parental-translators';
 import { channelTranslators } from './rails/channel-translators';
 import { historyTranslators } from './viewing/history-translators';
+import { personalListTranslators } from './lists/personal-list-translators';
+import { reminderTranslators } from './lists/reminder-translators';
 
 /** Every vendor operation the facade translates to the platform, keyed by lower-cased `service.action`. */
 export const vendorTranslators: TranslatorTable = {
@@ -22,4 +24,6 @@ export const vendorTranslators: TranslatorTable = {
   ...parentalTranslators,
   ...channelTranslators,
   ...historyTranslators,
+  ...personalListTranslators,
+  ...reminderTranslators,
 };

@@ -40,6 +40,12 @@ const retiredOperations = [
   'lineup.get',
   'assethistory.getnextepisode',
   'assethistory.clean',
+  'personallist.add',
+  'personallist.list',
+  'personallist.delete',
+  'reminder.add',
+  'reminder.list',
+  'reminder.delete',
 ];
 
 /** Multirequest cases made of those operations only. */
@@ -55,6 +61,8 @@ const retiredMultirequests = [
   'multirequest/next-episode-watched-all.json',
   'multirequest/history-clean-some.json',
   'multirequest/history-clean-all.json',
+  'multirequest/personal-lists.json',
+  'multirequest/reminders.json',
 ];
 
 /** Cases of operations translated before issue 14 that exercise what it added (parental blocks). */

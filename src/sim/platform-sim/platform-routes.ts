@@ -9,6 +9,8 @@ import { pairingRoutes } from './pairing/pairing-routes';
 import { parentalRoutes } from './settings/parental-routes';
 import { lineupRoutes } from './catalog/lineup-routes';
 import { historyRoutes } from './user-data/history-routes';
+import { personalListRoutes } from './lists/personal-list-routes';
+import { reminderRoutes } from './lists/reminder-routes';
 import { deviceRoutes } from './identity/device-routes';
 import { identityRoutes } from './identity/identity-routes';
 import { playbackRoutes } from './playback/playback-routes';
@@ -33,4 +35,6 @@ export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
   ...parentalRoutes,
   ...lineupRoutes,
   ...historyRoutes,
+  ...personalListRoutes,
+  ...reminderRoutes,
 ];

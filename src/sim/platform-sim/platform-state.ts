@@ -12,6 +12,7 @@ import { createUserDataState, type UserDataState } from './user-data/user-data-s
 import { createPinStore, type PinStore } from './settings/pin-store';
 import { createPairingStore, type PairingStore } from './pairing/pairing-store';
 import { createParentalStore, type ParentalStore } from './settings/parental-store';
+import { createListStore, type ListStore } from './lists/list-store';
 
 /**
  * platform-sim's world. The catalogue parts (index, item store, tokens) are built once; the
@@ -33,6 +34,7 @@ export interface PlatformSimState {
   pins: PinStore;
   pairing: PairingStore;
   parental: ParentalStore;
+  lists: ListStore;
 }
 
 /** Builds the state from the catalogue. */
@@ -55,6 +57,7 @@ export function createPlatformState(catalog: Catalog, clock: Clock): PlatformSim
     pins: createPinStore(catalog, index),
     pairing: createPairingStore(),
     parental: createParentalStore(catalog, index),
+    lists: createListStore(),
   };
 }
 
@@ -69,4 +72,5 @@ export function resetPlatformState(state: PlatformSimState): void {
   state.pins = createPinStore(state.catalog, state.index);
   state.pairing = createPairingStore();
   state.parental = createParentalStore(state.catalog, state.index);
+  state.lists = createListStore();
 }

@@ -11,6 +11,8 @@ import { pinLoginOperations } from './pairing/pin-login-operations';
 import { parentalOperations } from './parental/parental-operations';
 import { channelOperations } from './rails/channel-operations';
 import { historyOperations } from './viewing/history-operations';
+import { personalListOperations } from './lists/personal-list-operations';
+import { reminderOperations } from './lists/reminder-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
 export const vendorSimOperations: SimOperationTable = {
@@ -26,4 +28,6 @@ export const vendorSimOperations: SimOperationTable = {
   ...parentalOperations,
   ...channelOperations,
   ...historyOperations,
+  ...personalListOperations,
+  ...reminderOperations,
 };

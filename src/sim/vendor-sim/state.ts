@@ -8,6 +8,7 @@ import { createPlaybackState, type PlaybackState } from './playback/playback-sta
 import { createPinState, type PinState } from './settings/pin-state';
 import { createPairingState, type PairingState } from './pairing/pairing-state';
 import { createParentalState, type ParentalState } from './parental/parental-state';
+import { createListState, type ListState } from './lists/list-state';
 
 /**
  * vendor-sim's whole mutable world, seeded from the catalogue. Each slice owns one area and is
@@ -31,6 +32,8 @@ export interface VendorSimState {
   readonly pairing: PairingState;
   /** Parental rules switched on per household and user. */
   readonly parental: ParentalState;
+  /** Personal lists and reminders. */
+  readonly lists: ListState;
 }
 
 export interface VendorSimStateOptions {
@@ -52,5 +55,6 @@ export function createVendorSimState(catalog: Catalog, clock: Clock, options: Ve
     pins: createPinState(catalog),
     pairing: createPairingState(),
     parental: createParentalState(catalog),
+    lists: createListState(),
   };
 }

@@ -17,6 +17,8 @@ const expected: [operationId: string, method: string][] = [
   ['parentalrule.list', 'post'], ['parentalrule.enable', 'post'], ['parentalrule.disable', 'post'], ['userassetrule.list', 'post'],
   ['channel.get', 'post'], ['lineup.get', 'post'],
   ['assethistory.getNextEpisode', 'post'], ['assethistory.clean', 'post'],
+  ['personallist.add', 'post'], ['personallist.list', 'post'], ['personallist.delete', 'post'],
+  ['reminder.add', 'post'], ['reminder.list', 'post'], ['reminder.delete', 'post'],
 ];
 
 describe('vendor operation index', () => {

@@ -27,6 +27,8 @@ export const problemCatalog = {
   code_expired: { status: 410, title: 'Pairing or login code expired' },
   device_not_paired: { status: 409, title: 'No household has claimed this pairing code' },
   rule_not_enabled: { status: 409, title: 'The parental rule is not switched on at this scope' },
+  list_limit_exceeded: { status: 409, title: 'Too many personal lists or reminders' },
+  invalid_reminder_target: { status: 422, title: 'Reminders are for programmes and known EPG channels' },
   payload_too_large: { status: 413, title: 'Request body too large' },
   price_mismatch: { status: 422, title: 'Price does not match the catalogue price' },
   content_not_in_product: { status: 422, title: 'Product does not unlock this file' },
