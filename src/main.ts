@@ -15,6 +15,8 @@ import { createCachedKsDecoder } from './phoenix/ks-decoder';
 import type { FacadeCallEnvironment } from './gateway/facade-call-runner';
 import { createFacadeSessions } from './gateway/facade-sessions';
 import { composeRouting, type RoutingParts } from './compose-routing';
+import { composeCoverage } from './compose/compose-coverage';
+import type { AdminFeatureRoutes } from './http/admin-app';
 import { createAdminApp } from './http/admin-app';
 import { createFacadeListener } from './http/facade-listener';
 import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
@@ -113,10 +115,11 @@ function drain(server: Server, graceMs: number): Promise<void> {
   });
 }
 
-function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean): { server: Server; token: string } {
+function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean, features: readonly AdminFeatureRoutes[] = []): { server: Server; token: string } {
   const token = config.admin.token ?? randomBytes(24).toString('base64url');
   const app = createAdminApp({
     token,
+    features,
     policy: routing.policy,
     status: () => ({
       policyVersion: routing.policy.current().version,
@@ -144,9 +147,10 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const logger = createLogger({ level: config.log.level });
   const env = buildEnvironment(config, clock, store, ids, platform, logger);
   const routing = composeRouting(config, upstreams.vendorUrl, clock, logger);
+  const coverage = composeCoverage(clock);
   let ready = true;
   const app = createFacadeListener({
-    gateway: routing.gatewayFor(env),
+    gateway: coverage.withCoverage(routing.gatewayFor(env)),
     passthrough: routing.passthrough,
     metrics: routing.metrics,
     bodyLimitBytes: config.server.bodyLimitBytes,
@@ -155,7 +159,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, app);
   const address = await listen(server, config.server.host, config.server.port);
   const url = `http://${config.server.host}:${address.port}`;
-  const admin = startAdmin(config, routing, logger, () => !ready);
+  const admin = startAdmin(config, routing, logger, () => !ready, [coverage.adminRoutes]);
   const adminAddress = await listen(admin.server, config.server.host, config.server.adminPort);
   const adminUrl = `http://${config.server.host}:${adminAddress.port}`;
   return {

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerSimCommand } from './sim-command';
 import { registerServeCommand } from './serve-command';
+import { registerCoverageCommand } from './coverage-command';
 
 /** Builds the `understudy` command line. */
 export function buildProgram(): Command {
@@ -9,6 +10,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerServeCommand(program);
   registerSimCommand(program);
+  registerCoverageCommand(program);
   return program;
 }
 
