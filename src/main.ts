@@ -18,6 +18,8 @@ import { composeRouting, type RoutingParts } from './compose-routing';
 import { createEdgeServer, createPublicBaseUrl } from './compose/compose-edge';
 import { withAdmission } from './compose/compose-admission';
 import { composeShadow, type ShadowParts } from './compose/compose-shadow';
+import { composeCoverage } from './compose/compose-coverage';
+import type { AdminFeatureRoutes } from './http/admin-app';
 import { createAdminApp } from './http/admin-app';
 import { createFacadeListener } from './http/facade-listener';
 import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
@@ -108,6 +110,7 @@ function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, 
     platformFor: (session, operationId) => createPlatformPort(platform.forOperation(operationId), tokens, subjectFor(session, ids), facadeWriteOrigin),
     ids,
     sessions: createFacadeSessions({ partnerId: config.vendor.partnerId, partnerSecret: config.vendor.partnerSecret, revocations }),
+    ...(config.vendor.serverVersion === undefined ? {} : { serverVersion: config.vendor.serverVersion }),
     onFailure: (error, operationId) => logger.warn({ event: 'translation_failed', operationId, error: error instanceof Error ? error.message : String(error) }, 'translated call failed'),
   };
 }
@@ -119,13 +122,13 @@ export interface StartOptions {
   readonly logDestination?: { write(line: string): void };
 }
 
-function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean, shadow: ShadowParts, sync?: SyncParts): { server: Server; token: string } {
+function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean, features: readonly AdminFeatureRoutes[], shadow: ShadowParts): { server: Server; token: string } {
   const token = config.admin.token ?? randomBytes(24).toString('base64url');
   const app = createAdminApp({
     token,
+    features,
     policy: routing.policy,
     metrics: () => routing.metrics.render(),
-    features: [shadow.adminRoutes, ...(sync === undefined ? [] : [createAdminSyncRoutes(sync)])],
     status: () => ({
       policyVersion: routing.policy.current().version,
       draining: isDraining(),
@@ -156,11 +159,12 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   registerBuildInfo(routing.metrics.registry, { site: config.site.id, version: readPackageVersion() });
   const sync = await composeSync({ config, clock, store, ids, decodeKs: env.decodeKs, vendorUrl: upstreams.vendorUrl, platformUrl: upstreams.platformUrl, registry: routing.metrics.registry, logger });
   const shadow = await composeShadow({ config, vendorUrl: upstreams.vendorUrl, env, policy: routing.policy, registry: routing.metrics.registry, store, logger });
+  const coverage = composeCoverage(clock);
   let ready = true;
   const publicBaseUrl = createPublicBaseUrl(config);
   const app = createFacadeListener({
     publicBaseUrl: publicBaseUrl.get,
-    gateway: { ...withAdmission(routing.gatewayFor(env), config, env), ...(sync === undefined ? {} : { capture: sync.hooks.gateway }) },
+    gateway: { ...coverage.withCoverage(withAdmission(routing.gatewayFor(env), config, env)), ...(sync === undefined ? {} : { capture: sync.hooks.gateway }) },
     ...(sync === undefined ? {} : { capturePassthrough: sync.hooks.passthrough }),
     passthrough: routing.passthrough,
     metrics: routing.metrics,
@@ -172,7 +176,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const address = await listen(server, config.server.host, config.server.port);
   publicBaseUrl.listeningOn(address);
   const url = `http://${hostForUrl(config.server.host)}:${address.port}`;
-  const admin = startAdmin(config, routing, logger, () => !ready, shadow, sync);
+  const admin = startAdmin(config, routing, logger, () => !ready, [shadow.adminRoutes, coverage.adminRoutes, ...(sync === undefined ? [] : [createAdminSyncRoutes(sync)])], shadow);
   const adminAddress = await listen(admin.server, config.server.adminHost, config.server.adminPort);
   const adminUrl = `http://${hostForUrl(config.server.adminHost)}:${adminAddress.port}`;
   const shutdown = createShutdown({

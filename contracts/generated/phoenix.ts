@@ -440,6 +440,460 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/configurations/action/serveByDevice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The device configuration for an app, version, platform and configuration-group tag
+         * @description The native OTT players' start-up call, a GET with query parameters (brief §1.2, §5.6); POST
+         *     with a JSON body is accepted too, like every action. No KS. Parameters and types follow the
+         *     public OTT OpenAPI (brief S2, `configurations.serveByDevice`: applicationName, clientVersion,
+         *     platform, udid, tag strings, partnerId integer) and the generated TypeScript client
+         *     (`ConfigurationsServeByDeviceAction`, where only partnerId is optional). The success answer
+         *     is the stored configuration (`KalturaConfigurations.content`) sent as the bare JSON document,
+         *     no envelope: S2 declares the result a plain string and the clients fetch it as a file; the
+         *     players read its top-level `params` (kaltura-player-android `PhoenixConfigurationsResponse`,
+         *     kaltura-player-ios `KalturaOTTPlayerManager`). Errors come in the usual envelope
+         *     (docs/vendor-decisions.md "configurations.serveByDevice").
+         */
+        get: operations["configurations.serveByDevice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/system/action/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Returns true (no KS needed; S2 `system.ping`, result boolean) */
+        post: operations["system.ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/system/action/getTime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Current server time, epoch seconds (S2 `system.getTime`, result integer; Java client `Long`) */
+        post: operations["system.getTime"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/system/action/getVersion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Current server version string (S2 `system.getVersion`, result string) */
+        post: operations["system.getVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/pin/action/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The parental or purchase PIN that applies to the caller's user or household, and where it is set (S2 `pin.get`) */
+        post: operations["pin.get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/pin/action/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets the caller's user or household parental or purchase PIN (S2 `pin.update`) */
+        post: operations["pin.update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/pin/action/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks a parental or purchase PIN against the one that applies to the caller; true or 5002 (S2 `pin.validate`) */
+        post: operations["pin.validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/householddevice/action/generatePin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A PIN a device not yet in a household shows, to be typed on a household member's device (S2 `householdDevice.generatePin(udid, brandId)`; any KS, anonymous included) */
+        post: operations["householddevice.generatePin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/householddevice/action/addByPin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A household member types the device's PIN; the device joins the household (S2 `householdDevice.addByPin(pin, deviceName)`) */
+        post: operations["householddevice.addByPin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/householddevice/action/loginWithPin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The paired device signs in with its PIN as the household's default user (S2 `householdDevice.loginWithPin(partnerId, pin, udid?)`) */
+        post: operations["householddevice.loginWithPin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/userloginpin/action/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A login PIN for the calling user, optionally guarded by a secret (S2 `userLoginPin.add(secret?)`); needed by ottUser.loginWithPin */
+        post: operations["userloginpin.add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/ottuser/action/loginWithPin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a login PIN (S2 `ottUser.loginWithPin(partnerId, pin, udid?, secret?)`) */
+        post: operations["ottuser.loginWithPin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/parentalrule/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The parental rules that apply to the caller or their household, with the level each was switched on at (S2 `parentalRule.list(filter)`) */
+        post: operations["parentalrule.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/parentalrule/action/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Switches a parental rule on for the caller or their household (S2 `parentalRule.enable(ruleId, entityReference)`) */
+        post: operations["parentalrule.enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/parentalrule/action/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Switches a parental rule off at that level; not on there → 5021 (S2 `parentalRule.disable(ruleId, entityReference)`) */
+        post: operations["parentalrule.disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/userassetrule/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The rules (in understudy, parental rules) that apply to the caller and this asset (S2 `userAssetRule.list(filter)`; the parental-PIN workflow of S2) */
+        post: operations["userassetrule.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/channel/action/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A curated or dynamic catalogue channel, not a TV channel (brief §5.2; S2 `channel.get(id)`; the generated TypeScript client's KalturaChannel / KalturaDynamicChannel) */
+        post: operations["channel.get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/lineup/action/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller's channel lineup by channel number (generated TypeScript client `LineupGetAction(pageIndex, pageSize)`, which recommends GET in production; both are accepted) */
+        post: operations["lineup.get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/assethistory/action/getNextEpisode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The episode of a series to play next for the caller (generated TypeScript client `AssetHistoryGetNextEpisodeAction` with assetId, seriesIdArguments, notWatchedReturnStrategy, watchedAllReturnStrategy; older clients send seriesId) */
+        post: operations["assethistory.getNextEpisode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/assethistory/action/clean": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Removes the caller's watch history the filter matches, all of it without a filter; a void action, answered with result null (S2 `assetHistory.clean(filter)`) */
+        post: operations["assethistory.clean"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/personallist/action/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Saves a search (name and KSQL) for the caller (generated TypeScript client PersonalListAddAction, KalturaPersonalList) */
+        post: operations["personallist.add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/personallist/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller's personal lists, newest first unless CREATE_DATE_ASC (KalturaPersonalListFilter) */
+        post: operations["personallist.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/personallist/action/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deletes one of the caller's personal lists; void, answered with result null */
+        post: operations["personallist.delete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/reminder/action/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reminds the caller of a programme (KalturaAssetReminder) or a series on an EPG channel (KalturaSeriesReminder); S2 reminder.add */
+        post: operations["reminder.add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/reminder/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller's asset reminders (by programme start), or series reminders with a KalturaSeriesReminderFilter; S2 reminder.list */
+        post: operations["reminder.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/reminder/action/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deletes one of the caller's reminders of that type (S2 reminder.delete(id, type), boolean) */
+        post: operations["reminder.delete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_v3/service/multirequest": {
         parameters: {
             query?: never;
@@ -526,7 +980,7 @@ export interface components {
         };
         MultirequestSuccess: {
             executionTime: number;
-            result: (components["schemas"]["MultirequestErrorItem"] | components["schemas"]["KalturaObject"] | boolean)[];
+            result: (components["schemas"]["MultirequestErrorItem"] | components["schemas"]["KalturaObject"] | boolean | number | string | null | components["schemas"]["DeviceConfigurationDocument"])[];
         };
         BooleanSuccess: {
             executionTime: number;
@@ -1194,7 +1648,7 @@ export interface components {
         KalturaAccessControlMessage: {
             /** @constant */
             objectType: "KalturaAccessControlMessage";
-            /** @description Symbolic: OK, ConcurrencyLimitation, NotEntitled, ... (brief §5.3) */
+            /** @description Symbolic: OK, ConcurrencyLimitation, NotEntitled, AnonymousAccessBlocked, ... (brief §5.3) */
             code: string;
             message: string;
         };
@@ -1407,6 +1861,262 @@ export interface components {
             state: string;
             failReasonCode?: number;
             createdAt?: number;
+        };
+        IntegerSuccess: {
+            executionTime: number;
+            result: number;
+        };
+        StringSuccess: {
+            executionTime: number;
+            result: string;
+        };
+        /**
+         * @description Generated TypeScript client enum `KalturaPlatform`; matched case-insensitively on input
+         * @enum {string}
+         */
+        KalturaPlatform: "Android" | "Blackberry" | "CTV" | "iOS" | "Other" | "STB" | "WindowsPhone";
+        /**
+         * @description The stored configuration content, unenveloped. Players read `params` (analyticsUrl,
+         *     ovpServiceUrl, ovpPartnerId, uiConfId); other members are the operator's own.
+         */
+        DeviceConfigurationDocument: {
+            params: {
+                analyticsUrl?: string;
+                ovpServiceUrl?: string;
+                ovpPartnerId?: number;
+                uiConfId?: number;
+            };
+        };
+        /** @description A KalturaPin as sent to pin.update; only `pin` is read */
+        KalturaPinInput: {
+            objectType?: string;
+            pin?: string;
+        };
+        /**
+         * @description Follows the S2 definition `KalturaPin` and the generated TypeScript client class: origin
+         *     (KalturaRuleLevel invalid | user | household | account), pin (string), type (KalturaPinType).
+         */
+        KalturaPin: {
+            /** @constant */
+            objectType: "KalturaPin";
+            /** @enum {string} */
+            origin: "invalid" | "user" | "household" | "account";
+            pin: string;
+            /** @enum {string} */
+            type: "purchase" | "parental";
+        };
+        KalturaPinSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaPin"];
+        };
+        /** @description S2 definition `KalturaDevicePin` (pin, string) */
+        KalturaDevicePin: {
+            /** @constant */
+            objectType: "KalturaDevicePin";
+            pin: string;
+        };
+        KalturaDevicePinSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaDevicePin"];
+        };
+        /** @description S2 definition `KalturaUserLoginPin` (pinCode string, expirationTime epoch integer, userId string) */
+        KalturaUserLoginPin: {
+            /** @constant */
+            objectType: "KalturaUserLoginPin";
+            pinCode: string;
+            expirationTime: number;
+            userId: string;
+        };
+        KalturaUserLoginPinSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaUserLoginPin"];
+        };
+        KalturaParentalRuleFilter: {
+            objectType?: string;
+            /** @description user | household (any case); user when absent */
+            entityReferenceEqual?: string;
+            /** @description PARTNER_SORT_VALUE */
+            orderBy?: string;
+        };
+        KalturaUserAssetRuleFilter: {
+            objectType?: string;
+            assetIdEqual?: number;
+            /** @description 0 = EPG, 1 = media (default) */
+            assetTypeEqual?: number;
+            /** @description NAME_ASC (default) | NAME_DESC */
+            orderBy?: string;
+        };
+        /**
+         * @description S2 definition `KalturaParentalRule` and the generated TypeScript client class (which adds
+         *     isActive, createDate, updateDate); ruleType is KalturaParentalRuleType, origin KalturaRuleLevel.
+         */
+        KalturaParentalRule: {
+            /** @constant */
+            objectType: "KalturaParentalRule";
+            id: number;
+            name: string;
+            description: string;
+            order: number;
+            mediaTag: number;
+            epgTag: number;
+            blockAnonymousAccess: boolean;
+            /** @enum {string} */
+            ruleType: "ALL" | "MOVIES" | "TV_SERIES";
+            mediaTagValues: components["schemas"]["KalturaStringValue"][];
+            epgTagValues: components["schemas"]["KalturaStringValue"][];
+            isDefault: boolean;
+            /** @enum {string} */
+            origin: "invalid" | "user" | "household" | "account";
+            isActive?: boolean;
+            createDate?: number;
+            updateDate?: number;
+        };
+        KalturaParentalRuleListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaParentalRuleListResponse";
+                objects: components["schemas"]["KalturaParentalRule"][];
+                totalCount: number;
+            };
+        };
+        /** @description S2 definition `KalturaUserAssetRule` (id, name, description, ruleType KalturaRuleType parental | geo | user_type | device) */
+        KalturaUserAssetRule: {
+            /** @constant */
+            objectType: "KalturaUserAssetRule";
+            id: number;
+            name: string;
+            description?: string;
+            /** @enum {string} */
+            ruleType: "parental" | "geo" | "user_type" | "device";
+        };
+        KalturaUserAssetRuleListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaUserAssetRuleListResponse";
+                objects: components["schemas"]["KalturaUserAssetRule"][];
+                totalCount: number;
+            };
+        };
+        /** @description The generated TypeScript client's `KalturaDynamicChannel` (KalturaChannel fields plus kSql, assetTypes) */
+        KalturaDynamicChannel: {
+            /** @constant */
+            objectType: "KalturaDynamicChannel";
+            id: number;
+            name: string;
+            systemName?: string;
+            description?: string;
+            isActive: boolean;
+            orderBy: {
+                /** @constant */
+                objectType: "KalturaChannelOrder";
+                orderBy: string;
+            };
+            createDate: number;
+            updateDate: number;
+            supportSegmentBasedOrdering?: boolean;
+            metaData?: {
+                [key: string]: components["schemas"]["KalturaStringValue"];
+            };
+            kSql: string;
+            assetTypes: {
+                /** @constant */
+                objectType: "KalturaIntegerValue";
+                value: number;
+            }[];
+        };
+        KalturaDynamicChannelSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaDynamicChannel"];
+        };
+        /** @description The generated TypeScript client's `KalturaLineupChannelAsset`, a KalturaLiveAsset plus `lcn` */
+        KalturaLineupChannelAsset: {
+            /** @constant */
+            objectType: "KalturaLineupChannelAsset";
+            lcn: number;
+            enableCatchUp?: boolean;
+            enableStartOver?: boolean;
+            enableTrickPlay?: boolean;
+            enableCdvr?: boolean;
+            catchUpBuffer?: number;
+            trickPlayBuffer?: number;
+        } & (WithRequired<components["schemas"]["KalturaAssetFields"], "objectType"> & components["schemas"]["KalturaMediaAssetFields"]);
+        KalturaLineupChannelAssetListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaLineupChannelAssetListResponse";
+                objects: components["schemas"]["KalturaLineupChannelAsset"][];
+                totalCount: number;
+                lineupExternalId: string;
+                parentLineupExternalId?: string;
+            };
+        };
+        /** @description A void action's answer (docs/vendor-decisions.md "Void actions") */
+        NullSuccess: {
+            executionTime: number;
+            result: null;
+        };
+        KalturaAssetHistorySuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaAssetHistory"];
+        };
+        /** @description The generated TypeScript client's `KalturaPersonalList` (id, name, createDate, ksql, partnerListType) */
+        KalturaPersonalList: {
+            /** @constant */
+            objectType: "KalturaPersonalList";
+            id: number;
+            name: string;
+            createDate: number;
+            ksql: string;
+            partnerListType: number;
+        };
+        KalturaPersonalListSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaPersonalList"];
+        };
+        KalturaPersonalListListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaPersonalListListResponse";
+                objects: components["schemas"]["KalturaPersonalList"][];
+                totalCount: number;
+            };
+        };
+        /** @description S2 and the generated clients' `KalturaAssetReminder` (assetId) and `KalturaSeriesReminder` (seriesId, seasonNumber, epgChannelId), both with id, name, type (KalturaReminderType) */
+        KalturaReminder: {
+            /** @constant */
+            objectType: "KalturaAssetReminder";
+            id: number;
+            name: string;
+            /** @constant */
+            type: "ASSET";
+            assetId: number;
+        } | {
+            /** @constant */
+            objectType: "KalturaSeriesReminder";
+            id: number;
+            name: string;
+            /** @constant */
+            type: "SERIES";
+            seriesId: string;
+            seasonNumber?: number;
+            epgChannelId: number;
+        };
+        KalturaReminderSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaReminder"];
+        };
+        KalturaReminderListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaReminderListResponse";
+                objects: components["schemas"]["KalturaReminder"][];
+                totalCount: number;
+            };
         };
     };
     responses: never;
@@ -2086,6 +2796,736 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KalturaTransactionSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "configurations.serveByDevice": {
+        parameters: {
+            query: {
+                partnerId: number;
+                applicationName: string;
+                clientVersion: string;
+                /** @description a KalturaPlatform value, any case */
+                platform: string;
+                udid: string;
+                tag: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration document, or an error envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceConfigurationDocument"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "system.ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"];
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "system.getTime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"];
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegerSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "system.getVersion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"];
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StringSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "pin.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    /** @description KalturaEntityReferenceBy: user | household (any case) */
+                    by: string;
+                    /** @description KalturaPinType: purchase | parental (any case) */
+                    type: string;
+                    /** @description parental rule id; accepted, PINs are not per rule in understudy */
+                    ruleId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaPinSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "pin.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    /** @description KalturaEntityReferenceBy: user | household (any case) */
+                    by: string;
+                    /** @description KalturaPinType: purchase | parental (any case) */
+                    type: string;
+                    /** @description parental rule id; accepted, PINs are not per rule in understudy */
+                    ruleId?: number;
+                    pin: components["schemas"]["KalturaPinInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaPinSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "pin.validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    pin: string;
+                    /** @description KalturaPinType: purchase | parental (any case) */
+                    type: string;
+                    /** @description parental rule id; accepted, PINs are not per rule in understudy */
+                    ruleId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "householddevice.generatePin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    udid: string;
+                    brandId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaDevicePinSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "householddevice.addByPin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    pin: string;
+                    deviceName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaHouseholdDeviceSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "householddevice.loginWithPin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    partnerId: number;
+                    pin: string;
+                    udid?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaLoginResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "userloginpin.add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaUserLoginPinSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "ottuser.loginWithPin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    partnerId: number;
+                    pin: string;
+                    udid?: string;
+                    secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaLoginResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "parentalrule.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: components["schemas"]["KalturaParentalRuleFilter"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaParentalRuleListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "parentalrule.enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    ruleId: number;
+                    /** @description KalturaEntityReferenceBy: user | household (any case) */
+                    entityReference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "parentalrule.disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    ruleId: number;
+                    /** @description KalturaEntityReferenceBy: user | household (any case) */
+                    entityReference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "userassetrule.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter: components["schemas"]["KalturaUserAssetRuleFilter"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaUserAssetRuleListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "channel.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaDynamicChannelSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "lineup.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    /** @description from 1 */
+                    pageIndex: number;
+                    /** @description 1 to 1600 */
+                    pageSize: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaLineupChannelAssetListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "assethistory.getNextEpisode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    seriesId?: string;
+                    assetId?: number;
+                    seriesIdArguments?: {
+                        seriesId?: string;
+                    };
+                    /** @description RETURN_FIRST_EPISODE (default) | RETURN_NO_NEXT_EPISODE */
+                    notWatchedReturnStrategy?: string;
+                    /** @description RETURN_NO_NEXT_EPISODE (default) | RETURN_FIRST_EPISODE | RETURN_LAST_EPISODE */
+                    watchedAllReturnStrategy?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaAssetHistorySuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "assethistory.clean": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: components["schemas"]["KalturaAssetHistoryFilter"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NullSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "personallist.add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    personalList: {
+                        name?: string;
+                        ksql?: string;
+                        partnerListType?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaPersonalListSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "personallist.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: {
+                        partnerListTypeIn?: string;
+                        orderBy?: string;
+                    };
+                    pager?: components["schemas"]["KalturaFilterPager"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaPersonalListListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "personallist.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    personalListId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NullSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "reminder.add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    reminder: {
+                        objectType?: string;
+                        assetId?: number;
+                        seriesId?: string;
+                        seasonNumber?: number;
+                        epgChannelId?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaReminderSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "reminder.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter: {
+                        objectType?: string;
+                        seriesIdIn?: string;
+                        epgChannelIdEqual?: number;
+                    };
+                    pager?: components["schemas"]["KalturaFilterPager"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaReminderListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "reminder.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    id: number;
+                    /** @description ASSET | SERIES (any case) */
+                    type: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

@@ -4,6 +4,7 @@ import { registerServeCommand } from './serve-command';
 import { registerPolicyCommand } from './policy-command';
 import { readPackageVersion } from './package-version';
 import { registerSyncCommand } from './sync-command';
+import { registerCoverageCommand } from './coverage-command';
 
 /** Builds the `understudy` command line. */
 export function buildProgram(): Command {
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerPolicyCommand(program);
   registerSimCommand(program);
   registerSyncCommand(program);
+  registerCoverageCommand(program);
   return program;
 }
 

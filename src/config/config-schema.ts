@@ -77,6 +77,7 @@ export const configSchema = {
         partnerId: { type: 'integer', minimum: 1 },
         partnerSecret: { type: 'string', minLength: 8 },
         timeoutMs: { type: 'integer', minimum: 1 },
+        serverVersion: { type: 'string', minLength: 1, maxLength: 64 },
       },
     },
     platform: {

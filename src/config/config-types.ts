@@ -65,6 +65,8 @@ export interface UnderstudyConfig {
     readonly partnerId: number;
     readonly partnerSecret: string;
     readonly timeoutMs: number;
+    /** What `system.getVersion` answers when the platform serves it: the vendor's own version string. */
+    readonly serverVersion?: string;
   };
   readonly platform: {
     /** Base URL of the platform; absent = in-process platform-sim. */

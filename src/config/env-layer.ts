@@ -6,6 +6,7 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_VENDOR_URL: 'vendor.url',
   UNDERSTUDY_PARTNER_ID: 'vendor.partnerId',
   UNDERSTUDY_PARTNER_SECRET: 'vendor.partnerSecret',
+  UNDERSTUDY_VENDOR_SERVER_VERSION: 'vendor.serverVersion',
   UNDERSTUDY_PLATFORM_URL: 'platform.url',
   UNDERSTUDY_PLATFORM_CLIENT_SECRET: 'platform.clientSecret',
   UNDERSTUDY_CATALOG_DIR: 'lab.catalogDir',

@@ -32,6 +32,7 @@ interface DemoFacts {
   partnerId?: number;
   partnerSecret?: string;
   platformClientSecret?: string;
+  serverVersion?: string;
 }
 
 function readDemo(catalogDir: string): DemoFacts {
@@ -52,7 +53,7 @@ export function labDefaults(catalogDirOverride?: string): Record<string, unknown
   return {
     server: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 1048576, adminHost: '127.0.0.1', drainDelayMs: 5000, drainGraceMs: 10000 },
     lab: { catalogDir, vendorSimPort: 0, platformSimPort: 0 },
-    vendor: { partnerId: demo.partnerId ?? 3197, partnerSecret: demo.partnerSecret ?? 'lab-partner-secret-unset', timeoutMs: 5000 },
+    vendor: { partnerId: demo.partnerId ?? 3197, partnerSecret: demo.partnerSecret ?? 'lab-partner-secret-unset', timeoutMs: 5000, ...(demo.serverVersion === undefined ? {} : { serverVersion: demo.serverVersion }) },
     platform: { clientId: 'understudy', clientSecret: demo.platformClientSecret ?? 'lab-platform-secret-unset', timeoutMs: 3000 },
     store: { driver: 'pglite' },
     log: { level: 'info' },

@@ -211,6 +211,73 @@ export interface CatalogDemo {
   /** The epoch second the catalogue's dates are laid out around (EPG starts here minus a day). */
   readonly baseTime: number;
   readonly accounts: readonly { readonly username: string; readonly password: string; readonly household: number; readonly userId: string }[];
+  /** The server version the lab vendor reports (`system.getVersion`), also the facade's lab default. */
+  readonly serverVersion: string;
+}
+
+export type PinType = 'parental' | 'purchase';
+export type PinLevel = 'user' | 'household';
+
+/** A parental or purchase PIN set for a household or for one user (vendor `KalturaPin`). */
+export interface CatalogPin {
+  readonly level: PinLevel;
+  /** Household vendor id (as text) or user vendor id. */
+  readonly ownerVendorId: string;
+  readonly type: PinType;
+  readonly pin: string;
+}
+
+/** Vendor `KalturaParentalRuleType`: which media types a rule covers. */
+export type ParentalRuleType = 'ALL' | 'MOVIES' | 'TV_SERIES';
+
+/** An account parental rule (vendor `KalturaParentalRule`): matches assets by a tag's values. */
+export interface CatalogParentalRule {
+  readonly id: number;
+  readonly name: string;
+  readonly description: string;
+  readonly order: number;
+  readonly isDefault: boolean;
+  readonly ruleType: ParentalRuleType;
+  /** Tag (topic) id whose values trigger the rule on media assets; the lab's is `Rating`. */
+  readonly mediaTag: number;
+  readonly mediaTagValues: readonly string[];
+  readonly epgTag: number;
+  readonly epgTagValues: readonly string[];
+  /** Content the rule matches is not available to guests (anonymous sessions). */
+  readonly blockAnonymousAccess: boolean;
+  readonly createDate: number;
+  readonly updateDate: number;
+}
+
+/** A parental rule switched on for a household or one user. */
+export interface CatalogParentalSetting {
+  readonly level: PinLevel;
+  readonly ownerVendorId: string;
+  readonly ruleId: number;
+}
+
+/** Vendor `KalturaPlatform` values (device platforms a configuration is for). */
+export type AppPlatform = 'Android' | 'Blackberry' | 'CTV' | 'iOS' | 'Other' | 'STB' | 'WindowsPhone';
+
+/** A configuration group: devices asking with one of its tags get its configurations. */
+export interface CatalogConfigurationGroup {
+  readonly id: string;
+  readonly name: string;
+  /** Tags are matched case-insensitively; the default group answers every other tag. */
+  readonly tags: readonly string[];
+  readonly isDefault: boolean;
+}
+
+/** A device configuration (vendor `KalturaConfigurations`): `content` is what serveByDevice returns. */
+export interface CatalogAppConfiguration {
+  readonly id: string;
+  readonly groupId: string;
+  readonly appName: string;
+  readonly clientVersion: string;
+  readonly platform: AppPlatform;
+  readonly isForceUpdate: boolean;
+  readonly externalPushId: string;
+  readonly content: Readonly<Record<string, unknown>>;
 }
 
 export interface Catalog {
@@ -227,6 +294,11 @@ export interface Catalog {
   readonly entitlements: readonly CatalogEntitlement[];
   readonly bookmarks: readonly CatalogBookmark[];
   readonly favorites: readonly CatalogFavorite[];
+  readonly configurationGroups: readonly CatalogConfigurationGroup[];
+  readonly appConfigurations: readonly CatalogAppConfiguration[];
+  readonly pins: readonly CatalogPin[];
+  readonly parentalRules: readonly CatalogParentalRule[];
+  readonly parentalSettings: readonly CatalogParentalSetting[];
 }
 
 /** One row of the vendor ↔ platform id mapping (the catalogue migration export). */

@@ -32,6 +32,8 @@ export interface FacadeCallEnvironment {
   readonly platformFor: (session: CallerSession | null, operationId: string) => PlatformPort;
   readonly ids: IdMapper;
   readonly sessions: SessionPort;
+  /** The vendor server version the facade reports (`system.getVersion`). */
+  readonly serverVersion?: string;
   /** Told about bugs and outages so they can be logged and counted. */
   readonly onFailure?: (error: unknown, operationId: string) => void;
 }
@@ -79,6 +81,7 @@ export async function runTranslatedCall(call: FacadeCall, apiBaseUrl: string, en
       platform: env.platformFor(session, found.operationId),
       ids: env.ids,
       sessions: env.sessions,
+      ...(env.serverVersion === undefined ? {} : { serverVersion: env.serverVersion }),
     });
     return { outcome, failed: false };
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { VendorError, VendorOutcome } from '../core/vendor-error';
+import { unwrapUnenveloped } from './unenveloped-result';
 
 /** The object a vendor error travels as (brief §2.2): `objectType` first, `code` a string. */
 export interface VendorErrorObject {
@@ -48,7 +49,7 @@ export function errorEnvelope(error: VendorError, executionTime: number): Vendor
 
 /** The value a slot or a single result carries for an outcome. */
 export function outcomeToResult(outcome: VendorOutcome): unknown {
-  return outcome.ok ? outcome.value : toErrorItem(outcome.error);
+  return outcome.ok ? unwrapUnenveloped(outcome.value) : toErrorItem(outcome.error);
 }
 
 /** Envelope of one call's outcome. */

@@ -10,6 +10,7 @@ import { executeMultirequestConcurrently } from './multirequest-concurrent';
 import { isRedirectResult } from './redirect-result';
 import { fitsParamBudget, maxSubRequests } from './request-budget';
 import { vendorError } from './vendor-error-builder';
+import { isUnenvelopedResult } from './unenveloped-result';
 import { mergeRequestParams, parseQueryParams } from './request-params';
 import { parseVendorRoute, settleVendorTarget } from './routing';
 
@@ -103,6 +104,7 @@ export async function executeVendorApiRequest(parsed: ParsedVendorApiRequest, ru
   if (outcome.ok && isRedirectResult(outcome.value)) {
     return { status: 302, headers: { location: outcome.value.redirectTo, 'content-type': 'text/plain; charset=utf-8' }, body: '' };
   }
+  if (outcome.ok && isUnenvelopedResult(outcome.value)) return jsonResponse(outcome.value.unenveloped);
   return jsonResponse(outcomeEnvelope(outcome, elapsed()));
 }
 

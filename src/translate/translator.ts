@@ -46,6 +46,8 @@ export interface TranslateContext {
   readonly platform: PlatformPort;
   readonly ids: IdMapper;
   readonly sessions: SessionPort;
+  /** The vendor server version the facade reports (`system.getVersion`); absent = not configured. */
+  readonly serverVersion?: string;
 }
 
 /** One vendor operation translated to platform calls. */

@@ -4,6 +4,13 @@ import { catalogTranslators } from './catalog/catalog-translators';
 import { playbackTranslators } from './playback/playback-translators';
 import { viewingTranslators } from './viewing/viewing-translators';
 import { commerceTranslators } from './commerce/commerce-translators';
+import { systemTranslators } from './system/system-translators';
+import { pinTranslators } from './settings/pin-translators';
+import { parentalTranslators } from './settings/parental-translators';
+import { channelTranslators } from './rails/channel-translators';
+import { historyTranslators } from './viewing/history-translators';
+import { personalListTranslators } from './lists/personal-list-translators';
+import { reminderTranslators } from './lists/reminder-translators';
 
 /** Every vendor operation the facade translates to the platform, keyed by lower-cased `service.action`. */
 export const vendorTranslators: TranslatorTable = {
@@ -12,4 +19,11 @@ export const vendorTranslators: TranslatorTable = {
   ...playbackTranslators,
   ...viewingTranslators,
   ...commerceTranslators,
+  ...systemTranslators,
+  ...pinTranslators,
+  ...parentalTranslators,
+  ...channelTranslators,
+  ...historyTranslators,
+  ...personalListTranslators,
+  ...reminderTranslators,
 };

@@ -3,10 +3,13 @@
  * or instance-specific by design. Everything else must be equal.
  * - `executionTime`: timing;
  * - `ks`, `refreshToken` and session `privileges`: random per minted session;
- * - ids and references of objects a call creates (transactions), allocated independently.
+ * - ids and references of objects a call creates (transactions), allocated independently;
+ * - one-time codes each side draws at random (device pairing PINs, login PINs).
  */
 const randomKeys = new Set(['ks', 'refreshToken', 'privileges', 'paymentGatewayReferenceId', 'paymentGatewayResponseId']);
 const createdObjectTypes = new Set(['KalturaTransaction']);
+/** Members that are random codes in objects of these types. */
+const randomCodeMembers: Readonly<Record<string, string>> = { KalturaDevicePin: 'pin', KalturaUserLoginPin: 'pinCode' };
 
 /** Replaces noise with placeholders so two answers can be compared with deep equality. */
 export function normaliseNoise(value: unknown, key = ''): unknown {
@@ -16,8 +19,10 @@ export function normaliseNoise(value: unknown, key = ''): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
+  const randomCode = randomCodeMembers[String(record.objectType)];
   for (const [k, v] of Object.entries(record)) {
-    out[k] = k === 'id' && createdObjectTypes.has(String(record.objectType)) ? '<created-id>' : normaliseNoise(v, k);
+    if (k === randomCode) out[k] = '<code>';
+    else out[k] = k === 'id' && createdObjectTypes.has(String(record.objectType)) ? '<created-id>' : normaliseNoise(v, k);
   }
   return out;
 }

@@ -11,6 +11,8 @@ export interface CatalogCollection {
   readonly value: string;
   /** The same selection written as KSQL (what vendor-sim runs). */
   readonly kSql: string;
+  /** Epoch seconds: 30 days before the catalogue's base time (vendor `KalturaChannel.createDate`). */
+  readonly createDate: number;
 }
 
 /** First vendor id of derived collections (docs/lab-rules.md "Collections"). */
@@ -27,6 +29,7 @@ export function deriveCollections(catalog: Catalog): CatalogCollection[] {
   for (const asset of catalog.vodAssets) for (const genre of asset.tags.Genre ?? []) genres.add(genre);
   return [...genres].sort().map((value, i) => {
     const vendorId = firstCollectionVendorId + i;
-    return { vendorId, platformId: collectionPlatformId(vendorId), name: value, tag: 'Genre', value, kSql: `Genre='${value}'` };
+    const createDate = catalog.demo.baseTime - 30 * 86400;
+    return { vendorId, platformId: collectionPlatformId(vendorId), name: value, tag: 'Genre', value, kSql: `Genre='${value}'`, createDate };
   });
 }

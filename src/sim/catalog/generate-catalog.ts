@@ -4,6 +4,9 @@ import { generateDevices } from './generate-devices';
 import { generateEntitlements } from './generate-entitlements';
 import { generatePrograms } from './generate-epg';
 import { generateChannels } from './generate-channels';
+import { appConfigurations, configurationGroups } from './generate-app-configurations';
+import { generatePins } from './generate-pins';
+import { generateParentalSettings, parentalRules } from './generate-parental';
 import { generateHouseholds } from './generate-households';
 import { buildIdMap } from './generate-id-map';
 import { generateProducts } from './generate-products';
@@ -54,6 +57,11 @@ export function generateCatalog(options: GenerateCatalogOptions = {}): Generated
     entitlements,
     bookmarks,
     favorites,
+    configurationGroups,
+    appConfigurations,
+    pins: generatePins(users),
+    parentalRules,
+    parentalSettings: generateParentalSettings(users),
   };
   return { catalog, idMap: buildIdMap(catalog) };
 }

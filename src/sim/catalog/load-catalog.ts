@@ -20,6 +20,11 @@ const catalogFiles = {
   entitlements: 'entitlements.json',
   bookmarks: 'bookmarks.json',
   favorites: 'favorites.json',
+  configurationGroups: 'configuration-groups.json',
+  appConfigurations: 'app-configurations.json',
+  pins: 'pins.json',
+  parentalRules: 'parental-rules.json',
+  parentalSettings: 'parental-settings.json',
 } as const satisfies Record<keyof Catalog, string>;
 
 /** The file names the catalogue is split into, one per collection. */

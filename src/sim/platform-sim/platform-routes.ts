@@ -2,6 +2,15 @@ import { catalogRoutes } from './catalog/catalog-routes';
 import { changeRoutes } from './changes/change-routes';
 import { commerceRoutes } from './commerce/commerce-routes';
 import type { RouteSpec } from './http/router';
+import { deviceConfigRoutes } from './device-config/device-config-routes';
+import { pinRoutes } from './settings/pin-routes';
+import { loginCodeRoutes } from './pairing/code-login';
+import { pairingRoutes } from './pairing/pairing-routes';
+import { parentalRoutes } from './settings/parental-routes';
+import { lineupRoutes } from './catalog/lineup-routes';
+import { historyRoutes } from './user-data/history-routes';
+import { personalListRoutes } from './lists/personal-list-routes';
+import { reminderRoutes } from './lists/reminder-routes';
 import { deviceRoutes } from './identity/device-routes';
 import { identityRoutes } from './identity/identity-routes';
 import { playbackRoutes } from './playback/playback-routes';
@@ -19,4 +28,13 @@ export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
   ...favoriteRoutes,
   ...commerceRoutes,
   ...changeRoutes,
+  ...deviceConfigRoutes,
+  ...pinRoutes,
+  ...pairingRoutes,
+  ...loginCodeRoutes,
+  ...parentalRoutes,
+  ...lineupRoutes,
+  ...historyRoutes,
+  ...personalListRoutes,
+  ...reminderRoutes,
 ];

@@ -9,6 +9,10 @@ import { createLoginState, type LoginState } from './identity/login-state';
 import { createTokenService, type TokenService } from './identity/token-service';
 import { createActivityState, type ActivityState } from './playback/activity-state';
 import { createUserDataState, type UserDataState } from './user-data/user-data-state';
+import { createPinStore, type PinStore } from './settings/pin-store';
+import { createPairingStore, type PairingStore } from './pairing/pairing-store';
+import { createParentalStore, type ParentalStore } from './settings/parental-store';
+import { createListStore, type ListStore } from './lists/list-store';
 
 /**
  * platform-sim's world. The catalogue parts (index, item store, tokens) are built once; the
@@ -27,6 +31,10 @@ export interface PlatformSimState {
   userData: UserDataState;
   commerce: CommerceState;
   changes: ChangeFeed;
+  pins: PinStore;
+  pairing: PairingStore;
+  parental: ParentalStore;
+  lists: ListStore;
 }
 
 /** Builds the state from the catalogue. */
@@ -46,6 +54,10 @@ export function createPlatformState(catalog: Catalog, clock: Clock): PlatformSim
     userData: createUserDataState(catalog, index),
     commerce: createCommerceState(catalog, index),
     changes: createChangeFeed(),
+    pins: createPinStore(catalog, index),
+    pairing: createPairingStore(),
+    parental: createParentalStore(catalog, index),
+    lists: createListStore(),
   };
 }
 
@@ -57,4 +69,8 @@ export function resetPlatformState(state: PlatformSimState): void {
   state.userData = createUserDataState(state.catalog, state.index);
   state.commerce = createCommerceState(state.catalog, state.index);
   state.changes = createChangeFeed();
+  state.pins = createPinStore(state.catalog, state.index);
+  state.pairing = createPairingStore();
+  state.parental = createParentalStore(state.catalog, state.index);
+  state.lists = createListStore();
 }

@@ -4,6 +4,15 @@ import { catalogOperations } from './catalog/catalog-operations';
 import { playbackOperations } from './playback/playback-operations';
 import { viewingOperations } from './viewing/viewing-operations';
 import { commerceOperations } from './commerce/commerce-operations';
+import { systemOperations } from './system/system-operations';
+import { pinOperations } from './settings/pin-operations';
+import { devicePinOperations } from './pairing/device-pin-operations';
+import { pinLoginOperations } from './pairing/pin-login-operations';
+import { parentalOperations } from './parental/parental-operations';
+import { channelOperations } from './rails/channel-operations';
+import { historyOperations } from './viewing/history-operations';
+import { personalListOperations } from './lists/personal-list-operations';
+import { reminderOperations } from './lists/reminder-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
 export const vendorSimOperations: SimOperationTable = {
@@ -12,4 +21,13 @@ export const vendorSimOperations: SimOperationTable = {
   ...playbackOperations,
   ...viewingOperations,
   ...commerceOperations,
+  ...systemOperations,
+  ...pinOperations,
+  ...devicePinOperations,
+  ...pinLoginOperations,
+  ...parentalOperations,
+  ...channelOperations,
+  ...historyOperations,
+  ...personalListOperations,
+  ...reminderOperations,
 };

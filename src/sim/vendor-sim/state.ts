@@ -5,6 +5,10 @@ import { createIdentityState, type IdentityState } from './identity/identity-sta
 import { createViewingState, type ViewingState } from './viewing/viewing-state';
 import { createCommerceState, type CommerceState } from './commerce/commerce-state';
 import { createPlaybackState, type PlaybackState } from './playback/playback-state';
+import { createPinState, type PinState } from './settings/pin-state';
+import { createPairingState, type PairingState } from './pairing/pairing-state';
+import { createParentalState, type ParentalState } from './parental/parental-state';
+import { createListState, type ListState } from './lists/list-state';
 
 /**
  * vendor-sim's whole mutable world, seeded from the catalogue. Each slice owns one area and is
@@ -22,6 +26,14 @@ export interface VendorSimState {
   readonly commerce: CommerceState;
   /** Concurrent playbacks per household (concurrency limit). */
   readonly playback: PlaybackState;
+  /** Parental and purchase PINs. */
+  readonly pins: PinState;
+  /** Device pairing PINs and login PINs. */
+  readonly pairing: PairingState;
+  /** Parental rules switched on per household and user. */
+  readonly parental: ParentalState;
+  /** Personal lists and reminders. */
+  readonly lists: ListState;
 }
 
 export interface VendorSimStateOptions {
@@ -40,5 +52,9 @@ export function createVendorSimState(catalog: Catalog, clock: Clock, options: Ve
     viewing: createViewingState(catalog, index),
     commerce: createCommerceState(catalog, index),
     playback: createPlaybackState(catalog, index),
+    pins: createPinState(catalog),
+    pairing: createPairingState(),
+    parental: createParentalState(catalog),
+    lists: createListState(),
   };
 }

@@ -39,7 +39,8 @@ export async function searchItems(ctx: TranslateContext, filter: ParamSource, pa
   return ok(expectOk<PlatformItemPage>('catalog.search', reply));
 }
 
-async function findCollection(platform: PlatformPort, vendorId: number): Promise<PlatformCollection | undefined> {
+/** The platform collection whose `sortKey` is a vendor channel id (docs/lab-rules.md "Collections"). */
+export async function findCollection(platform: PlatformPort, vendorId: number): Promise<PlatformCollection | undefined> {
   const reply = await platform.call({ method: 'GET', path: '/catalog/v1/collections' });
   const list = expectOk<{ items: PlatformCollection[] }>('catalog.listCollections', reply);
   return list.items.find((collection) => collection.sortKey === vendorId);

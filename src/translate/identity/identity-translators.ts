@@ -3,6 +3,8 @@ import { deviceTranslators } from './device-translators';
 import { householdTranslators } from './household-translators';
 import { ottUserTranslators } from './ottuser-translators';
 import { sessionTranslators } from './session-translators';
+import { devicePinTranslators } from './device-pin-translators';
+import { userPinTranslators } from './user-pin-translators';
 
 /** The identity service's vendor operations translated to the platform. */
 export const identityTranslators: TranslatorTable = {
@@ -10,4 +12,6 @@ export const identityTranslators: TranslatorTable = {
   ...sessionTranslators,
   ...householdTranslators,
   ...deviceTranslators,
+  ...devicePinTranslators,
+  ...userPinTranslators,
 };

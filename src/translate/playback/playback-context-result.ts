@@ -13,6 +13,8 @@ const okMessage: Message = { code: 'OK', message: 'OK' };
 const blockMessages: Readonly<Record<string, Message>> = {
   not_entitled: { code: 'NotEntitled', message: 'Not entitled' },
   concurrency_limit: { code: 'ConcurrencyLimitation', message: 'Concurrency limitation' },
+  // A parental rule closes the asset to guests ([U], docs/vendor-decisions.md "Parental rules").
+  guest_blocked: { code: 'AnonymousAccessBlocked', message: 'Anonymous access blocked' },
 };
 
 function toPlaybackContext(sources: readonly object[], actions: readonly object[], message: Message): object {

@@ -10,6 +10,15 @@ const expected: [operationId: string, method: string][] = [
   ['bookmark.list', 'post'], ['favorite.add', 'post'], ['favorite.delete', 'post'], ['favorite.list', 'post'],
   ['assethistory.list', 'post'], ['entitlement.list', 'post'], ['productprice.list', 'post'],
   ['transaction.purchase', 'post'], ['multirequest', 'post'],
+  ['configurations.serveByDevice', 'get'], ['system.ping', 'post'], ['system.getTime', 'post'], ['system.getVersion', 'post'],
+  ['pin.get', 'post'], ['pin.update', 'post'], ['pin.validate', 'post'],
+  ['householddevice.generatePin', 'post'], ['householddevice.addByPin', 'post'], ['householddevice.loginWithPin', 'post'],
+  ['userloginpin.add', 'post'], ['ottuser.loginWithPin', 'post'],
+  ['parentalrule.list', 'post'], ['parentalrule.enable', 'post'], ['parentalrule.disable', 'post'], ['userassetrule.list', 'post'],
+  ['channel.get', 'post'], ['lineup.get', 'post'],
+  ['assethistory.getNextEpisode', 'post'], ['assethistory.clean', 'post'],
+  ['personallist.add', 'post'], ['personallist.list', 'post'], ['personallist.delete', 'post'],
+  ['reminder.add', 'post'], ['reminder.list', 'post'], ['reminder.delete', 'post'],
 ];
 
 describe('vendor operation index', () => {

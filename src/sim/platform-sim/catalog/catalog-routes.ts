@@ -3,6 +3,7 @@ import { ok, okRaw, problem, type Reply } from '../http/reply';
 import { isUuid, readListParam } from '../http/params';
 import type { PlatformRequest } from '../platform-request';
 import type { CollectionEntry } from './catalog-store';
+import { toIso } from '../http/iso-time';
 import { findRelated } from './catalog-store';
 import { renderSearchPage, runSearch, selectCandidates } from './run-search';
 import { compileSearchInput, searchInputFromQuery, type SearchInput } from './search-request';
@@ -42,7 +43,7 @@ function search(req: PlatformRequest): Reply {
 
 function toCollectionView(entry: CollectionEntry): Record<string, unknown> {
   const c = entry.collection;
-  return { id: c.platformId, sortKey: c.vendorId, name: c.name, selection: { label: c.tag, value: c.value }, itemCount: entry.members.length };
+  return { id: c.platformId, sortKey: c.vendorId, name: c.name, selection: { label: c.tag, value: c.value }, itemCount: entry.members.length, createdAt: toIso(c.createDate) };
 }
 
 function listCollections(req: PlatformRequest): Reply {

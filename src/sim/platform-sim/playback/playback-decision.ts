@@ -1,3 +1,5 @@
+import type { CatalogParentalRule } from '../../../core/catalog';
+import { isClosedToGuests } from '../../catalog/parental-rules';
 import type { FileRecord, ItemRecord, PlatformFormat } from '../catalog/item-records';
 import { holdsActiveEntitlement, type CommerceState } from '../commerce/commerce-state';
 import type { TokenSubject } from '../identity/token-service';
@@ -5,7 +7,8 @@ import { deviceKeyOf, markActive, mayPlay, type ActivityState } from './activity
 
 /**
  * The playback decision of lab-rules "Playback decision", steps 2–5 (step 1, unknown item, is the
- * route's 404): filters, entitlement, concurrency, then allow and mark the device active.
+ * route's 404): filters, parental rules closed to guests, entitlement, concurrency, then allow and
+ * mark the device active.
  */
 export type PlaybackContext = 'playback' | 'catchup' | 'startover' | 'trailer' | 'download';
 export const playbackContexts: readonly PlaybackContext[] = ['playback', 'catchup', 'startover', 'trailer', 'download'];
@@ -20,13 +23,15 @@ export interface PlaybackRequest {
 
 export type PlaybackDecision =
   | { readonly decision: 'allow'; readonly files: readonly FileRecord[] }
-  | { readonly decision: 'deny'; readonly denyReason: 'not_entitled' | 'concurrency_limit' };
+  | { readonly decision: 'deny'; readonly denyReason: 'not_entitled' | 'concurrency_limit' | 'guest_blocked' };
 
 export interface PlaybackWorld {
   readonly commerce: CommerceState;
   readonly activity: ActivityState;
   /** The caller's household concurrency limit (undefined for anonymous callers). */
   readonly concurrentLimit: number | undefined;
+  /** The account's parental rules (some close content to guests). */
+  readonly parentalRules: readonly CatalogParentalRule[];
 }
 
 function isEntitled(world: PlaybackWorld, caller: TokenSubject, item: ItemRecord, file: FileRecord, nowSec: number): boolean {
@@ -44,6 +49,7 @@ export function decidePlayback(world: PlaybackWorld, caller: TokenSubject, reque
     (f) => (request.fileIds.size === 0 || request.fileIds.has(f.id)) && (request.formats.size === 0 || request.formats.has(f.format)),
   );
   if (remaining.length === 0) return { decision: 'allow', files: [] };
+  if (caller.userId === undefined && isClosedToGuests(world.parentalRules, request.item.asset)) return { decision: 'deny', denyReason: 'guest_blocked' };
   const trailer = request.context === 'trailer';
   const entitled = trailer ? remaining : remaining.filter((f) => isEntitled(world, caller, request.item, f, nowSec));
   if (entitled.length === 0) return { decision: 'deny', denyReason: 'not_entitled' };

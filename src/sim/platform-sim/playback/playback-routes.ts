@@ -31,7 +31,7 @@ function authorize(req: PlatformRequest): Reply {
   const entry = req.state.store.byId.get(itemId.value ?? '');
   if (!entry) return problem('not_found', `no item ${itemId.value ?? ''}`);
   const household = req.caller.householdId ? req.state.index.householdByPlatformId.get(req.caller.householdId) : undefined;
-  const world = { commerce: req.state.commerce, activity: req.state.activity, concurrentLimit: household?.concurrentLimit };
+  const world = { commerce: req.state.commerce, activity: req.state.activity, concurrentLimit: household?.concurrentLimit, parentalRules: req.state.catalog.parentalRules };
   const decision = decidePlayback(world, req.caller, { item: entry.item, context: context as PlaybackContext, fileIds, formats: wanted }, req.nowSec);
   if (decision.decision === 'deny') return ok({ itemId: entry.item.id, context, decision: 'deny', denyReason: decision.denyReason, sources: [] });
   return ok({ itemId: entry.item.id, context, decision: 'allow', sources: decision.files.map(toPlaybackSource) });

@@ -9,8 +9,8 @@ import { resolveCallerHousehold } from './household-operations';
 import { toHouseholdDevice } from './identity-mappers';
 import { listHouseholdDevices, type SimDevice } from './identity-state';
 
-/** A new device's family: the family of a known device of the same brand, else 0. */
-function familyOfBrand(ctx: SimCallContext, brandId: number): number {
+/** A new device's family: the family of a known device of the same brand, else 0 (also for paired devices). */
+export function familyOfBrand(ctx: SimCallContext, brandId: number): number {
   for (const device of ctx.state.identity.devices.values()) if (device.brandId === brandId) return device.deviceFamilyId;
   return 0;
 }

@@ -2,10 +2,15 @@
 export const okMessage = { code: 'OK', message: 'OK' } as const;
 
 /** Block message codes are symbolic names (brief §5.3, §7.9). */
-export type BlockMessage = { readonly code: 'NotEntitled'; readonly message: 'Not entitled' } | { readonly code: 'ConcurrencyLimitation'; readonly message: 'Concurrency limitation' };
+export type BlockMessage =
+  | { readonly code: 'NotEntitled'; readonly message: 'Not entitled' }
+  | { readonly code: 'ConcurrencyLimitation'; readonly message: 'Concurrency limitation' }
+  | { readonly code: 'AnonymousAccessBlocked'; readonly message: 'Anonymous access blocked' };
 
 export const notEntitledMessage: BlockMessage = { code: 'NotEntitled', message: 'Not entitled' };
 export const concurrencyMessage: BlockMessage = { code: 'ConcurrencyLimitation', message: 'Concurrency limitation' };
+/** A guest asking for content a parental rule closes to guests ([U], docs/vendor-decisions.md "Parental rules"). */
+export const guestBlockedMessage: BlockMessage = { code: 'AnonymousAccessBlocked', message: 'Anonymous access blocked' };
 
 function toMessage(message: { readonly code: string; readonly message: string }): object {
   return { objectType: 'KalturaAccessControlMessage', code: message.code, message: message.message };

@@ -1,6 +1,7 @@
-import type { CatalogLiveChannel, CatalogMediaFile, CatalogVodAsset } from '../../../core/catalog';
+import type { CatalogAsset, CatalogLiveChannel, CatalogMediaFile, CatalogVodAsset } from '../../../core/catalog';
+import { isClosedToGuests } from '../../catalog/parental-rules';
 import type { SimCallContext } from '../sim-operation';
-import { allowedPlaybackContext, blockedPlaybackContext, concurrencyMessage, notEntitledMessage } from './playback-context-result';
+import { allowedPlaybackContext, blockedPlaybackContext, concurrencyMessage, guestBlockedMessage, notEntitledMessage } from './playback-context-result';
 import { deviceKeyOf } from './playback-state';
 import { toPlaybackSource, type SourceRequest } from './playback-sources';
 
@@ -13,6 +14,8 @@ export interface PlaybackRequest {
   /** The VOD asset or channel whose files play (a programme's channel). */
   readonly owner: CatalogVodAsset | CatalogLiveChannel;
   readonly files: readonly CatalogMediaFile[];
+  /** The asset asked for (a programme, or the owner itself): what parental rules look at. */
+  readonly subject: CatalogAsset;
 }
 
 /** True when the caller would exceed the household's concurrency limit (step 4). */
@@ -31,7 +34,8 @@ function markCallerActive(ctx: SimCallContext, context: string): void {
 }
 
 /**
- * Steps 2–5 of docs/lab-rules.md "Playback decision": no file → OK with no sources; none entitled →
+ * Steps 2–5 of docs/lab-rules.md "Playback decision": no file → OK with no sources; a guest and a
+ * rule closing the asset to guests → AnonymousAccessBlocked block; none entitled →
  * NotEntitled block; over the limit → ConcurrencyLimitation block; else the entitled files' sources
  * in file id order, and the caller's device becomes active. TRAILER treats files as free and skips
  * concurrency.
@@ -39,6 +43,7 @@ function markCallerActive(ctx: SimCallContext, context: string): void {
 export function decidePlayback(ctx: SimCallContext, request: PlaybackRequest): object {
   if (request.files.length === 0) return allowedPlaybackContext([]);
   const context = request.source.context;
+  if (ctx.session?.type !== 'user' && isClosedToGuests(ctx.state.catalog.parentalRules, request.subject)) return blockedPlaybackContext(guestBlockedMessage);
   const householdId = ctx.session?.householdId ?? 0;
   const entitled =
     context === 'TRAILER' ? [...request.files] : request.files.filter((file) => ctx.state.commerce.isEntitled(householdId, file, request.owner, ctx.nowSec));

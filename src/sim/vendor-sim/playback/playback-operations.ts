@@ -71,7 +71,8 @@ function getPlaybackContext(ctx: SimCallContext): VendorOutcome {
   );
   const partnerId = ctx.session?.partnerId ?? ctx.state.catalog.demo.partnerId;
   const source = { apiBaseUrl: ctx.apiBaseUrl, partnerId, assetId: Number(assetId.value), assetType: type, context, urlType };
-  return ok(decidePlayback(ctx, { source, owner, files }));
+  const subject = ctx.state.index.assetByVendorId.get(Number(assetId.value)) ?? owner;
+  return ok(decidePlayback(ctx, { source, owner, files, subject }));
 }
 
 /** Playback operations of vendor-sim. */
