@@ -88,7 +88,8 @@ beforeAll(async () => {
   const vendorUrl = `http://127.0.0.1:${(deadVendor.address() as AddressInfo).port}`;
   facade = await startFacadeLab({
     clock: frozenLabClock(),
-    overrides: { vendor: { url: vendorUrl }, policy: { file: labPolicyFile(defaultCatalogDir) } },
+    // With the vendor switched off there is nothing left to sync with (cut-over): the sync is off.
+    overrides: { vendor: { url: vendorUrl }, policy: { file: labPolicyFile(defaultCatalogDir) }, sync: { mode: 'off' } },
   });
   target = {
     baseUrl: facade.url,

@@ -52,6 +52,9 @@ export async function startCountedLab(options: CountedLabOptions = {}): Promise<
       clock: 'lab',
       policy,
       log: { level: 'silent' },
+      // The sync's own traffic (change feed, appliers) is not a request's: these labs count what the
+      // request path sends upstream, so the sync runs only where a test turns it on.
+      sync: { mode: 'off' },
       ...(options.store === undefined ? {} : { store: options.store }),
       ...options.overrides,
     },
