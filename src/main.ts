@@ -8,9 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { UnderstudyConfig } from './config/config-types';
 import type { CallerSession } from './core/caller-session';
-import { OffsetClock, type Clock } from './core/clock';
+import type { OffsetClock, Clock } from './core/clock';
 import type { IdMapper } from './core/id-mapper';
-import { createLabClock } from './core/lab-clock';
 import { createCachedKsDecoder } from './phoenix/ks-decoder';
 import type { FacadeCallEnvironment } from './gateway/facade-call-runner';
 import { createFacadeSessions } from './gateway/facade-sessions';
@@ -19,8 +18,9 @@ import { createAdminApp } from './http/admin-app';
 import { createFacadeListener } from './http/facade-listener';
 import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
 import { createShutdown } from './compose/compose-drain';
+import { resolveClock } from './compose/compose-clock';
 import { startUpstreams, type Upstreams } from './lab';
-import { loadCatalogDemo, loadIdMap } from './sim/catalog/load-catalog';
+import { loadIdMap } from './sim/catalog/load-catalog';
 import { CachedIdMap, CachedRevocationStore, openStore, SqlPolicyVersionStore, type Store } from './store';
 import { readRestoredPolicy } from './compose/compose-policy-store';
 import type { PlatformSubject } from './translate/platform-port';
@@ -132,13 +132,14 @@ function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: Fac
 
 /** Starts understudy with the given configuration. */
 export async function startUnderstudy(config: UnderstudyConfig, options: StartOptions = {}): Promise<RunningUnderstudy> {
+  const logger = createLogger({ level: config.log.level, ...(options.logDestination === undefined ? {} : { destination: options.logDestination }) });
+  const resolved = options.clock === undefined ? await resolveClock(config, logger) : { clock: options.clock, mode: config.clock === 'system' ? 'system' : 'lab' };
   // One clock for the facade and the in-process sims, so KS expiry and the seed's dates agree.
-  const clock = options.clock ?? (config.clock === 'lab' ? createLabClock(loadCatalogDemo(config.lab.catalogDir).baseTime) : new OffsetClock());
+  const clock = resolved.clock;
   const upstreams = await startUpstreams(config, clock);
   const store = await openStore(config.store, { clock });
   const ids = toIdMapper(await openIdMap(store, config.lab.catalogDir));
   const platform = createPlatformHttpClient({ baseUrl: upstreams.platformUrl, timeoutMs: config.platform.timeoutMs });
-  const logger = createLogger({ level: config.log.level, ...(options.logDestination === undefined ? {} : { destination: options.logDestination }) });
   const policyVersions = new SqlPolicyVersionStore(store.sql);
   const routing = composeRouting(config, upstreams.vendorUrl, clock, logger, { versions: policyVersions, restored: await readRestoredPolicy(policyVersions) });
   const env = buildEnvironment(config, clock, store, ids, routing.guardPlatform(platform), logger);
@@ -185,7 +186,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
       `understudy facade listening on ${url} — point devices at ${url}/api_v3 (any version prefix works, e.g. ${url}/v4_6/api_v3)`,
       `vendor:   ${upstreams.vendorUrl}${upstreams.vendorIsSim ? ' (vendor-sim, in-process)' : ''}`,
       `platform: ${upstreams.platformUrl}${upstreams.platformIsSim ? ' (platform-sim, in-process)' : ''}`,
-      `store:    ${config.store.driver === 'pglite' ? 'embedded PGlite' + (config.store.dataDir ? ` (${config.store.dataDir})` : ' (in memory)') : 'PostgreSQL'}; clock: ${config.clock}`,
+      `store:    ${config.store.driver === 'pglite' ? 'embedded PGlite' + (config.store.dataDir ? ` (${config.store.dataDir})` : ' (in memory)') : 'PostgreSQL'}; clock: ${resolved.mode}`,
       `admin:    ${adminUrl}/admin/status (Authorization: Bearer ${config.admin.token === undefined ? admin.token : '<configured token>'}); policy v${routing.policy.current().version}${config.policy.file === undefined ? ' (built-in: every call to the vendor)' : ` from ${config.policy.file}`}`,
       `try:      curl -s -X POST ${url}/api_v3/service/ottuser/action/anonymousLogin -H 'content-type: application/json' -d '{"partnerId":${config.vendor.partnerId}}'`,
     ],

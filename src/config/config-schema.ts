@@ -73,7 +73,7 @@ export const configSchema = {
         },
       ],
     },
-    clock: { enum: ['lab', 'system'] },
+    clock: { enum: ['lab', 'system', 'auto'] },
     policy: { type: 'object', additionalProperties: false, properties: { file: { type: 'string', minLength: 1 } } },
     admin: { type: 'object', additionalProperties: false, properties: { token: { type: 'string', minLength: 16 } } },
     log: {

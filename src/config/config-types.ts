@@ -45,9 +45,10 @@ export interface UnderstudyConfig {
   readonly admin: { readonly token?: string };
   /**
    * `lab`: time starts at the catalogue's base time when the process starts (the seed's EPG,
-   * entitlements and KS lifetimes stay meaningful); `system`: the wall clock. Defaults to `system`
-   * when both upstream URLs are configured, else `lab`.
+   * entitlements and KS lifetimes stay meaningful), or at a configured sim's current time;
+   * `system`: the wall clock; `auto` (default when both upstream URLs are set): `lab` when a
+   * configured upstream answers as a sim, else `system`. Without both URLs the default is `lab`.
    */
-  readonly clock: 'lab' | 'system';
+  readonly clock: 'lab' | 'system' | 'auto';
   readonly log: { readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
 }

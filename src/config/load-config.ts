@@ -41,7 +41,7 @@ function fillDerivedDefaults(merged: Record<string, unknown>): void {
   if (store.driver === 'postgres' && store.poolSize === undefined) store.poolSize = 10;
   const vendor = merged.vendor as { url?: unknown };
   const platform = merged.platform as { url?: unknown };
-  if (merged.clock === undefined) merged.clock = vendor.url !== undefined && platform.url !== undefined ? 'system' : 'lab';
+  if (merged.clock === undefined) merged.clock = vendor.url !== undefined && platform.url !== undefined ? 'auto' : 'lab';
   // The lab demo routes every operation to the platform; fronting a real vendor starts all-vendor.
   const policy = (merged.policy ?? {}) as { file?: unknown };
   merged.policy = policy.file === undefined && vendor.url === undefined ? { file: labPolicyFile((merged.lab as { catalogDir: string }).catalogDir) } : policy;

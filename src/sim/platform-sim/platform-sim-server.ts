@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../../core/catalog';
-import { OffsetClock } from '../../core/clock';
+import { createClockShifter, OffsetClock } from '../../core/clock';
 import { loadCatalog } from '../catalog/load-catalog';
 import { applyFaults, mergeFaults, noFaults, type FaultSettings } from '../faults';
 import { handleSimControl, isControlPath, type SimControlTarget } from '../sim-control';
@@ -80,7 +80,7 @@ export async function startPlatformSim(options: PlatformSimOptions = {}): Promis
       if (typeof next !== 'string') faults = next;
       return next;
     },
-    setClockOffset: (seconds) => clock.setOffsetSeconds(seconds),
+    setClockOffset: createClockShifter(clock),
     nowMs: () => clock.nowMs(),
   };
 
