@@ -19,6 +19,9 @@ import { createFacadeListener } from './http/facade-listener';
 import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
 import { createShutdown } from './compose/compose-drain';
 import { resolveClock } from './compose/compose-clock';
+import { createAccessLog } from './compose/compose-access-log';
+import { listOperations } from './contract/operation-index';
+import { mayPrintGeneratedToken, warnAboutLabLeftovers } from './compose/compose-safety';
 import { startUpstreams, type Upstreams } from './lab';
 import { loadIdMap } from './sim/catalog/load-catalog';
 import { CachedIdMap, CachedRevocationStore, openStore, SqlPolicyVersionStore, type Store } from './store';
@@ -130,9 +133,16 @@ function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: Fac
   return { server: createServer(app), token };
 }
 
+/** The token as the banner shows it: printed only when generated for the lab (docs/operations.md "Admin token"). */
+function describeAdminToken(config: UnderstudyConfig, token: string): string {
+  if (config.admin.token !== undefined) return '<configured token>';
+  return mayPrintGeneratedToken(config) ? token : '<generated, not shown: set UNDERSTUDY_ADMIN_TOKEN>';
+}
+
 /** Starts understudy with the given configuration. */
 export async function startUnderstudy(config: UnderstudyConfig, options: StartOptions = {}): Promise<RunningUnderstudy> {
   const logger = createLogger({ level: config.log.level, ...(options.logDestination === undefined ? {} : { destination: options.logDestination }) });
+  warnAboutLabLeftovers(config, logger);
   const resolved = options.clock === undefined ? await resolveClock(config, logger) : { clock: options.clock, mode: config.clock === 'system' ? 'system' : 'lab' };
   // One clock for the facade and the in-process sims, so KS expiry and the seed's dates agree.
   const clock = resolved.clock;
@@ -150,6 +160,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     metrics: routing.metrics,
     bodyLimitBytes: config.server.bodyLimitBytes,
     isReady: () => ready,
+    ...(config.log.access === false ? {} : { onServed: createAccessLog(logger, [...listOperations().map((op) => op.operationId.toLowerCase()), 'invalid']) }),
   });
   const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, app);
   const address = await listen(server, config.server.host, config.server.port);
@@ -187,7 +198,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
       `vendor:   ${upstreams.vendorUrl}${upstreams.vendorIsSim ? ' (vendor-sim, in-process)' : ''}`,
       `platform: ${upstreams.platformUrl}${upstreams.platformIsSim ? ' (platform-sim, in-process)' : ''}`,
       `store:    ${config.store.driver === 'pglite' ? 'embedded PGlite' + (config.store.dataDir ? ` (${config.store.dataDir})` : ' (in memory)') : 'PostgreSQL'}; clock: ${resolved.mode}`,
-      `admin:    ${adminUrl}/admin/status (Authorization: Bearer ${config.admin.token === undefined ? admin.token : '<configured token>'}); policy v${routing.policy.current().version}${config.policy.file === undefined ? ' (built-in: every call to the vendor)' : ` from ${config.policy.file}`}`,
+      `admin:    ${adminUrl}/admin/status (Authorization: Bearer ${describeAdminToken(config, admin.token)}); policy v${routing.policy.current().version}${config.policy.file === undefined ? ' (built-in: every call to the vendor)' : ` from ${config.policy.file}`}`,
       `try:      curl -s -X POST ${url}/api_v3/service/ottuser/action/anonymousLogin -H 'content-type: application/json' -d '{"partnerId":${config.vendor.partnerId}}'`,
     ],
     close: () => shutdown({ withDelay: false }),

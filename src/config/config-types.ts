@@ -50,5 +50,16 @@ export interface UnderstudyConfig {
    * configured upstream answers as a sim, else `system`. Without both URLs the default is `lab`.
    */
   readonly clock: 'lab' | 'system' | 'auto';
-  readonly log: { readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+  readonly log: {
+    readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+    /** One `served` line per device request at `info` (operation, target, outcome, duration); default true. */
+    readonly access?: boolean;
+  };
+  /** `production` when NODE_ENV is `production`, else `development`. */
+  readonly environment: 'production' | 'development';
+  /**
+   * What production does with lab leftovers (in-process sims, demo secrets, no admin token):
+   * `refuse` to start (default) or start with a loud `unsafe_in_production` warning per finding.
+   */
+  readonly safety: { readonly labInProduction: 'refuse' | 'warn' };
 }

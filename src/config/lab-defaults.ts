@@ -39,7 +39,9 @@ export function labDefaults(catalogDirOverride?: string): Record<string, unknown
     vendor: { partnerId: demo.partnerId ?? 3197, partnerSecret: demo.partnerSecret ?? 'lab-partner-secret-unset', timeoutMs: 5000 },
     platform: { clientId: 'understudy', clientSecret: demo.platformClientSecret ?? 'lab-platform-secret-unset', timeoutMs: 3000 },
     store: { driver: 'pglite' },
-    log: { level: 'info' },
+    log: { level: 'info', access: true },
+    environment: 'development',
+    safety: { labInProduction: 'refuse' },
   };
 }
 
