@@ -1,5 +1,5 @@
 /**
- * Composition root: the only place that picks implementations (design.md §3). Loads the catalogue
+ * Composition root: the only place that picks implementations (docs/architecture.md §3). Loads the catalogue
  * export into the id map, opens the store, starts lab sims for unconfigured upstreams, and serves
  * the vendor API through the facade pipeline.
  */

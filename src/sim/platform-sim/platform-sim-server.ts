@@ -1,5 +1,5 @@
 /**
- * platform-sim over node:http (design.md §6): a stateful stand-in for our platform's REST services,
+ * platform-sim over node:http (docs/architecture.md §6): a stateful stand-in for our platform's REST services,
  * seeded from the shared catalogue, with fault knobs, a clock knob and the `/__sim` control surface
  * shared with vendor-sim. Keep-alive friendly; nothing a client sends can crash it.
  */
