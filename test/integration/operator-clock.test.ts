@@ -22,7 +22,7 @@ let sims: { url: string; close(): Promise<void> }[] = [];
 beforeAll(async () => {
   // As `understudy sim vendor` and `understudy sim platform` start them: lab time, each its own clock.
   sims = [await startVendorSim({ catalog, clock: createLabClock(baseTime), port: 0, host: '127.0.0.1' }), await startPlatformSim({ catalog, clock: createLabClock(baseTime), port: 0, host: '127.0.0.1' })];
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   for (const sim of sims) await sim.close();
 });
@@ -68,7 +68,7 @@ describe('clocks', () => {
     } finally {
       await facade.close();
     }
-  }, 60_000);
+  }, 120_000);
 
   it('warns when the facade runs on another clock than its sims', async () => {
     const log = captureLog();
@@ -77,5 +77,5 @@ describe('clocks', () => {
     const warnings = log.events('clock_mismatch');
     expect(warnings.map((w) => w.upstream).sort()).toEqual(sims.map((s) => s.url).sort());
     expect(warnings[0]).toMatchObject({ level: 'warn', facadeClock: 'system' });
-  }, 60_000);
+  }, 120_000);
 });

@@ -13,7 +13,7 @@ describe('logs', () => {
   const log = captureLog();
   beforeAll(async () => {
     facade = await startFacadeLab({ clock: frozenLabClock(), overrides: { server: { port: 0, adminPort: 0, host: '0.0.0.0' }, log: { level: 'info' } }, logDestination: log });
-  }, 60_000);
+  }, 120_000);
   afterAll(() => facade.close());
 
   it('writes one served line per request, without KS, passwords or paths', async () => {
@@ -55,5 +55,5 @@ describe('production with UNDERSTUDY_LAB_IN_PRODUCTION=warn', () => {
     } finally {
       await facade.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

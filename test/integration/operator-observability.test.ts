@@ -20,7 +20,7 @@ const notRecordedYet = 'understudy_contract_violations_total';
 let facade: RunningUnderstudy;
 beforeAll(async () => {
   facade = await startFacadeLab({ clock: frozenLabClock(), overrides: { admin: { token: TEST_ADMIN_TOKEN } } });
-}, 60_000);
+}, 120_000);
 afterAll(() => facade.close());
 
 const faults = (url: string, settings: Record<string, number>) => fetch(`${url}/__sim/faults`, { method: 'PUT', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify(settings) });
@@ -60,5 +60,5 @@ describe('docs/observability.md', () => {
     expect(text).toMatch(/understudy_upstream_duration_seconds_count\{upstream="vendor",operation="asset.get"\} [1-9]/);
     expect(text).toMatch(/understudy_upstream_duration_seconds_count\{upstream="platform",operation="asset.get"\} [1-9]/);
     expect(text).toMatch(/understudy_requests_total\{operation="asset.get",target="vendor",outcome="fallback"\} [1-9]/);
-  }, 60_000);
+  }, 120_000);
 });
