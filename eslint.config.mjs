@@ -1,4 +1,4 @@
-// Lint: typescript-eslint with type information, plus the import fences of design.md §3 —
+// Lint: typescript-eslint with type information, plus the import fences of docs/architecture.md §3 —
 // feature folders never see express, axios, pg or prom-client, and imports flow one way.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -14,7 +14,7 @@ const upperLayers = {
   gateway: ['http', 'sim', 'cli', 'main'],
   edge: ['gateway', 'http', 'sim', 'cli', 'main'],
 };
-const noUpward = (layers) => bannedPatterns(layers.flatMap((l) => [`../${l}`, `../${l}/*`, `../../${l}/*`]), 'imports flow one way (design.md §3)');
+const noUpward = (layers) => bannedPatterns(layers.flatMap((l) => [`../${l}`, `../${l}/*`, `../../${l}/*`]), 'imports flow one way (docs/architecture.md §3)');
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'contracts/generated/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
@@ -42,7 +42,7 @@ export default tseslint.config(
     files: ['src/{phoenix,policy,translate,shadow,sync,record,contract}/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: banned(edgeLibraries, 'edge libraries live in http/upstream/store/metrics (design.md §3)'),
+        paths: banned(edgeLibraries, 'edge libraries live in http/upstream/store/metrics (docs/architecture.md §3)'),
         patterns: noUpward(upperLayers.feature),
       }],
     },
@@ -51,7 +51,7 @@ export default tseslint.config(
     files: ['src/gateway/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: banned(edgeLibraries, 'the gateway works on plain data through ports (design.md §2)'),
+        paths: banned(edgeLibraries, 'the gateway works on plain data through ports (docs/architecture.md §2)'),
         patterns: noUpward(upperLayers.gateway),
       }],
     },

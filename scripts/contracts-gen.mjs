@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates contracts/generated/* from the contracts (design.md §3; style.md practice 6):
+// Generates contracts/generated/* from the contracts (docs/architecture.md §3; style.md practice 6):
 //   phoenix.ts        openapi-typescript of contracts/phoenix/openapi.yaml
 //   platform.ts       openapi-typescript of contracts/platform/openapi.yaml (skipped while absent)
 //   phoenix-errors.ts the vendor error catalogue (contracts/phoenix/errors.json) as a const array

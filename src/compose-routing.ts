@@ -55,10 +55,8 @@ function startPolicy(config: UnderstudyConfig, clock: Clock, metrics: FacadeMetr
     metrics.setPolicyVersion(active.version);
     logger.info({ event: 'policy_active', version: active.version, author: active.author }, 'policy version active');
   });
-  if (persistence !== undefined) {
-    restorePolicy(holder, persistence.restored, logger);
-    persistPolicyVersions(holder, persistence.versions, logger);
-  }
+  const restored = persistence !== undefined && restorePolicy(holder, persistence.restored, logger);
+  if (persistence !== undefined) persistPolicyVersions(holder, persistence.versions, logger);
   if (config.policy.file === undefined) return { holder };
   const watch = watchPolicyFile(holder, config.policy.file, {
     onReload: () => metrics.recordPolicyReload({ result: 'applied', source: 'file' }),
@@ -66,7 +64,7 @@ function startPolicy(config: UnderstudyConfig, clock: Clock, metrics: FacadeMetr
       metrics.recordPolicyReload({ result: 'rejected', source: 'file' });
       logger.error({ event: 'policy_rejected', file: config.policy.file, errors }, 'policy file rejected; the active version stays');
     },
-    ...(persistence === undefined ? {} : { keepActiveIf: (parsed: unknown) => isUnchangedFile(persistence.restored, parsed) }),
+    ...(restored ? { keepActiveIf: (parsed: unknown) => isUnchangedFile(persistence.restored, parsed) } : {}),
   });
   if (!watch.initial.ok) throw new Error(`policy file ${config.policy.file} is invalid:\n  ${watch.initial.error.join('\n  ')}`);
   return { holder, watch };

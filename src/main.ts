@@ -1,5 +1,5 @@
 /**
- * Composition root: the only place that picks implementations (design.md §3). Loads the catalogue
+ * Composition root: the only place that picks implementations (docs/architecture.md §3). Loads the catalogue
  * export into the id map, opens the store, starts lab sims for unconfigured upstreams, and serves
  * the vendor API through the facade pipeline.
  */
@@ -8,9 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { UnderstudyConfig } from './config/config-types';
 import type { CallerSession } from './core/caller-session';
-import { OffsetClock, type Clock } from './core/clock';
+import type { OffsetClock, Clock } from './core/clock';
 import type { IdMapper } from './core/id-mapper';
-import { createLabClock } from './core/lab-clock';
 import { createCachedKsDecoder } from './phoenix/ks-decoder';
 import type { FacadeCallEnvironment } from './gateway/facade-call-runner';
 import { createFacadeSessions } from './gateway/facade-sessions';
@@ -25,8 +24,12 @@ import { createFacadeListener } from './http/facade-listener';
 import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
 import { createShutdown } from './compose/compose-drain';
 import { readPackageVersion, registerBuildInfo } from './metrics/build-info-metrics';
+import { resolveClock } from './compose/compose-clock';
+import { createAccessLog } from './compose/compose-access-log';
+import { listOperations } from './contract/operation-index';
+import { mayPrintGeneratedToken, warnAboutLabLeftovers } from './compose/compose-safety';
 import { startUpstreams, type Upstreams } from './lab';
-import { loadCatalogDemo, loadIdMap } from './sim/catalog/load-catalog';
+import { loadIdMap } from './sim/catalog/load-catalog';
 import { CachedIdMap, CachedRevocationStore, openStore, SqlPolicyVersionStore, type Store } from './store';
 import { readRestoredPolicy } from './compose/compose-policy-store';
 import type { PlatformSubject } from './translate/platform-port';
@@ -144,15 +147,23 @@ function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: Fac
   return { server: createServer(shadow.publicAdminPages(app)), token };
 }
 
+/** The token as the banner shows it: printed only when generated for the lab (docs/operations.md "Admin token"). */
+function describeAdminToken(config: UnderstudyConfig, token: string): string {
+  if (config.admin.token !== undefined) return '<configured token>';
+  return mayPrintGeneratedToken(config) ? token : '<generated, not shown: set UNDERSTUDY_ADMIN_TOKEN>';
+}
+
 /** Starts understudy with the given configuration. */
 export async function startUnderstudy(config: UnderstudyConfig, options: StartOptions = {}): Promise<RunningUnderstudy> {
+  const logger = createLogger({ level: config.log.level, ...(options.logDestination === undefined ? {} : { destination: options.logDestination }) });
+  warnAboutLabLeftovers(config, logger);
+  const resolved = options.clock === undefined ? await resolveClock(config, logger) : { clock: options.clock, mode: config.clock === 'system' ? 'system' : 'lab' };
   // One clock for the facade and the in-process sims, so KS expiry and the seed's dates agree.
-  const clock = options.clock ?? (config.clock === 'lab' ? createLabClock(loadCatalogDemo(config.lab.catalogDir).baseTime) : new OffsetClock());
+  const clock = resolved.clock;
   const upstreams = await startUpstreams(config, clock);
   const store = await openStore(config.store, { clock });
   const ids = toIdMapper(await openIdMap(store, config.lab.catalogDir));
   const platform = createPlatformHttpClient({ baseUrl: upstreams.platformUrl, timeoutMs: config.platform.timeoutMs });
-  const logger = createLogger({ level: config.log.level, ...(options.logDestination === undefined ? {} : { destination: options.logDestination }) });
   const policyVersions = new SqlPolicyVersionStore(store.sql);
   const routing = composeRouting(config, upstreams.vendorUrl, clock, logger, { versions: policyVersions, restored: await readRestoredPolicy(policyVersions) });
   const env = buildEnvironment(config, clock, store, ids, routing.guardPlatform(platform), logger);
@@ -171,6 +182,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     shadow: shadow.tap,
     bodyLimitBytes: config.server.bodyLimitBytes,
     isReady: () => ready,
+    ...(config.log.access === false ? {} : { onServed: createAccessLog(logger, [...listOperations().map((op) => op.operationId.toLowerCase()), 'invalid']) }),
   });
   const server = createEdgeServer(config.edge, app);
   const address = await listen(server, config.server.host, config.server.port);
@@ -212,8 +224,8 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
       `understudy facade listening on ${url} — point devices at ${url}/api_v3 (any version prefix works, e.g. ${url}/v4_6/api_v3)`,
       `vendor:   ${upstreams.vendorUrl}${upstreams.vendorIsSim ? ' (vendor-sim, in-process)' : ''}`,
       `platform: ${upstreams.platformUrl}${upstreams.platformIsSim ? ' (platform-sim, in-process)' : ''}`,
-      `store:    ${config.store.driver === 'pglite' ? 'embedded PGlite' + (config.store.dataDir ? ` (${config.store.dataDir})` : ' (in memory)') : 'PostgreSQL'}; clock: ${config.clock}`,
-      `admin:    ${adminUrl}/admin/status (Authorization: Bearer ${config.admin.token === undefined ? admin.token : '<configured token>'}); policy v${routing.policy.current().version}${config.policy.file === undefined ? ' (built-in: every call to the vendor)' : ` from ${config.policy.file}`}`,
+      `store:    ${config.store.driver === 'pglite' ? 'embedded PGlite' + (config.store.dataDir ? ` (${config.store.dataDir})` : ' (in memory)') : 'PostgreSQL'}; clock: ${resolved.mode}`,
+      `admin:    ${adminUrl}/admin/status (Authorization: Bearer ${describeAdminToken(config, admin.token)}); policy v${routing.policy.current().version}${config.policy.file === undefined ? ' (built-in: every call to the vendor)' : ` from ${config.policy.file}`}`,
       `sync:     ${sync === undefined ? 'off' : `on (site ${config.site.id}, ${config.sync.workers} workers) — ${adminUrl}/admin/sync`}`,
       `try:      curl -s -X POST ${url}/api_v3/service/ottuser/action/anonymousLogin -H 'content-type: application/json' -d '{"partnerId":${config.vendor.partnerId}}'`,
     ],

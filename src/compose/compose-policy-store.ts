@@ -33,12 +33,16 @@ export async function readRestoredPolicy(versions: PolicyVersionStore): Promise<
   return { ...(latest === undefined ? {} : { latest }), ...(lastFromFile === undefined ? {} : { lastFromFile }) };
 }
 
-/** Makes the newest stored version active; a stored version that no longer validates is logged and skipped. */
-export function restorePolicy(holder: PolicyHolder, restored: RestoredPolicy, logger: FacadeLogger): void {
-  if (restored.latest === undefined) return;
+/**
+ * Makes the newest stored version active; a stored version that no longer validates is logged and
+ * skipped. True when a version was restored.
+ */
+export function restorePolicy(holder: PolicyHolder, restored: RestoredPolicy, logger: FacadeLogger): boolean {
+  if (restored.latest === undefined) return false;
   const result = holder.restore(restored.latest);
   if (result.ok) logger.info({ event: 'policy_restored', version: result.value.version, author: restored.latest.author }, 'policy version restored from the store');
   else logger.error({ event: 'policy_restore_failed', version: restored.latest.version, errors: result.error }, 'stored policy version is no longer valid; not restored');
+  return result.ok;
 }
 
 /** True when the file's content is what was last loaded from it (so the restored version stays). */

@@ -1,5 +1,5 @@
 /**
- * Wiring of shadow mode (issue 11; design.md §4 "Shadow and diff"): the diff engine, the executor
+ * Wiring of shadow mode (issue 11; docs/architecture.md §4 "Shadow and diff"): the diff engine, the executor
  * over the facade's translators, the passthrough tap, the parity store flush, the migration
  * controller on its schedule, metrics, and the admin routes and dashboard.
  */

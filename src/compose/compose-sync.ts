@@ -1,5 +1,5 @@
 /**
- * Wiring of the two-way sync (design.md §4 "Sync", docs/sync.md): queue over the store's outbox,
+ * Wiring of the two-way sync (docs/architecture.md §4 "Sync", docs/sync.md): queue over the store's outbox,
  * capture hooks for the facade, workers applying to the vendor and the platform, the change-feed
  * follower, per-entity switches and the operator controls the admin routes and CLI use.
  */

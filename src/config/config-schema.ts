@@ -115,7 +115,7 @@ export const configSchema = {
       ],
     },
     edge: edgeSchema,
-    clock: { enum: ['lab', 'system'] },
+    clock: { enum: ['lab', 'system', 'auto'] },
     policy: { type: 'object', additionalProperties: false, properties: { file: { type: 'string', minLength: 1 } } },
     admin: { type: 'object', additionalProperties: false, properties: { token: { type: 'string', minLength: 16 } } },
     site: {
@@ -142,11 +142,18 @@ export const configSchema = {
       },
     },
     shadow: shadowConfigSchema,
+    environment: { enum: ['production', 'development'] },
+    safety: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['labInProduction'],
+      properties: { labInProduction: { enum: ['refuse', 'warn'] } },
+    },
     log: {
       type: 'object',
       additionalProperties: false,
       required: ['level'],
-      properties: { level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] } },
+      properties: { level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, access: { type: 'boolean' } },
     },
   },
 } as const;

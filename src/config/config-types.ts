@@ -84,17 +84,29 @@ export interface UnderstudyConfig {
   readonly admin: { readonly token?: string };
   /**
    * `lab`: time starts at the catalogue's base time when the process starts (the seed's EPG,
-   * entitlements and KS lifetimes stay meaningful); `system`: the wall clock. Defaults to `system`
-   * when both upstream URLs are configured, else `lab`.
+   * entitlements and KS lifetimes stay meaningful), or at a configured sim's current time;
+   * `system`: the wall clock; `auto` (default when both upstream URLs are set): `lab` when a
+   * configured upstream answers as a sim, else `system`. Without both URLs the default is `lab`.
    */
-  readonly clock: 'lab' | 'system';
-  /** Which site this instance serves in (design.md §7, two sites active-active); a label on build info. */
+  readonly clock: 'lab' | 'system' | 'auto';
+  /** Which site this instance serves in (docs/architecture.md §7, two sites active-active); a label on build info. */
   readonly site: { readonly id: string };
   /** Two-way sync between vendor and platform until cut-over (docs/sync.md). */
   readonly sync: SyncConfig;
   /** Shadow mode and promotion gates (docs/shadow.md). */
   readonly shadow: ShadowConfig;
-  readonly log: { readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+  readonly log: {
+    readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+    /** One `served` line per device request at `info` (operation, target, outcome, duration); default true. */
+    readonly access?: boolean;
+  };
+  /** `production` when NODE_ENV is `production`, else `development`. */
+  readonly environment: 'production' | 'development';
+  /**
+   * What production does with lab leftovers (in-process sims, demo secrets, no admin token):
+   * `refuse` to start (default) or start with a loud `unsafe_in_production` warning per finding.
+   */
+  readonly safety: { readonly labInProduction: 'refuse' | 'warn' };
 }
 
 /** The sync's knobs (docs/sync.md "Configuration"). */

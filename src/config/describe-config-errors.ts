@@ -31,6 +31,7 @@ function has(layer: unknown, keys: readonly string[]): boolean {
 
 const envNameByPath = new Map<string, string>(Object.entries(configEnvironmentVariables).map(([name, path]) => [path, name]));
 envNameByPath.set('store.driver', 'UNDERSTUDY_STORE_URL');
+envNameByPath.set('environment', 'NODE_ENV');
 
 /** The layer that set `keys` last (flags win over env over file over defaults). */
 export function layerOf(layers: ConfigLayers, keys: readonly string[]): string {

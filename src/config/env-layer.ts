@@ -17,6 +17,7 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_ADMIN_TOKEN: 'admin.token',
   LOG_LEVEL: 'log.level',
   ADMIN_HOST: 'server.adminHost',
+  UNDERSTUDY_LAB_IN_PRODUCTION: 'safety.labInProduction',
   UNDERSTUDY_DRAIN_DELAY_MS: 'server.drainDelayMs',
   UNDERSTUDY_DRAIN_GRACE_MS: 'server.drainGraceMs',
   UNDERSTUDY_PUBLIC_BASE_URL: 'server.publicBaseUrl',
@@ -47,5 +48,7 @@ export function configLayerFromEnv(env: Readonly<Record<string, string | undefin
     setPath(layer, path, value);
   }
   if (typeof env.UNDERSTUDY_STORE_URL === 'string' && env.UNDERSTUDY_STORE_URL !== '') setPath(layer, 'store.driver', 'postgres');
+  // Node's own convention: only NODE_ENV=production is production; anything else is development.
+  if (typeof env.NODE_ENV === 'string' && env.NODE_ENV !== '') setPath(layer, 'environment', env.NODE_ENV === 'production' ? 'production' : 'development');
   return layer;
 }

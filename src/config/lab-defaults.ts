@@ -56,7 +56,6 @@ export function labDefaults(catalogDirOverride?: string): Record<string, unknown
     vendor: { partnerId: demo.partnerId ?? 3197, partnerSecret: demo.partnerSecret ?? 'lab-partner-secret-unset', timeoutMs: 5000, ...(demo.serverVersion === undefined ? {} : { serverVersion: demo.serverVersion }) },
     platform: { clientId: 'understudy', clientSecret: demo.platformClientSecret ?? 'lab-platform-secret-unset', timeoutMs: 3000 },
     store: { driver: 'pglite' },
-    log: { level: 'info' },
     edge: edgeDefaults,
     site: { id: 'lab' },
     sync: { mode: 'on', order: 'household', workers: 2, batchSize: 64, leaseMs: 15000, pollMs: 500, feedPollMs: 250, maxAttempts: 8, backoffMs: 250, maxBackoffMs: 30000 },
@@ -73,6 +72,9 @@ export function labDefaults(catalogDirOverride?: string): Record<string, unknown
       migrationShadowPercent: 100,
       gates: { intervalSeconds: 60, minParityPercent: 99, minSamples: 200, maxErrorPercent: 1, maxP99DeltaMs: 250, canarySteps: [1, 10, 50], minDwellSeconds: 600, absolutePercent: 1, relativePercent: 20 },
     },
+    log: { level: 'info', access: true },
+    environment: 'development',
+    safety: { labInProduction: 'refuse' },
   };
 }
 

@@ -7,6 +7,7 @@ import type { UnderstudyConfig } from './config-types';
 import { configSchema } from './config-schema';
 import { checkConfigSemantics } from './check-config-semantics';
 import { deepFreeze } from './deep-freeze';
+import { findLabLeftovers } from './find-lab-leftovers';
 import { describeConfigErrors, type ConfigLayers } from './describe-config-errors';
 import { configLayerFromEnv } from './env-layer';
 import { mergeConfigLayers } from './merge-config';
@@ -41,7 +42,7 @@ function fillDerivedDefaults(merged: Record<string, unknown>): void {
   if (store.driver === 'postgres' && store.poolSize === undefined) store.poolSize = 10;
   const vendor = merged.vendor as { url?: unknown };
   const platform = merged.platform as { url?: unknown };
-  if (merged.clock === undefined) merged.clock = vendor.url !== undefined && platform.url !== undefined ? 'system' : 'lab';
+  if (merged.clock === undefined) merged.clock = vendor.url !== undefined && platform.url !== undefined ? 'auto' : 'lab';
   // The lab demo routes every operation to the platform; fronting a real vendor starts all-vendor.
   const policy = (merged.policy ?? {}) as { file?: unknown };
   merged.policy = policy.file === undefined && vendor.url === undefined ? { file: labPolicyFile((merged.lab as { catalogDir: string }).catalogDir) } : policy;
@@ -74,5 +75,10 @@ export function loadConfig(options: LoadConfigOptions = {}): Result<UnderstudyCo
   const schemaErrors = validate(merged) ? [] : (validate.errors ?? []).filter((e) => !isDerivedMissing(e.params, merged));
   const errors = [...describeConfigErrors(schemaErrors, layers, merged), ...checkConfigSemantics(merged, layers)];
   if (errors.length > 0) return err(errors);
-  return ok(deepFreeze(merged as unknown as UnderstudyConfig));
+  const config = deepFreeze(merged as unknown as UnderstudyConfig);
+  if (config.environment === 'production' && config.safety.labInProduction === 'refuse') {
+    const leftovers = findLabLeftovers(config);
+    if (leftovers.length > 0) return err([...leftovers.map((f) => `${f} (from NODE_ENV=production)`), 'to start anyway, with a warning per finding: UNDERSTUDY_LAB_IN_PRODUCTION=warn']);
+  }
+  return ok(config);
 }

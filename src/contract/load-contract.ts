@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contractsDir } from './contracts-dir';
 
-/** The two OpenAPI contracts understudy speaks (design.md §3). */
+/** The two OpenAPI contracts understudy speaks (docs/architecture.md §3). */
 export type ContractName = 'phoenix' | 'platform';
 
 /** A JSON Schema node as found in a contract (plain data). */

@@ -1,7 +1,7 @@
 import { findRequestSchema, findResponseSchema, listContractOperations, type HttpMethod } from './contract-operations';
 import { loadContract, type JsonSchema } from './load-contract';
 
-/** One vendor operation as plain data (design.md §3: contract = data, operationId is the key). */
+/** One vendor operation as plain data (docs/architecture.md §3: contract = data, operationId is the key). */
 export interface VendorOperation {
   /** `service.action` as clients send it, e.g. `ottuser.anonymousLogin`; `multirequest` alone. */
   readonly operationId: string;

@@ -27,4 +27,18 @@ export class OffsetClock implements Clock {
   setOffsetSeconds(seconds: number): void {
     this.offsetMs = seconds * 1000;
   }
+  /** The total offset from the base clock, in seconds. */
+  offsetSeconds(): number {
+    return this.offsetMs / 1000;
+  }
+}
+
+/**
+ * The sims' `PUT /__sim/clock {offsetSeconds}` (docs/lab-rules.md "Clock"): shifts the clock by
+ * that much from where it stood when the sim started (lab time stays lab time), not from the wall
+ * clock; each call replaces the previous shift.
+ */
+export function createClockShifter(clock: OffsetClock): (offsetSeconds: number) => void {
+  const startOffset = clock.offsetSeconds();
+  return (offsetSeconds) => clock.setOffsetSeconds(startOffset + offsetSeconds);
 }

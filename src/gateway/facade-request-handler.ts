@@ -1,5 +1,5 @@
 /**
- * One vendor API request through the facade (design.md §2): parse → route each call by the active
+ * One vendor API request through the facade (docs/architecture.md §2): parse → route each call by the active
  * policy → forward the whole request to the vendor untouched, or execute it here with per-call
  * routing (translated to the platform, or sent to the vendor sub-call by sub-call).
  */

@@ -1,6 +1,6 @@
 /**
  * Sessions the facade serves itself: KS in the vendor's format signed with the partner secret (so a
- * device can move between vendor and platform routing without re-login, design.md §4), revocations
+ * device can move between vendor and platform routing without re-login, docs/architecture.md §4), revocations
  * in the shared store so logout and revoke hold on every instance and site.
  */
 import { randomBytes } from 'node:crypto';

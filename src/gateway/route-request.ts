@@ -38,7 +38,7 @@ function decideCall(call: VendorApiCall, shared: Readonly<Record<string, unknown
 }
 
 /**
- * Routes a parsed request (design.md §2): when every call goes to the vendor the request is
+ * Routes a parsed request (docs/architecture.md §2): when every call goes to the vendor the request is
  * forwarded whole, bytes untouched; otherwise the facade executes it, each call (and each
  * multirequest sub-call) with its own decision. A request that does not even parse goes where an
  * unknown operation would: to the vendor unless the policy sends everything to the platform.

@@ -40,7 +40,7 @@ async function callVendor(call: VendorApiCall, env: RoutedCallEnvironment, opera
 /**
  * Runs one call where its decision sends it. A read sent to the platform that fails there (a bug
  * or an outage, never a vendor error) is answered by the vendor when the rule allows it
- * (design.md §5); writes never fall back, so nothing is written twice.
+ * (docs/architecture.md §5); writes never fall back, so nothing is written twice.
  */
 export async function runRoutedCall(call: VendorApiCall, decision: Decision, apiBaseUrl: string, env: RoutedCallEnvironment): Promise<RoutedOutcome> {
   const operationId = `${(call.service ?? '').toLowerCase()}.${(call.action ?? '').toLowerCase()}`;

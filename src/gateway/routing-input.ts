@@ -38,7 +38,7 @@ function deviceOf(params: Readonly<Record<string, unknown>>, fallbackKs: string 
   return { ...(householdId > 0 ? { householdId } : {}), ...(udid ? { udid } : {}) };
 }
 
-/** The routing facts of one call (design.md §4 "Policy"). */
+/** The routing facts of one call (docs/architecture.md §4 "Policy"). */
 export function buildRoutingInput(
   operationId: string,
   params: Readonly<Record<string, unknown>>,

@@ -1,7 +1,7 @@
 import type { FacadeWrite } from '../sync/facade-writes';
 
 /**
- * The sync's hook into the facade's call pipeline (design.md §4 "Sync"): executed writes are
+ * The sync's hook into the facade's call pipeline (docs/architecture.md §4 "Sync"): executed writes are
  * collected per request and committed to the outbox before the answer leaves.
  */
 export interface GatewayCapture {

@@ -27,7 +27,7 @@ export interface AdminAppOptions {
 export type AdminFeatureRoutes = (app: Express) => void;
 
 /**
- * The admin API on its own port, behind a bearer token (design.md §4): the policy routes
+ * The admin API on its own port, behind a bearer token (docs/architecture.md §4): the policy routes
  * (admin-policy-routes.ts), explain, status with the kill switches, `/metrics`, and feature routes.
  */
 export function createAdminApp(options: AdminAppOptions): Express {

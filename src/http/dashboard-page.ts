@@ -1,5 +1,5 @@
 /**
- * The migration dashboard (issue 11; design.md §4 "people would rather look"): one self-contained
+ * The migration dashboard (issue 11; docs/architecture.md §4 "people would rather look"): one self-contained
  * HTML page served by the admin port. It holds no data; everything comes from the admin API with
  * the token typed into its login form.
  */

@@ -27,6 +27,8 @@ export interface FacadeAppOptions {
   readonly publicBaseUrl: () => string;
   /** Sync capture of passed-through writes (docs/sync.md): true when it took the request over. */
   readonly capturePassthrough?: (req: IncomingMessage, res: ServerResponse, body: Buffer, answer: Extract<GatewayAnswer, { kind: 'passthrough' }>) => boolean;
+  /** Told once per answered device request (the access log); never given the path, query or body. */
+  readonly onServed?: (served: ExecutedSummary & { readonly seconds: number }) => void;
 }
 
 const jsonType = 'application/json; charset=utf-8';
@@ -41,8 +43,10 @@ function failureReply(): VendorApiResponse {
   return { status: 200, headers: { 'content-type': jsonType }, body: JSON.stringify(errorEnvelope(vendorError('Error'), 0)) };
 }
 
-function record(metrics: FacadeMetrics, summary: ExecutedSummary, startedMs: number): void {
-  metrics.recordRequest({ operation: summary.operation, target: summary.target, outcome: summary.outcome, seconds: (performance.now() - startedMs) / 1000 });
+function record(options: FacadeAppOptions, summary: ExecutedSummary, startedMs: number): void {
+  const seconds = (performance.now() - startedMs) / 1000;
+  options.metrics.recordRequest({ operation: summary.operation, target: summary.target, outcome: summary.outcome, seconds });
+  options.onServed?.({ ...summary, seconds });
 }
 
 async function serveVendorApi(options: FacadeAppOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -50,18 +54,18 @@ async function serveVendorApi(options: FacadeAppOptions, req: IncomingMessage, r
   const body = await readRequestBody(req, options.bodyLimitBytes);
   if (body.kind === 'aborted') return;
   if (body.kind === 'too-large') {
-    record(options.metrics, { operation: 'invalid', target: 'vendor', outcome: 'bad_request' }, startedMs);
+    record(options, { operation: 'invalid', target: 'vendor', outcome: 'bad_request' }, startedMs);
     return sendReply(req, res, { status: 200, headers: { 'content-type': jsonType }, body: JSON.stringify(errorEnvelope(vendorError('BadRequest'), 0)) });
   }
   const request = { url: req.url ?? '/', contentType: req.headers['content-type'], body: body.body.toString('utf8'), origin: options.publicBaseUrl() };
   const answer = await handleGatewayRequest(request, { headers: req.headers, remoteAddress: req.socket.remoteAddress }, options.gateway);
   if (answer.kind === 'passthrough') {
-    res.once('finish', () => record(options.metrics, { operation: answer.operation, target: 'vendor', outcome: res.statusCode < 500 ? 'ok' : 'upstream_error' }, startedMs));
+    res.once('finish', () => record(options, { operation: answer.operation, target: 'vendor', outcome: res.statusCode < 500 ? 'ok' : 'upstream_error' }, startedMs));
     options.shadow?.(answer, req, res, startedMs);
     if (options.capturePassthrough?.(req, res, body.body, answer) !== true) options.passthrough.forward(req, res, body.body, answer.operation);
     return;
   }
-  record(options.metrics, answer.summary, startedMs);
+  record(options, answer.summary, startedMs);
   sendReply(req, res, answer.reply);
 }
 

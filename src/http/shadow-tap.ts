@@ -1,5 +1,5 @@
 /**
- * The shadow tap on the passthrough (design.md §2 "shadow ─► answer from vendor, candidate from
+ * The shadow tap on the passthrough (docs/architecture.md §2 "shadow ─► answer from vendor, candidate from
  * platform async, diff"): when the policy shadows a call forwarded to the vendor, the answer the
  * device gets is copied (up to the body cap) and, once sent, handed to the shadow executor. The
  * device's answer is neither changed nor delayed; nothing here can fail the request.
@@ -56,7 +56,7 @@ export function createShadowTap(options: ShadowTapOptions): PassthroughShadowTap
     const writes = answer.parsed.kind === 'multi' && answer.decisions.some((d) => !options.isReadOnly(d.operationId) && !sessionIssuers.has(d.operationId));
     answer.decisions.forEach((d, index) => {
       if (!d.decision.shadow || !executor.sampled(d.decision.shadowPercent)) return;
-      // Writes are never shadowed to a live backend (design.md §2): excluded, and the report says so.
+      // Writes are never shadowed to a live backend (docs/architecture.md §2): excluded, and the report says so.
       if (writes || !options.isReadOnly(d.operationId)) return void executor.drop('write', d.operationId);
       chosen.push(index);
     });

@@ -29,7 +29,7 @@ export interface RequestRecord {
   readonly seconds: number;
 }
 
-/** One policy decision (design.md §4 "Policy"). */
+/** One policy decision (docs/architecture.md §4 "Policy"). */
 export interface DecisionRecord {
   readonly operation: string;
   readonly target: RequestTarget;

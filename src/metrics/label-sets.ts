@@ -1,5 +1,5 @@
 /**
- * The closed label sets of understudy's metrics (design.md §4 "Observability and admin").
+ * The closed label sets of understudy's metrics (docs/architecture.md §4 "Observability and admin").
  * Every label value is drawn from a fixed list; anything else is recorded as `other`, so a
  * client-controlled string can never mint a new time series.
  */
@@ -23,7 +23,7 @@ export const DECISION_REASONS = [
   'rule-percent-out',
   'default',
 ] as const;
-/** Why the policy chose a target (design.md §4 "Policy"). */
+/** Why the policy chose a target (docs/architecture.md §4 "Policy"). */
 export type DecisionReason = (typeof DECISION_REASONS)[number];
 
 export const UPSTREAMS = ['vendor', 'platform'] as const;
@@ -31,7 +31,7 @@ export const UPSTREAMS = ['vendor', 'platform'] as const;
 export type Upstream = (typeof UPSTREAMS)[number];
 
 export const UPSTREAM_ERROR_KINDS = ['timeout', 'connect', 'reset', 'http_5xx', 'invalid', 'breaker_open'] as const;
-/** How an upstream call failed (design.md §5). */
+/** How an upstream call failed (docs/architecture.md §5). */
 export type UpstreamErrorKind = (typeof UPSTREAM_ERROR_KINDS)[number];
 
 export const RELOAD_RESULTS = ['applied', 'rejected'] as const;

@@ -17,7 +17,7 @@ export interface LoggerOptions {
   readonly destination?: pino.DestinationStream;
 }
 
-/** Structured fields removed whole wherever they are logged (design.md §4 "Observability and admin"). */
+/** Structured fields removed whole wherever they are logged (docs/architecture.md §4 "Observability and admin"). */
 export const REDACTED_PATHS: readonly string[] = [
   'ks', '*.ks',
   'password', '*.password',

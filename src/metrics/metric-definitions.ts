@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-/** Every metric name starts with this (design.md §4 "Observability and admin"). */
+/** Every metric name starts with this (docs/architecture.md §4 "Observability and admin"). */
 export const METRIC_PREFIX = 'understudy_';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Masks secrets in free text — log messages, URLs, error messages — before they are written
- * (design.md §4 "Observability and admin": pino JSON logs with redaction).
+ * (docs/architecture.md §4 "Observability and admin": pino JSON logs with redaction).
  */
 
 /** What every masked secret is replaced with, in text and in structured fields alike. */
@@ -26,7 +26,7 @@ const ksPattern = /djJ8[A-Za-z0-9+/_=-]*/g;
 const ksSegmentPattern = /\/djJ8[A-Za-z0-9+_=%-]*/g;
 /** `ks=…`, `password=…` in a query string, form body or free text. */
 const queryPairPattern = new RegExp(`(^|[^A-Za-z0-9_.-])(${names})=[^&;#\\s"']*`, 'gi');
-/** `/ks/…` pairs of the vendor's trailing `/key/value` routing form (design.md §4 "Vendor protocol"). */
+/** `/ks/…` pairs of the vendor's trailing `/key/value` routing form (docs/architecture.md §4 "Vendor protocol"). */
 const pathPairPattern = new RegExp(`/(${names})/[^/?#\\s"']+`, 'gi');
 /** `"password":"…"` in a JSON text that ended up in a message. */
 const jsonPairPattern = new RegExp(`("(?:${names})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');

@@ -1,5 +1,5 @@
 /**
- * `understudy_sync_*` metrics (design.md §4 "Observability": sync lag, pending, dead letters). The
+ * `understudy_sync_*` metrics (docs/architecture.md §4 "Observability": sync lag, pending, dead letters). The
  * sync reports through SyncEvents; this forwards each event to prom-client and to the in-memory
  * SyncStats the admin status reads. Label sets are closed: the entity names and fixed outcomes.
  */

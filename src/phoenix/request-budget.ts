@@ -1,5 +1,5 @@
 /**
- * Budgets on what one request may make the facade do (issue 9, design.md §5 "bounded"): how many
+ * Budgets on what one request may make the facade do (issue 9, docs/architecture.md §5 "bounded"): how many
  * sub-requests a multirequest may carry, how deep and how wide one call's parameters may be. The
  * limits sit far above what devices send (recorded flows: ≤ 10 sub-requests, parameters ≤ 5
  * levels deep, a few dozen keys) and are written down in docs/vendor-decisions.md "Request budgets".

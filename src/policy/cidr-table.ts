@@ -1,5 +1,5 @@
 /**
- * The region CIDR table: longest-prefix match over IPv4 and IPv6 networks (design.md §4 "Policy").
+ * The region CIDR table: longest-prefix match over IPv4 and IPv6 networks (docs/architecture.md §4 "Policy").
  * Networks are grouped by prefix length, longest first, each group a Map keyed by the network bits,
  * so a lookup is at most one Map probe per distinct prefix length and never scans every entry.
  */

@@ -1,5 +1,5 @@
 /**
- * The routing decision (design.md §4 "Policy"): pure, O(rules), no I/O and no allocation beyond
+ * The routing decision (docs/architecture.md §4 "Policy"): pure, O(rules), no I/O and no allocation beyond
  * the bucket hash input. Order: global kill switch → operation kill switch → QA override (listed
  * devices only) → first matching rule (in bucket → its target; out of bucket → vendor) → default.
  */

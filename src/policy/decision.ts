@@ -3,7 +3,7 @@
  */
 import type { Target } from './policy-document';
 
-/** Why a call goes where it goes; a closed set because it labels metrics (design.md §4). */
+/** Why a call goes where it goes; a closed set because it labels metrics (docs/architecture.md §4). */
 export type DecisionReason = 'kill-switch-global' | 'kill-switch-operation' | 'qa-override' | 'rule' | 'rule-percent-out' | 'default';
 
 /** Every reason, for metric label sets and exhaustive tests. */

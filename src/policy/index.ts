@@ -1,4 +1,4 @@
-/** The rollout policy (design.md §4 "Policy"): documents, compilation, decisions, live versions. */
+/** The rollout policy (docs/architecture.md §4 "Policy"): documents, compilation, decisions, live versions. */
 export { compilePolicy } from './compile-policy';
 export type { CompiledPolicy, CompiledRule } from './compiled-policy';
 export { bucketOf, decideTarget, resolveRegion } from './decide-target';

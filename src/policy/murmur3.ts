@@ -1,6 +1,6 @@
 /**
  * MurmurHash3 x86_32 over the UTF-8 bytes of a string. Written here (no untyped dependency) because
- * the percentage buckets of the policy depend on it bit for bit (design.md §4 "Policy"): the same
+ * the percentage buckets of the policy depend on it bit for bit (docs/architecture.md §4 "Policy"): the same
  * device must land in the same bucket on every instance and after every restart.
  */
 

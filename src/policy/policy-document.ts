@@ -1,6 +1,6 @@
 /**
  * The policy document as operators write it (YAML or JSON) and as the admin API serves it
- * (design.md §4 "Policy"). `compilePolicy` validates it against `policySchema` and fills defaults.
+ * (docs/architecture.md §4 "Policy"). `compilePolicy` validates it against `policySchema` and fills defaults.
  */
 
 /** Where a call is answered from. */

@@ -1,5 +1,5 @@
 /**
- * A policy kept in a YAML or JSON file and followed live (design.md §4 "Policy"). Changes are seen
+ * A policy kept in a YAML or JSON file and followed live (docs/architecture.md §4 "Policy"). Changes are seen
  * through fs.watch on the file's directory (editors and deploy tools replace files by rename),
  * debounced, with stat polling as a fallback where watching is unreliable (network and container
  * file systems). An invalid file never replaces the active version; its errors go to `onError`.

@@ -1,5 +1,5 @@
 /**
- * Holds the active policy version (design.md §4 "Policy"). A change is validated and compiled first,
+ * Holds the active policy version (docs/architecture.md §4 "Policy"). A change is validated and compiled first,
  * then published by swapping one reference: a call that already read `current()` finishes with the
  * version it read, the next call sees the new one, and no call ever waits or sees a half-made policy.
  */

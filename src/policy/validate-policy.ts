@@ -55,7 +55,7 @@ function checkRule(rule: PolicyRule, index: number, firstIndexOfId: Map<string, 
   if (rule.match.appVersions !== undefined && validRange(rule.match.appVersions) === null) {
     errors.push(`${at}/match/appVersions "${rule.match.appVersions}" is not a semver range`);
   }
-  // shadow answers from the vendor (design.md §2); a platform target would contradict it.
+  // shadow answers from the vendor (docs/architecture.md §2); a platform target would contradict it.
   if (rule.shadow === true && rule.target !== 'vendor') errors.push(`${at}/shadow needs target "vendor" (the vendor answers, the platform is the shadow)`);
   if (rule.fallbackToVendor === true && rule.target !== 'platform') errors.push(`${at}/fallbackToVendor needs target "platform"`);
   if (rule.shadowPercent !== undefined && rule.target === 'vendor' && rule.shadow !== true) errors.push(`${at}/shadowPercent needs shadow: true on a vendor rule`);

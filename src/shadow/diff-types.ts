@@ -1,5 +1,5 @@
 /**
- * The diff engine's vocabulary (design.md §4 "Shadow and diff", Diffy's stages): plain values only,
+ * The diff engine's vocabulary (docs/architecture.md §4 "Shadow and diff", Diffy's stages): plain values only,
  * shared by shadow mode, replay and the QA contract diff.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Shadow mode and the shared diff engine (design.md §4 "Shadow and diff"; docs/shadow.md).
+ * Shadow mode and the shared diff engine (docs/architecture.md §4 "Shadow and diff"; docs/shadow.md).
  * The engine is pure: replay and the QA contract diff import it from here.
  */
 export { diffKinds, jsonTypeOf, type DiffKind, type DiffResult, type Difference } from './diff-types';

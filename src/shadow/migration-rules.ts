@@ -19,7 +19,7 @@ export interface RuleOptions {
 /** The rule that puts one operation where its state says. */
 export function ruleForMigration(state: OperationMigration, options: RuleOptions): PolicyRule {
   const base = { id: `${migrationRulePrefix}${state.operation}`, description: `migration state of ${state.operation} (managed)`, match: { operations: [state.operation] } };
-  // Writes are never shadowed to a live backend (design.md §2): a write's shadow stage answers from the vendor only.
+  // Writes are never shadowed to a live backend (docs/architecture.md §2): a write's shadow stage answers from the vendor only.
   const shadow = options.readOnly ? { shadow: true, shadowPercent: options.shadowPercent } : {};
   switch (state.stage) {
     case 'vendor':

@@ -1,5 +1,5 @@
 /**
- * Per-operation migration state (design.md §4 "Policy"; issue 11): each operation walks
+ * Per-operation migration state (docs/architecture.md §4 "Policy"; issue 11): each operation walks
  * vendor → shadow → canary n % → platform → vendor-retired. Plain data; transitions are computed by
  * promotion-gates.ts and applied to the policy by migration-rules.ts.
  */

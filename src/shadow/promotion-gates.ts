@@ -1,5 +1,5 @@
 /**
- * Promotion gates (design.md §4 "Policy"; issue 11): from an operation's gate window — parity over
+ * Promotion gates (docs/architecture.md §4 "Policy"; issue 11): from an operation's gate window — parity over
  * at least N samples, candidate error rate, p99 latency delta — decide to advance one step, roll
  * back to shadow, or stay. Pure: the controller applies the verdict on its schedule.
  */

@@ -1,5 +1,5 @@
 /**
- * Redaction of kept diff samples (design.md §4: "diff samples are kept redacted"): secrets and
+ * Redaction of kept diff samples (docs/architecture.md §4: "diff samples are kept redacted"): secrets and
  * personal data never reach the parity store. Keys by name, KS and emails by shape; size capped.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The shadow executor (design.md §4 "Shadow and diff"; issue 11): the device already has the
+ * The shadow executor (docs/architecture.md §4 "Shadow and diff"; issue 11): the device already has the
  * vendor's answer; this runs the platform candidate of the same call through a bounded queue with
  * its own timeout and body cap, diffs the two, and counts parity. It never delays or fails the
  * primary: `offer` returns at once, and every failure on this path is caught and counted.

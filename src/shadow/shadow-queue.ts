@@ -1,5 +1,5 @@
 /**
- * The shadow path's bounded work queue (design.md §4: "a bounded queue with its own timeout"):
+ * The shadow path's bounded work queue (docs/architecture.md §4: "a bounded queue with its own timeout"):
  * bounded in entries and in bytes (queued plus running), with a fixed number of jobs running at
  * once. A full queue refuses at once; the primary never waits for it.
  */

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Fault knobs both sims offer for reliability tests (design.md §6). */
+/** Fault knobs both sims offer for reliability tests (docs/architecture.md §6). */
 export interface FaultSettings {
   /** Added to every answer, milliseconds. */
   latencyMs: number;

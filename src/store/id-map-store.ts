@@ -14,7 +14,7 @@ interface MappingRow {
   platform_id: string;
 }
 
-/** IdMapStore over SQL (design.md §4 "Identity and ids"). */
+/** IdMapStore over SQL (docs/architecture.md §4 "Identity and ids"). */
 export class SqlIdMapStore implements IdMapStore {
   constructor(private readonly sql: SqlClient) {}
 

@@ -1,4 +1,4 @@
-/** The store's public surface: ports, drivers, wrappers and the opener (design.md §4 "Store"). */
+/** The store's public surface: ports, drivers, wrappers and the opener (docs/architecture.md §4 "Store"). */
 export * from './ports';
 export type { SqlClient, SqlDialect, SqlResult } from './sql-client';
 export { openStore, openSqlClient, buildStore, type Store, type StoreConnection, type StoreOptions } from './open-store';

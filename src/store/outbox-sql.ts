@@ -1,5 +1,5 @@
 /**
- * SQL and row shapes of the outbox (design.md §4 "Sync"). Instants travel as epoch-ms parameters
+ * SQL and row shapes of the outbox (docs/architecture.md §4 "Sync"). Instants travel as epoch-ms parameters
  * from the injected clock (`at($n)`), so lease expiry is testable without waiting; leases are tens of
  * seconds, far longer than the clock skew between instances.
  */

@@ -7,7 +7,7 @@ import { at, buildEnqueue, CLAIM_SQL, deadLetterSql, STATS_SQL, toClaimedRows, t
 const ENQUEUE_CHUNK_ROWS = 500;
 
 export interface OutboxOptions {
-  /** Claims a row may take before a failure dead-letters it (design.md §4 "Sync": after N tries). */
+  /** Claims a row may take before a failure dead-letters it (docs/architecture.md §4 "Sync": after N tries). */
   readonly maxAttempts?: number;
   readonly clock?: Clock;
 }

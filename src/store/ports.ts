@@ -12,7 +12,7 @@ export type { IdMapRow } from '../core/catalog';
 /** The kinds of object whose ids are mapped (vendor ↔ platform). */
 export type { IdKind } from '../core/id-mapper';
 
-/** Vendor ↔ platform ids (design.md §4 "Identity and ids"). */
+/** Vendor ↔ platform ids (docs/architecture.md §4 "Identity and ids"). */
 export interface IdMapStore {
   /** Bulk idempotent upsert of the catalogue export; returns rows inserted or changed. */
   load(rows: readonly IdMapRow[]): Promise<number>;
@@ -33,7 +33,7 @@ export interface RevocationCheck {
   readonly createdAt: number;
 }
 
-/** The shared revocation list (design.md §4 "Sessions"); the database is the source of truth. */
+/** The shared revocation list (docs/architecture.md §4 "Sessions"); the database is the source of truth. */
 export interface RevocationStore {
   /** Logout: this KS is revoked until it would have expired (`expiresAt`, epoch seconds). */
   revokeSession(sessionId: string, userId: string, expiresAt: number): Promise<void>;
@@ -44,12 +44,12 @@ export interface RevocationStore {
   purgeExpired(nowSec: number): Promise<number>;
 }
 
-/** One write to carry to the other side (design.md §4 "Sync"). */
+/** One write to carry to the other side (docs/architecture.md §4 "Sync"). */
 export interface OutboxEntry {
   /** e.g. bookmark, favorite, device, purchase, profile. */
   readonly entity: string;
   readonly entityKey: string;
-  /** Partition key: sync work for a household has one writer at a time (design.md §7). */
+  /** Partition key: sync work for a household has one writer at a time (docs/architecture.md §7). */
   readonly householdId?: string;
   /** e.g. upsert, delete. */
   readonly op: string;

@@ -1,7 +1,7 @@
 import type { RevocationCheck, RevocationStore } from './ports';
 import type { SqlClient } from './sql-client';
 
-/** RevocationStore over SQL: every instance and site reads the same rows (design.md §4 "Sessions"). */
+/** RevocationStore over SQL: every instance and site reads the same rows (docs/architecture.md §4 "Sessions"). */
 export class SqlRevocationStore implements RevocationStore {
   constructor(private readonly sql: SqlClient) {}
 

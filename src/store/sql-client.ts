@@ -1,5 +1,5 @@
 /**
- * The one driver seam of the store (design.md §4 "Store"): the same SQL runs on PostgreSQL through
+ * The one driver seam of the store (docs/architecture.md §4 "Store"): the same SQL runs on PostgreSQL through
  * `pg` and on embedded PGlite. Both drivers return int8 and count(*) as JS numbers, timestamptz as
  * Date and jsonb parsed, so store code never branches on the dialect for result shapes.
  */

@@ -1,5 +1,5 @@
 /**
- * SQL of the sync queue over the outbox (design.md §4 "Sync"). The claim is the outbox's
+ * SQL of the sync queue over the outbox (docs/architecture.md §4 "Sync"). The claim is the outbox's
  * FOR UPDATE SKIP LOCKED + lease, plus per-key order: a row is claimable only when no earlier row of
  * the same entity and household is still open, so one household's changes apply in order while a
  * poisoned household holds back nobody else (its row dead-letters after N tries).

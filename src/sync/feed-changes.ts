@@ -1,5 +1,5 @@
 /**
- * Platform change feed → sync changes (design.md §4 "Sync": writes that bypass the facade). A change
+ * Platform change feed → sync changes (docs/architecture.md §4 "Sync": writes that bypass the facade). A change
  * whose origin is the sync's own marker is an echo and is dropped; one the facade translated was
  * captured on the request path already. Ids are mapped back to the vendor's through a lookup.
  */

@@ -1,5 +1,5 @@
 /**
- * Follows the platform's change feed by cursor (design.md §4 "Sync": platform writes that bypass
+ * Follows the platform's change feed by cursor (docs/architecture.md §4 "Sync": platform writes that bypass
  * the facade, e.g. new client apps). Each change is stamped from its feed position — the platform's
  * write time and cursor — so a page read twice (a crash before the cursor moved) yields the same
  * outbox keys and enqueues nothing new. The cursor is saved after the page is committed.

@@ -1,5 +1,5 @@
 /**
- * Reconcile's judgement (design.md §4 "Sync": writes that bypass the facade, e.g. straight to the
+ * Reconcile's judgement (docs/architecture.md §4 "Sync": writes that bypass the facade, e.g. straight to the
  * vendor, are found here). Pure: two snapshots of one household's entity plus the registers of the
  * keys seen → drift items, each with the change that repairs it through the normal sync path.
  *   missing:   one side lacks a key the other holds (and the register does not say it was removed);

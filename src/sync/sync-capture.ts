@@ -1,5 +1,5 @@
 /**
- * Capture (design.md §4 "Sync"): turns successful writes into stamped changes and commits them to
+ * Capture (docs/architecture.md §4 "Sync"): turns successful writes into stamped changes and commits them to
  * the outbox before the device gets its answer. An entity switched off is not captured. Changes
  * from the feed come stamped already (feed-follower.ts), so reading a page twice enqueues nothing new.
  */

@@ -1,5 +1,5 @@
 /**
- * The sync's own counters for the admin status (design.md §4 "Observability"): per entity captured,
+ * The sync's own counters for the admin status (docs/architecture.md §4 "Observability"): per entity captured,
  * applied, conflicts, duplicates skipped, failures, dead letters, echoes dropped, and apply lag
  * percentiles over the last `lagWindow` applies (a bounded ring, so memory stays constant).
  */

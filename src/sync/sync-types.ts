@@ -1,5 +1,5 @@
 /**
- * The sync's vocabulary (design.md §4 "Sync", docs/sync.md): one change to one synced key, in the
+ * The sync's vocabulary (docs/architecture.md §4 "Sync", docs/sync.md): one change to one synced key, in the
  * vendor's ids (household, user, asset, udid), written on one side and carried to the other.
  */
 

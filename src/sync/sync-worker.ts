@@ -1,5 +1,5 @@
 /**
- * The sync worker (design.md §4 "Sync"): claims outbox rows under lease, resolves each against its
+ * The sync worker (docs/architecture.md §4 "Sync"): claims outbox rows under lease, resolves each against its
  * key's register (conflict-policies.ts), applies the winner to the side that lacks it, and records
  * the outcome. Rows of one batch belong to different households, so they run concurrently; a
  * failure retries with exponential backoff and dead-letters after the store's attempt limit.

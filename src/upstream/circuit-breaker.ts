@@ -1,5 +1,5 @@
 /**
- * A circuit breaker per upstream (design.md §5): closed → open after too many failures in a
+ * A circuit breaker per upstream (docs/architecture.md §5): closed → open after too many failures in a
  * rolling window (a count, or a ratio over enough calls); open → half-open after a cool-down;
  * half-open lets one probe through, whose outcome closes or re-opens the circuit.
  */

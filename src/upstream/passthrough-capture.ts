@@ -1,5 +1,5 @@
 /**
- * Passthrough for requests that carry a synced write (design.md §4 "Sync": capture includes writes
+ * Passthrough for requests that carry a synced write (docs/architecture.md §4 "Sync": capture includes writes
  * passed to the vendor untouched). The request goes out exactly as the pipe engine sends it; the
  * answer is read whole (bounded), handed to `capture` with the request's calls, and only once the
  * capture has committed are the vendor's status, raw headers and bytes sent on, unchanged. Reads

@@ -19,7 +19,7 @@ export interface VendorPassthroughOptions {
   readonly breaker?: CircuitBreaker;
 }
 
-/** Forwards vendor-routed requests byte for byte (design.md §2, issue: vendor passthrough). */
+/** Forwards vendor-routed requests byte for byte (docs/architecture.md §2, issue: vendor passthrough). */
 export interface VendorPassthrough {
   /** Forwards one request whose body was already read; answers `res` (never throws). `operation` labels its metrics. */
   forward(req: IncomingMessage, res: ServerResponse, body: Buffer, operation?: string): void;

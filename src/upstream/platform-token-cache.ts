@@ -24,7 +24,7 @@ function subjectKey(subject: PlatformSubject): string {
 }
 
 /**
- * Exchanges a verified caller identity for a platform access token (design.md §4 "Sessions") and
+ * Exchanges a verified caller identity for a platform access token (docs/architecture.md §4 "Sessions") and
  * caches it until shortly before it expires; concurrent requests for one subject share one exchange.
  */
 export class PlatformTokenCache {

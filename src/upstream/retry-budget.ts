@@ -1,5 +1,5 @@
 /**
- * Retries for idempotent reads only, within a budget (design.md §5): at most `ratio` retries per
+ * Retries for idempotent reads only, within a budget (docs/architecture.md §5): at most `ratio` retries per
  * request over a rolling window, plus a small floor so a quiet upstream can still retry. A budget,
  * not a per-call count, is what keeps retries from multiplying load on an upstream that is failing.
  */
@@ -40,7 +40,7 @@ export function createRetryBudget(options: RetryBudgetOptions): RetryBudget {
 }
 
 export interface RetryOptions {
-  /** Only idempotent reads are retried (design.md §5); writes run exactly once. */
+  /** Only idempotent reads are retried (docs/architecture.md §5); writes run exactly once. */
   readonly idempotent: boolean;
   readonly budget: RetryBudget;
   /** Which failures are worth a second try (default: any but an open breaker). */

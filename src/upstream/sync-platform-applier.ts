@@ -1,5 +1,5 @@
 /**
- * Applies sync changes to the platform (design.md §4 "Sync") as the user they belong to, with the
+ * Applies sync changes to the platform (docs/architecture.md §4 "Sync") as the user they belong to, with the
  * sync's origin marker (`X-Change-Origin: understudy-sync`) so the change feed's echo of the write
  * is dropped instead of being carried back.
  */

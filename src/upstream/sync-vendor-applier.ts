@@ -1,5 +1,5 @@
 /**
- * Applies sync changes to the vendor (design.md §4 "Sync"): each change is written as the user it
+ * Applies sync changes to the vendor (docs/architecture.md §4 "Sync"): each change is written as the user it
  * belongs to, with a KS understudy mints itself (the partner secret it already verifies devices'
  * KS with), through the same pooled vendor client as mixed multirequests. The vendor has no origin
  * marker; its writes that bypass the facade are found by reconcile, so nothing here is re-captured.

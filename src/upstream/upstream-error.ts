@@ -1,6 +1,6 @@
 /**
  * Upstream failures as a small closed vocabulary, for the envelope the device gets, the
- * `onUpstreamError` counter and the breaker (design.md §5).
+ * `onUpstreamError` counter and the breaker (docs/architecture.md §5).
  */
 
 /** `refused`: nothing listens; `reset`: the connection broke; `timeout`: no answer in time;

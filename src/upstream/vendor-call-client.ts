@@ -1,6 +1,6 @@
 /**
  * One vendor call as plain data → VendorOutcome, for the sub-calls of a mixed multirequest that
- * route to the vendor (design.md §2). The vendor answers every API call with HTTP 200 and the
+ * route to the vendor (docs/architecture.md §2). The vendor answers every API call with HTTP 200 and the
  * outcome inside the envelope (brief §1.6, §2.2); anything else is an outage and rejects.
  */
 import { Pool } from 'undici';

@@ -1,5 +1,5 @@
 /**
- * Fallback to the vendor for reads whose platform path fails (design.md §5, configurable per
+ * Fallback to the vendor for reads whose platform path fails (docs/architecture.md §5, configurable per
  * operation). Only outages fall back — a rejection (timeout, reset, open breaker) — never a
  * vendor-shaped error outcome the translator returned: that is the answer, not a failure.
  */

@@ -1,5 +1,5 @@
 /**
- * Vendor passthrough (design.md §2: "vendor ──► passthrough, bytes untouched"). The facade has
+ * Vendor passthrough (docs/architecture.md §2: "vendor ──► passthrough, bytes untouched"). The facade has
  * already read the body (to decide where the call goes); this forwards method, path and query
  * (re-based onto the vendor URL's path prefix), end-to-end headers and that body, and streams the
  * answer back unchanged. Failures become the vendor error envelope (passthrough-failure.ts).

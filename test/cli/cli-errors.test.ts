@@ -28,7 +28,7 @@ describe('understudy CLI errors', () => {
       [
         'invalid configuration:',
         '  /server/port must be integer (from --port)',
-        '  /clock "banana" is not allowed; allowed: "lab", "system" (from $UNDERSTUDY_CLOCK)',
+        '  /clock "banana" is not allowed; allowed: "lab", "system", "auto" (from $UNDERSTUDY_CLOCK)',
         '  /log/level "loud" is not allowed; allowed: "fatal", "error", "warn", "info", "debug", "trace", "silent" (from --log-level)',
         '',
       ].join('\n'),

@@ -14,7 +14,7 @@ const log = captureLog();
 
 beforeAll(async () => {
   facade = await startFacadeLab({ clock: frozenLabClock(), overrides: { admin: { token: TEST_ADMIN_TOKEN }, log: { level: 'info' } }, logDestination: log });
-}, 60_000);
+}, 120_000);
 afterAll(() => facade.close());
 
 const admin = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => adminRequest(facade.adminUrl, method, path, { body, headers });

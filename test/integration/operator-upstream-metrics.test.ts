@@ -12,7 +12,7 @@ let facade: RunningUnderstudy;
 
 beforeAll(async () => {
   facade = await startFacadeLab({ clock: frozenLabClock(), overrides: { admin: { token: TEST_ADMIN_TOKEN } } });
-}, 60_000);
+}, 120_000);
 afterAll(() => facade.close());
 
 const setFaults = (simUrl: string, faults: Record<string, number>): Promise<Response> =>

@@ -31,7 +31,7 @@ export async function readParity(facade: RunningUnderstudy, operation?: string):
 /**
  * Two facades over the same vendor-sim and platform-sim: `shadow` answers from the vendor and
  * shadows every read; `platform` (the lab's all-platform policy) is where the harness replays each
- * write too, standing in for the sync that keeps both sides in the same state (design.md §4 "Sync").
+ * write too, standing in for the sync that keeps both sides in the same state (docs/architecture.md §4 "Sync").
  */
 export interface DualLab {
   readonly shadow: RunningUnderstudy;

@@ -1,7 +1,7 @@
 import type { CatalogDemo, CatalogUser } from '../../core/catalog';
 import { partnerId } from './seed-layout';
 
-/** Lab-only secrets: fixed so KS minted by one process validate in another (design.md §6). */
+/** Lab-only secrets: fixed so KS minted by one process validate in another (docs/architecture.md §6). */
 const labPartnerSecret = '5f0c3a9e7b2d4186a4e1c9f03b7d2e68';
 const labPlatformClientSecret = 'understudy-lab-platform-client-secret';
 /** Same shape as the vendor's own versions (the public OTT OpenAPI, brief S2, is `3.6.287.20720`). */

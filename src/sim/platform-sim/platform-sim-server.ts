@@ -1,12 +1,12 @@
 /**
- * platform-sim over node:http (design.md §6): a stateful stand-in for our platform's REST services,
+ * platform-sim over node:http (docs/architecture.md §6): a stateful stand-in for our platform's REST services,
  * seeded from the shared catalogue, with fault knobs, a clock knob and the `/__sim` control surface
  * shared with vendor-sim. Keep-alive friendly; nothing a client sends can crash it.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../../core/catalog';
-import { OffsetClock } from '../../core/clock';
+import { createClockShifter, OffsetClock } from '../../core/clock';
 import { loadCatalog } from '../catalog/load-catalog';
 import { applyFaults, mergeFaults, noFaults, type FaultSettings } from '../faults';
 import { handleSimControl, isControlPath, type SimControlTarget } from '../sim-control';
@@ -84,7 +84,7 @@ export async function startPlatformSim(options: PlatformSimOptions = {}): Promis
       if (typeof next !== 'string') faults = next;
       return next;
     },
-    setClockOffset: (seconds) => clock.setOffsetSeconds(seconds),
+    setClockOffset: createClockShifter(clock),
     nowMs: () => clock.nowMs(),
   };
 

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../../core/catalog';
-import { OffsetClock } from '../../core/clock';
+import { createClockShifter, OffsetClock } from '../../core/clock';
 import { errorEnvelope } from '../../phoenix/envelope';
 import { vendorError } from '../../phoenix/vendor-error-builder';
 import { loadCatalog } from '../catalog/load-catalog';
@@ -82,7 +82,7 @@ export async function startVendorSim(options: VendorSimOptions = {}): Promise<Ve
       if (typeof next !== 'string') faults = next;
       return next;
     },
-    setClockOffset: (seconds) => clock.setOffsetSeconds(seconds),
+    setClockOffset: createClockShifter(clock),
     nowMs: () => clock.nowMs(),
   };
 

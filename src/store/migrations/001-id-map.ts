@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * Vendor ↔ platform ids (design.md §4 "Identity and ids"): unique both ways per kind. Vendor ids are
+ * Vendor ↔ platform ids (docs/architecture.md §4 "Identity and ids"): unique both ways per kind. Vendor ids are
  * text because user ids are strings on the vendor side (brief §2.5). Objects born on the platform get
  * numeric vendor ids from one sequence starting at 9,000,000,000, far above any catalogue id, so an
  * allocated id can never collide with one a device already knows; one sequence for all kinds keeps

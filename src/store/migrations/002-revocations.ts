@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * The shared revocation list (design.md §4 "Sessions"): logout revokes one KS, session.revoke every
+ * The shared revocation list (docs/architecture.md §4 "Sessions"): logout revokes one KS, session.revoke every
  * KS of a user created before an instant (brief: both then answer 500016). Times compared with KS
  * fields are epoch seconds, the KS's own unit, so the comparison is exact.
  */

@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * The sync outbox (design.md §4 "Sync"), claimed with FOR UPDATE SKIP LOCKED and leases.
+ * The sync outbox (docs/architecture.md §4 "Sync"), claimed with FOR UPDATE SKIP LOCKED and leases.
  * status: pending → leased → done; a leased row whose lease has run out is claimable again. Done rows
  * stay (pruned later) so their idempotency keys keep deduplicating; dead rows move to dead_letters.
  */

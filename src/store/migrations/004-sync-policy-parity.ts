@@ -2,8 +2,8 @@ import type { Migration } from './migration';
 
 /**
  * The smaller stores, present now so later work only adds columns: sync cursors (change feed and
- * reconcile positions), policy versions (design.md §4 "Policy": versioned, swapped atomically), parity
- * counts and redacted diff samples (design.md §4 "Shadow and diff"). field '' = the whole response.
+ * reconcile positions), policy versions (docs/architecture.md §4 "Policy": versioned, swapped atomically), parity
+ * counts and redacted diff samples (docs/architecture.md §4 "Shadow and diff"). field '' = the whole response.
  */
 export const syncPolicyParityMigration: Migration = {
   id: 4,

@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * Two-way sync state (design.md §4 "Sync", docs/sync.md): the winning version per synced key (the
+ * Two-way sync state (docs/architecture.md §4 "Sync", docs/sync.md): the winning version per synced key (the
  * conflict register: hybrid-logical-clock stamp, tombstone, value), the per-entity switch, and the
  * indexes that let a claim find the oldest open row of each household (or key): per-key order.
  */

@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * Shadow parity and migration state (issue 11; design.md §4 "Shadow and diff"). Extends migration
+ * Shadow parity and migration state (issue 11; docs/architecture.md §4 "Shadow and diff"). Extends migration
  * 4's parity_counts to one row per operation, region, field and kind: the row with field '' and
  * kind '' holds the operation's samples (matches = identical samples, noise = noise samples),
  * candidate errors, contract checks and violations, and latency; field rows hold raw differences and noise.

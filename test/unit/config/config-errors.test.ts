@@ -26,7 +26,7 @@ describe('configuration errors', () => {
     writeFileSync(file, 'store:\n  driver: mongo\n');
     expect(errorsOf({ env: { UNDERSTUDY_CLOCK: 'banana' }, file, overrides: { log: { level: 'loud' } }, flagNames: { 'log.level': '--log-level' } })).toEqual([
       `/store/driver "mongo" is not allowed; allowed: "pglite", "postgres" (from file ${file})`,
-      '/clock "banana" is not allowed; allowed: "lab", "system" (from $UNDERSTUDY_CLOCK)',
+      '/clock "banana" is not allowed; allowed: "lab", "system", "auto" (from $UNDERSTUDY_CLOCK)',
       '/log/level "loud" is not allowed; allowed: "fatal", "error", "warn", "info", "debug", "trace", "silent" (from --log-level)',
     ]);
   });

@@ -2,7 +2,7 @@ import { toIso } from '../http/iso-time';
 
 /**
  * The change feed: every write appends one change with a monotonically increasing cursor, and the
- * origin the writer named (`X-Change-Origin`), so a sync can skip its own echoes (design.md §4 Sync).
+ * origin the writer named (`X-Change-Origin`), so a sync can skip its own echoes (docs/architecture.md §4 Sync).
  * Old changes are dropped past `retain`; a reader behind that gets `cursor_expired`.
  */
 export type ChangeEntity = 'progress' | 'favorite' | 'device' | 'entitlement' | 'purchase';
