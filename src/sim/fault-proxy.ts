@@ -17,10 +17,12 @@ export type FaultMode =
   | { readonly kind: 'error-503'; readonly share: number }
   | { readonly kind: 'malformed-json' };
 
-/** One request the proxy saw: method, path and body (first 2 KiB) for per-operation counts. */
+/** One request the proxy saw: method, path, header names and body (first 2 KiB) for per-operation counts. */
 export interface SeenRequest {
   readonly method: string;
   readonly path: string;
+  /** Lower-cased header names as received. */
+  readonly headerNames: readonly string[];
   readonly body: string;
 }
 
@@ -97,7 +99,8 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
       if (seen.length >= 100_000) seen.shift();
-      seen.push({ method: req.method ?? '', path: req.url ?? '', body: body.subarray(0, 2048).toString('utf8') });
+      const headerNames = req.rawHeaders.filter((_, i) => i % 2 === 0).map((name) => name.toLowerCase());
+      seen.push({ method: req.method ?? '', path: req.url ?? '', headerNames, body: body.subarray(0, 2048).toString('utf8') });
       serveFaulty(mode, target, req, res, body);
     });
   });
