@@ -155,7 +155,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     bodyLimitBytes: config.server.bodyLimitBytes,
     isReady: () => ready,
   });
-  const server = createEdgeServer(config.edge, app);
+  const server = createEdgeServer(config, app);
   const address = await listen(server, config.server.host, config.server.port);
   publicBaseUrl.listeningOn(address);
   const url = `http://${config.server.host}:${address.port}`;
