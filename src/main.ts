@@ -184,7 +184,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     isReady: () => ready,
     ...(config.log.access === false ? {} : { onServed: createAccessLog(logger, [...listOperations().map((op) => op.operationId.toLowerCase()), 'invalid']) }),
   });
-  const server = createEdgeServer(config.edge, app);
+  const server = createEdgeServer(config, app);
   const address = await listen(server, config.server.host, config.server.port);
   publicBaseUrl.listeningOn(address);
   const url = `http://${hostForUrl(config.server.host)}:${address.port}`;

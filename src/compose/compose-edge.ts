@@ -6,7 +6,6 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { UnderstudyConfig } from '../config/config-types';
-import type { EdgeConfig } from '../config/edge-types';
 
 /**
  * Closes connections that have not delivered a complete request head within `idleMs` of opening.
@@ -29,8 +28,14 @@ export function reapSilentConnections(server: Server, idleMs: number): void {
   });
 }
 
-/** The device-facing HTTP server with every budget of `edge` applied. */
-export function createEdgeServer(edge: EdgeConfig, listener: RequestListener): Server {
+/** How long a connection may see no traffic either way while a request is open. */
+export function silentClientMs(config: UnderstudyConfig): number {
+  return Math.max(config.edge.requestTimeoutMs, 2 * Math.max(config.vendor.timeoutMs, config.platform.timeoutMs));
+}
+
+/** The device-facing HTTP server with every budget of `config.edge` applied. */
+export function createEdgeServer(config: UnderstudyConfig, listener: RequestListener): Server {
+  const edge = config.edge;
   const server = createServer(
     {
       maxHeaderSize: 16 * 1024,
@@ -45,8 +50,8 @@ export function createEdgeServer(edge: EdgeConfig, listener: RequestListener): S
   );
   server.maxConnections = edge.maxConnections;
   // A client that stops reading its answer (or sending its body) is cut after this much silence;
-  // upstream timeouts are far shorter, so a request waiting on an upstream is never cut by it.
-  server.setTimeout(edge.requestTimeoutMs, (socket) => socket.destroy());
+  // at least twice the slowest upstream timeout, so a request waiting on an upstream is not.
+  server.setTimeout(silentClientMs(config), (socket) => socket.destroy());
   reapSilentConnections(server, edge.idleSocketMs);
   return server;
 }

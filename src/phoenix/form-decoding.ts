@@ -2,6 +2,8 @@
  * Form-encoded parameters with nested keys (brief §1.4, [U]): both `filter:objectType` (the
  * vendor family's colon notation) and `filter[objectType]` become `{filter: {objectType}}`.
  */
+import { overBudgetMarker } from './json-prune';
+import { maxParamDepth } from './request-budget';
 
 /** Splits `a:b[c][d]` into `['a', 'b', 'c', 'd']`. */
 export function splitNestedKey(key: string): string[] {
@@ -38,12 +40,19 @@ export function setNested(target: Record<string, unknown>, path: readonly string
   if (last !== undefined) node[last] = value;
 }
 
+/**
+ * Nested keys deeper than any call may hold are not built: the first two levels get the
+ * over-budget marker instead (a sub-request `1[…]` of a multirequest then fails in its own slot).
+ */
+const maxNestedKeyDepth = maxParamDepth + 1;
+
 /** Turns `[name, value]` pairs (query string or form body) into a nested parameter object. */
 export function decodeFormPairs(pairs: Iterable<readonly [string, string]>): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, value] of pairs) {
     const path = splitNestedKey(key);
-    if (path.length > 0 && path[0] !== '') setNested(result, path, value);
+    if (path.length > maxNestedKeyDepth && path[0] !== '') setNested(result, path.slice(0, 2), overBudgetMarker);
+    else if (path.length > 0 && path[0] !== '') setNested(result, path, value);
   }
   return result;
 }

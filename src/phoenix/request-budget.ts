@@ -5,6 +5,8 @@
  * levels deep, a few dozen keys) and are written down in docs/vendor-decisions.md "Request budgets".
  */
 
+import { overBudgetMarker } from './json-prune';
+
 /** Sub-requests one multirequest may carry; beyond it the whole request is answered 500003. */
 export const maxSubRequests = 1_000;
 /** Nesting depth of one call's parameters (objects and arrays); beyond it the call's slot is 500003. */
@@ -27,7 +29,11 @@ export function fitsParamBudget(value: unknown, depthLimit: number = maxParamDep
     const children: unknown[] = Array.isArray(current) ? current : Object.values(current);
     nodes += children.length;
     if (nodes > nodeLimit) return false;
-    for (const child of children) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    for (const child of children) {
+      // A container the parser never built because it was over budget (json-prune.ts).
+      if (child === overBudgetMarker) return false;
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
   }
   return true;
 }

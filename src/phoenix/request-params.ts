@@ -8,6 +8,8 @@ import type { Result } from '../core/result';
 import { err, ok } from '../core/result';
 import type { VendorError } from '../core/vendor-error';
 import { decodeFormBody, decodeFormPairs } from './form-decoding';
+import { pruneOverBudgetJson } from './json-prune';
+import { maxParamDepth, maxParamNodes } from './request-budget';
 import { vendorError } from './vendor-error-builder';
 
 export interface RawVendorRequest {
@@ -27,9 +29,15 @@ function looksLikeJson(text: string): boolean {
   return text.startsWith('{') || text.startsWith('[') || text.startsWith('"');
 }
 
+/** Bodies shorter than this cannot hold enough to matter; longer ones are pruned before parsing. */
+const pruneFromLength = 8192;
+
 function parseJsonObject(text: string): Result<Record<string, unknown>, VendorError> {
   try {
-    const parsed: unknown = JSON.parse(text);
+    // Containers deeper or wider than any call may hold are never built (json-prune.ts). Depth
+    // counts from the body: a multirequest's sub-request parameters sit two levels down.
+    const pruned = text.length < pruneFromLength ? text : pruneOverBudgetJson(text, maxParamDepth + 2, maxParamNodes);
+    const parsed: unknown = JSON.parse(pruned);
     return isPlainObject(parsed) ? ok(parsed) : err(vendorError('BadRequest'));
   } catch {
     return err(vendorError('BadRequest'));

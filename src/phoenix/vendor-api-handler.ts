@@ -74,7 +74,9 @@ export function parseVendorApiRequest(request: VendorApiRequest, startedMs: numb
   const params = mergeRequestParams({ query, pathParams: route.pathParams, contentType: request.contentType, body: request.body });
   if (!params.ok) return { kind: 'invalid', error: params.error, startedMs };
   const target = settleVendorTarget(route, params.value);
-  if (!target.ok) return { kind: 'invalid', error: target.error, startedMs };
+  // Naming no service at all, the request is not addressed to the vendor API (`/`, `/__sim/…`,
+  // `/etc/passwd`): answered 500011 here as vendor-sim answers it, never forwarded (issue 9).
+  if (!target.ok) return { kind: 'invalid', error: target.error, startedMs, ...(route.service === undefined && params.value.service === undefined ? { answerHere: true as const } : {}) };
   const apiBaseUrl = `${request.origin}${route.apiBasePath}`;
   if (target.value.isMultirequest) {
     const split = splitMultirequest(params.value);

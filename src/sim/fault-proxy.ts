@@ -15,12 +15,16 @@ export type FaultMode =
   | { readonly kind: 'hang' }
   | { readonly kind: 'latency'; readonly ms: number }
   | { readonly kind: 'error-503'; readonly share: number }
-  | { readonly kind: 'malformed-json' };
+  | { readonly kind: 'malformed-json' }
+  /** Answers every request itself with a valid envelope of about `bytes` bytes (a large answer, cheaply). */
+  | { readonly kind: 'bulk'; readonly bytes: number };
 
-/** One request the proxy saw: method, path and body (first 2 KiB) for per-operation counts. */
+/** One request the proxy saw: method, path, header names and body (first 2 KiB) for per-operation counts. */
 export interface SeenRequest {
   readonly method: string;
   readonly path: string;
+  /** Lower-cased header names as received. */
+  readonly headerNames: readonly string[];
   readonly body: string;
 }
 
@@ -60,8 +64,26 @@ function forward(target: URL, req: IncomingMessage, res: ServerResponse, body: B
   upstream.end(body);
 }
 
+let bulkAnswer: Buffer = Buffer.alloc(0);
+
+/** A vendor envelope of about `bytes` bytes (built once per size). */
+function bulkEnvelope(bytes: number): Buffer {
+  if (bulkAnswer.length < bytes || bulkAnswer.length > bytes + 1024) {
+    const item = JSON.stringify({ objectType: 'KalturaMediaAsset', id: 480001, name: 'x'.repeat(900) });
+    const count = Math.max(1, Math.ceil(bytes / (item.length + 1)));
+    bulkAnswer = Buffer.from(`{"executionTime":0.001,"result":{"objectType":"KalturaAssetListResponse","totalCount":${count},"objects":[${Array.from({ length: count }, () => item).join(',')}]}}`);
+  }
+  return bulkAnswer;
+}
+
 function serveFaulty(mode: FaultMode, target: URL, req: IncomingMessage, res: ServerResponse, body: Buffer): void {
   if (mode.kind === 'hang') return;
+  if (mode.kind === 'bulk') {
+    const answer = bulkEnvelope(mode.bytes);
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(answer.length) });
+    res.end(answer);
+    return;
+  }
   if (mode.kind === 'reset-mid-answer') {
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
     res.write('{"executionTime":0.001,"result":{"objectType":"Kaltura');
@@ -97,7 +119,8 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
       if (seen.length >= 100_000) seen.shift();
-      seen.push({ method: req.method ?? '', path: req.url ?? '', body: body.subarray(0, 2048).toString('utf8') });
+      const headerNames = req.rawHeaders.filter((_, i) => i % 2 === 0).map((name) => name.toLowerCase());
+      seen.push({ method: req.method ?? '', path: req.url ?? '', headerNames, body: body.subarray(0, 2048).toString('utf8') });
       serveFaulty(mode, target, req, res, body);
     });
   });

@@ -4,10 +4,12 @@
  * faults on and off (src/sim/fault-proxy.ts).
  */
 import { loadConfig } from '../../src/config/load-config';
+import { mergeConfigLayers } from '../../src/config/merge-config';
 import { labDefaults, labPolicyFile } from '../../src/config/lab-defaults';
 import type { OffsetClock } from '../../src/core/clock';
 import { startUnderstudy, type RunningUnderstudy } from '../../src/main';
-import { loadCatalog } from '../../src/sim/catalog/load-catalog';
+import { createLabClock } from '../../src/core/lab-clock';
+import { loadCatalog, loadCatalogDemo } from '../../src/sim/catalog/load-catalog';
 import { startFaultProxy, type FaultProxy } from '../../src/sim/fault-proxy';
 import { startPlatformSim, type PlatformSim } from '../../src/sim/platform-sim/platform-sim-server';
 import { startVendorSim, type VendorSim } from '../../src/sim/vendor-sim/vendor-sim-server';
@@ -31,11 +33,16 @@ export interface CountedLabOptions {
   readonly policy?: 'vendor' | 'platform';
   readonly overrides?: Record<string, unknown>;
   readonly store?: Record<string, unknown>;
+  /**
+   * `frozen` (default): time stands at the catalogue's base time, as golden cases expect;
+   * `running`: it runs from there, as under `npm start` (breaker cool-downs and token buckets need it).
+   */
+  readonly clock?: 'frozen' | 'running';
 }
 
 /** Starts sims, proxies and the facade on free loopback ports. */
 export async function startCountedLab(options: CountedLabOptions = {}): Promise<CountedLab> {
-  const clock = frozenLabClock();
+  const clock = options.clock === 'running' ? createLabClock(loadCatalogDemo().baseTime) : frozenLabClock();
   const catalog = loadCatalog();
   const vendorSim = await startVendorSim({ catalog, clock, port: 0, host: '127.0.0.1' });
   const platformSim = await startPlatformSim({ catalog, clock, port: 0, host: '127.0.0.1' });
@@ -45,19 +52,21 @@ export async function startCountedLab(options: CountedLabOptions = {}): Promise<
   const policy = options.policy === 'platform' ? { file: labPolicyFile(catalogDir) } : {};
   const loaded = loadConfig({
     env: {},
-    overrides: {
-      server: { port: 0, adminPort: 0 },
-      vendor: { url: vendor.url, timeoutMs: 1500 },
-      platform: { url: platform.url, timeoutMs: 1500 },
-      clock: 'lab',
-      policy,
-      log: { level: 'silent' },
-      // The sync's own traffic (change feed, appliers) is not a request's: these labs count what the
-      // request path sends upstream, so the sync runs only where a test turns it on.
-      sync: { mode: 'off' },
-      ...(options.store === undefined ? {} : { store: options.store }),
-      ...options.overrides,
-    },
+    overrides: mergeConfigLayers(
+      {
+        server: { port: 0, adminPort: 0 },
+        vendor: { url: vendor.url, timeoutMs: 1500 },
+        platform: { url: platform.url, timeoutMs: 1500 },
+        clock: 'lab',
+        policy,
+        log: { level: 'silent' },
+        // The sync's own traffic (change feed, appliers) is not a request's: these labs count what the
+        // request path sends upstream, so the sync runs only where a test turns it on.
+        sync: { mode: 'off' },
+      },
+      options.store === undefined ? {} : { store: options.store },
+      options.overrides,
+    ),
   });
   if (!loaded.ok) throw new Error(`test configuration invalid: ${loaded.error.join('; ')}`);
   const facade = await startUnderstudy(loaded.value, { clock });
