@@ -99,7 +99,9 @@ describe('upstream faults, every call to the vendor (passthrough)', () => {
       await bursty.vendor.setMode({ kind: 'error-503', share: 0.5 });
       const outcomes: string[] = [];
       let shortCircuited = 0;
-      for (let i = 0; i < 40; i++) {
+      // Until the breaker opens (20 failures, or half of 20 calls, within its 10 s window): a bound on
+      // calls rather than a fixed count, so a slow machine that spreads the calls out still gets there.
+      for (let i = 0; i < 150 && shortCircuited === 0; i++) {
         bursty.resetCounts();
         const answer = await timedPost(bursty.facade.url, householdGet, { ks });
         const attempts = attemptsFor(bursty.vendor.seen, 'household', 'get');
@@ -113,7 +115,7 @@ describe('upstream faults, every call to the vendor (passthrough)', () => {
     } finally {
       await bursty.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('upstream faults, every call to the platform (translation)', () => {
