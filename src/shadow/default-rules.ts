@@ -1,0 +1,26 @@
+/**
+ * The built-in rule set for vendor (Phoenix) answers: what differs between two correct answers by
+ * design. Versioned: change the version whenever a rule changes, so reports say which rules held.
+ * Each rule names its reason (test/support/parity-noise.ts lists the same facts for golden cases).
+ */
+import type { RuleSet } from './path-rules';
+
+/** Rules every shadow comparison of vendor answers starts from. */
+export const phoenixRuleSet: RuleSet = {
+  version: 'phoenix-2',
+  rules: [
+    { path: '/executionTime', rule: 'ignore', why: 'server timing (brief §2.2)' },
+    { path: '/**/executionTime', rule: 'ignore', why: 'server timing of multirequest slots' },
+    { path: '/**/ks', rule: 'token', token: 'ks', why: 'KS minted per session (brief §3)' },
+    { path: '/**/refreshToken', rule: 'token', token: 'opaque', why: 'random per minted session' },
+    { path: '/**/privileges', rule: 'token', token: 'opaque', why: 'session privileges string, random per session' },
+    { path: '/**/url', rule: 'token', token: 'signed-url', why: 'playback URLs carry per-call signatures and the host the device addressed' },
+    { path: '/**/serverTime', rule: 'time', toleranceSeconds: 5, why: 'server clock when answering' },
+    { path: '/**/createDate', rule: 'time', toleranceSeconds: 2, why: 'a second may tick between the two calls' },
+    { path: '/**/updateDate', rule: 'time', toleranceSeconds: 2, why: 'a second may tick between the two calls' },
+    { path: '/**/expiry', rule: 'time', toleranceSeconds: 2, why: 'session expiry relative to now' },
+    { path: '/**/lastWatchedDate', rule: 'time', toleranceSeconds: 2, why: 'a second may tick between the two calls' },
+    { path: '/result/objects/*/mediaFiles', rule: 'set', key: 'id', why: 'file order carries no meaning (brief §5.2)' },
+    { path: '/result/objects/*/images', rule: 'set', key: 'ratio', why: 'image order carries no meaning' },
+  ],
+};

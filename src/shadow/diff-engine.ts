@@ -1,0 +1,68 @@
+/**
+ * The diff engine's entry point (issue 11: "one diff engine, as stages, reused by replay and the QA
+ * diff"): lift → structural diff with path rules → (noise, counts, thresholds and report are
+ * parity-counts.ts and parity-report.ts). Plain values in, typed data out; no I/O.
+ *
+ *   const engine = createDiffEngine({ rules: phoenixRuleSet });
+ *   const diff = engine.diff(vendorBodyText, candidateBodyText);   // DiffResult
+ *   countSample(counts, { differences: diff.differences });       // OperationCounts
+ *   reportOperation(counts, thresholds);                          // OperationReport
+ */
+import type { DiffResult } from './diff-types';
+import { liftAnswer, type LiftedAnswer } from './lift-answer';
+import { compileRules, type CompiledRules, type IdResolver, type PathRule, type RuleSet } from './path-rules';
+import { diffStructures } from './structural-diff';
+
+export interface DiffEngineOptions {
+  /** The versioned rule set (e.g. phoenixRuleSet), optionally followed by operation rules. */
+  readonly rules: RuleSet;
+  /** Extra rules per operation id, tried before the shared ones. */
+  readonly operationRules?: Readonly<Record<string, readonly PathRule[]>>;
+  readonly ids?: IdResolver;
+  readonly maxDifferences?: number;
+}
+
+/** An answer as the engine accepts it: body text or bytes, or an already parsed value. */
+export type AnswerInput = string | Uint8Array | { readonly json: unknown };
+
+/** A diff with the lifted answers it was made from (kept for samples). */
+export interface AnswerDiff extends DiffResult {
+  readonly primary: LiftedAnswer;
+  readonly candidate: LiftedAnswer;
+  readonly rulesVersion: string;
+}
+
+export interface DiffEngine {
+  readonly rulesVersion: string;
+  /** Diffs the primary (reference) answer against the candidate, under the operation's rules. */
+  diff(primary: AnswerInput, candidate: AnswerInput, operation?: string): AnswerDiff;
+}
+
+/** Builds an engine; rules compile once, per-operation rule sets on first use. */
+export function createDiffEngine(options: DiffEngineOptions): DiffEngine {
+  const shared = compileRules(options.rules);
+  const perOperation = new Map<string, CompiledRules>();
+  const rulesFor = (operation: string | undefined): CompiledRules => {
+    const extra = operation === undefined ? undefined : options.operationRules?.[operation];
+    if (extra === undefined || operation === undefined) return shared;
+    let compiled = perOperation.get(operation);
+    if (compiled === undefined) {
+      compiled = compileRules({ version: options.rules.version, rules: [...extra, ...options.rules.rules] });
+      perOperation.set(operation, compiled);
+    }
+    return compiled;
+  };
+  return {
+    rulesVersion: options.rules.version,
+    diff(primaryInput, candidateInput, operation) {
+      const primary = liftAnswer(primaryInput);
+      const candidate = liftAnswer(candidateInput);
+      const result = diffStructures(primary.value, candidate.value, {
+        rules: rulesFor(operation),
+        ...(options.ids === undefined ? {} : { ids: options.ids }),
+        ...(options.maxDifferences === undefined ? {} : { maxDifferences: options.maxDifferences }),
+      });
+      return { ...result, primary, candidate, rulesVersion: options.rules.version };
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * The lift stage: an answer as bytes or text becomes a JSON value the structural diff walks.
+ * Text that is not JSON lifts to a marker value, so two unparseable answers of equal text still
+ * compare equal and one unparseable answer shows up as a `type` difference at the root.
+ */
+
+/** A lifted answer: the value to diff, and whether it had to be marked as unparseable. */
+export interface LiftedAnswer {
+  readonly value: unknown;
+  readonly parsed: boolean;
+}
+
+/** Lifts an answer body (text, bytes or an already parsed value). */
+export function liftAnswer(body: string | Uint8Array | { readonly json: unknown }): LiftedAnswer {
+  if (typeof body === 'object' && !(body instanceof Uint8Array)) return { value: body.json, parsed: true };
+  const text = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+  try {
+    return { value: JSON.parse(text) as unknown, parsed: true };
+  } catch {
+    return { value: { unparseable: text.length > 200 ? `${text.slice(0, 200)}…` : text }, parsed: false };
+  }
+}
