@@ -21,6 +21,8 @@ import { createAdminApp } from './http/admin-app';
 import { createFacadeListener } from './http/facade-listener';
 import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
 import { createShutdown } from './compose/compose-drain';
+import { composeRecording } from './compose/compose-record';
+import type { AdminFeatureRoutes } from './http/admin-app';
 import { readPackageVersion, registerBuildInfo } from './metrics/build-info-metrics';
 import { startUpstreams, type Upstreams } from './lab';
 import { loadCatalogDemo, loadIdMap } from './sim/catalog/load-catalog';
@@ -112,10 +114,11 @@ export interface StartOptions {
   readonly logDestination?: { write(line: string): void };
 }
 
-function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean): { server: Server; token: string } {
+function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: FacadeLogger, isDraining: () => boolean, features: readonly AdminFeatureRoutes[] = []): { server: Server; token: string } {
   const token = config.admin.token ?? randomBytes(24).toString('base64url');
   const app = createAdminApp({
     token,
+    features,
     policy: routing.policy,
     metrics: () => routing.metrics.render(),
     status: () => ({
@@ -148,6 +151,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   registerBuildInfo(routing.metrics.registry, { site: config.site.id, version: readPackageVersion() });
   let ready = true;
   const publicBaseUrl = createPublicBaseUrl(config);
+  const recording = composeRecording(config);
   const app = createFacadeListener({
     publicBaseUrl: publicBaseUrl.get,
     gateway: withAdmission(routing.gatewayFor(env), config, env),
@@ -155,12 +159,13 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     metrics: routing.metrics,
     bodyLimitBytes: config.server.bodyLimitBytes,
     isReady: () => ready,
+    ...(recording.tap === undefined ? {} : { tap: recording.tap }),
   });
   const server = createEdgeServer(config.edge, app);
   const address = await listen(server, config.server.host, config.server.port);
   publicBaseUrl.listeningOn(address);
   const url = `http://${hostForUrl(config.server.host)}:${address.port}`;
-  const admin = startAdmin(config, routing, logger, () => !ready);
+  const admin = startAdmin(config, routing, logger, () => !ready, [recording.adminRoutes]);
   const adminAddress = await listen(admin.server, config.server.adminHost, config.server.adminPort);
   const adminUrl = `http://${hostForUrl(config.server.adminHost)}:${adminAddress.port}`;
   const shutdown = createShutdown({
@@ -174,6 +179,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     facade: server,
     admin: admin.server,
     closeResources: async () => {
+      await recording.close();
       await routing.close();
       await platform.close();
       await store.close();

@@ -1,4 +1,5 @@
 import { edgeSchema } from './edge-schema';
+import { recordSchema } from './record-config';
 
 /** JSON Schema of the configuration (config-types.ts), applied after defaults are filled in. */
 export const configSchema = {
@@ -77,6 +78,7 @@ export const configSchema = {
       ],
     },
     edge: edgeSchema,
+    record: recordSchema,
     clock: { enum: ['lab', 'system'] },
     policy: { type: 'object', additionalProperties: false, properties: { file: { type: 'string', minLength: 1 } } },
     admin: { type: 'object', additionalProperties: false, properties: { token: { type: 'string', minLength: 16 } } },

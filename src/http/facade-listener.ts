@@ -8,6 +8,7 @@ import type { VendorApiResponse } from '../phoenix/vendor-api-handler';
 import { vendorError } from '../phoenix/vendor-error-builder';
 import { corsHeaders, preflightHeaders } from './cors';
 import { readRequestBody } from './read-request-body';
+import type { FacadeTap } from './record-tap';
 import { checkRequestFraming, refuseRequest } from './request-framing';
 
 export interface FacadeAppOptions {
@@ -22,6 +23,8 @@ export interface FacadeAppOptions {
    * URLs are built on: from configuration, never from the request's `Host` (issue 9, finding 4).
    */
   readonly publicBaseUrl: () => string;
+  /** The recording tap (docs/recording.md); absent when recording is not configured. */
+  readonly tap?: FacadeTap;
 }
 
 const jsonType = 'application/json; charset=utf-8';
@@ -50,6 +53,7 @@ async function serveVendorApi(options: FacadeAppOptions, req: IncomingMessage, r
   }
   const request = { url: req.url ?? '/', contentType: req.headers['content-type'], body: body.body.toString('utf8'), origin: options.publicBaseUrl() };
   const answer = await handleGatewayRequest(request, { headers: req.headers, remoteAddress: req.socket.remoteAddress }, options.gateway);
+  options.tap?.(req, res, body.body, answer, startedMs);
   if (answer.kind === 'passthrough') {
     res.once('finish', () => record(options.metrics, { operation: answer.operation, target: 'vendor', outcome: res.statusCode < 500 ? 'ok' : 'upstream_error' }, startedMs));
     options.passthrough.forward(req, res, body.body, answer.operation);
