@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerSimCommand } from './sim-command';
 import { registerServeCommand } from './serve-command';
 import { registerPolicyCommand } from './policy-command';
+import { registerReplayCommand } from './replay-command';
 import { readPackageVersion } from './package-version';
 
 /** Builds the `understudy` command line. */
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerPolicyCommand(program);
   registerSimCommand(program);
+  registerReplayCommand(program);
   return program;
 }
 
