@@ -16,8 +16,16 @@ export function checkTargetUrl(text: string, flag: string): string | null {
   }
 }
 
+export interface RawRequest {
+  readonly method: 'GET' | 'POST';
+  /** Path and query. */
+  readonly path: string;
+  readonly body?: string;
+  readonly contentType?: string;
+}
+
 /** A target at `baseUrl` (no trailing slash needed); `close` ends its connections. */
-export function createHttpTarget(name: string, baseUrl: string, connections: number, timeoutMs = 30_000): ReplayTarget & { close(): Promise<void> } {
+export function createHttpTarget(name: string, baseUrl: string, connections: number, timeoutMs = 30_000): ReplayTarget & { sendRaw(raw: RawRequest): Promise<TargetAnswer>; close(): Promise<void> } {
   const base = baseUrl.replace(/\/+$/, '');
   const agent = new Agent({ connections, keepAliveTimeout: 10_000 });
   return {
@@ -26,6 +34,17 @@ export function createHttpTarget(name: string, baseUrl: string, connections: num
       const started = performance.now();
       try {
         const answer = await request(`${base}${path}`, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json' }, body: JSON.stringify(params), headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+        const text = await answer.body.text();
+        return { status: answer.statusCode, text, ms: performance.now() - started };
+      } catch (e) {
+        return { error: e instanceof Error ? e.message : String(e), ms: performance.now() - started };
+      }
+    },
+    async sendRaw(raw): Promise<TargetAnswer> {
+      const started = performance.now();
+      try {
+        const headers = raw.contentType === undefined ? {} : { 'content-type': raw.contentType };
+        const answer = await request(`${base}${raw.path}`, { method: raw.method, dispatcher: agent, headers, body: raw.body ?? null, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
         const text = await answer.body.text();
         return { status: answer.statusCode, text, ms: performance.now() - started };
       } catch (e) {

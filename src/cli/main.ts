@@ -3,6 +3,7 @@ import { registerSimCommand } from './sim-command';
 import { registerServeCommand } from './serve-command';
 import { registerPolicyCommand } from './policy-command';
 import { registerReplayCommand } from './replay-command';
+import { registerDiffCommand } from './diff-command';
 import { readPackageVersion } from './package-version';
 
 /** Builds the `understudy` command line. */
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerPolicyCommand(program);
   registerSimCommand(program);
   registerReplayCommand(program);
+  registerDiffCommand(program);
   return program;
 }
 

@@ -31,7 +31,8 @@ function positive(text: string | undefined, flag: string, errors: string[]): num
   return value;
 }
 
-function readCredentials(path: string | undefined, errors: string[]): Record<string, string> {
+/** Reads `--credentials` (username → password); problems go to `errors`. */
+export function readCredentialsFile(path: string | undefined, errors: string[]): Record<string, string> {
   if (path === undefined) return {};
   try {
     const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
@@ -55,7 +56,7 @@ function readFlags(flags: ReplayFlags): { pace: Pace; concurrency: number; crede
   const rate = positive(flags.rate, '--rate', errors);
   const concurrency = positive(flags.concurrency, '--concurrency', errors) ?? 0;
   if (!Number.isInteger(concurrency) || concurrency > 10_000) errors.push(`--concurrency ${JSON.stringify(flags.concurrency)} must be an integer from 1 to 10000`);
-  const credentials = readCredentials(flags.credentials, errors);
+  const credentials = readCredentialsFile(flags.credentials, errors);
   if (errors.length > 0) exitWithErrors('invalid arguments', errors);
   const pace: Pace = rate !== undefined ? { kind: 'rate', perSecond: rate } : { kind: 'speed', factor: speed ?? 1 };
   return { pace, concurrency, credentials };

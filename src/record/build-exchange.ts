@@ -43,7 +43,8 @@ function canonicalRequest(captured: CapturedExchange): CanonicalRequest {
   return { path, params: params.value };
 }
 
-function subCallsOf(params: Record<string, unknown> | null, operation: string): RecordedSubCall[] | undefined {
+/** The sub-calls of a multirequest's parameters (undefined for any other operation). */
+export function subCallsOf(params: Readonly<Record<string, unknown>> | null, operation: string): RecordedSubCall[] | undefined {
   if (operation !== 'multirequest' || params === null) return undefined;
   return splitMultirequest(params).subRequests.map((sub) => ({ index: sub.position, operation: `${String(sub.service ?? '').toLowerCase()}.${String(sub.action ?? '').toLowerCase()}` }));
 }

@@ -24,6 +24,8 @@ export interface ReplayOptions {
   readonly concurrency: number;
   readonly credentials?: Readonly<Record<string, string>>;
   readonly onProgress?: (done: number, total: number) => void;
+  /** With two targets: each exchange's answers and differences (the QA diff builds its report from these). */
+  readonly onCompared?: (exchange: RecordedExchange, answers: readonly TargetAnswer[], differences: readonly Difference[]) => void;
   readonly now?: () => number;
 }
 
@@ -87,11 +89,14 @@ function producedSessions(exchange: RecordedExchange): string[] {
   return [...new Set(text.match(/ks_[A-Za-z0-9_-]{16}/g) ?? [])];
 }
 
-function compareAnswers(counts: Map<string, OperationCounts>, exchange: RecordedExchange, answers: readonly TargetAnswer[], diffAnswers: ReturnType<typeof createReplayDiff>): void {
+function compareAnswers(counts: Map<string, OperationCounts>, exchange: RecordedExchange, answers: readonly TargetAnswer[], diffAnswers: ReturnType<typeof createReplayDiff>): Difference[] {
   const [a, b] = answers as [TargetAnswer, TargetAnswer];
   let entry = counts.get(exchange.operation);
   if (entry === undefined) counts.set(exchange.operation, (entry = emptyOperationCounts(exchange.operation, 'replay')));
-  if ('error' in a || 'error' in b) return countCandidateError(entry);
+  if ('error' in a || 'error' in b) {
+    countCandidateError(entry);
+    return [];
+  }
   const diff = diffAnswers(a.text, b.text, exchange.operation, exchange.subCalls);
   const differences: Difference[] = [...diff.differences];
   if (a.status !== b.status) differences.unshift({ pointer: '', field: '(http status)', kind: 'value', primary: a.status, candidate: b.status });
@@ -101,6 +106,7 @@ function compareAnswers(counts: Map<string, OperationCounts>, exchange: Recorded
     candidateMs: b.ms,
     example: () => ({ differences, primary: redactSampleValue(diff.primary.value), candidate: redactSampleValue(diff.candidate.value), request: { path: exchange.request.path, params: exchange.request.params, seq: exchange.seq }, atMs: exchange.at }),
   });
+  return differences;
 }
 
 async function runOne(exchange: RecordedExchange, options: ReplayOptions, sessions: readonly SessionMap[], tally: Tally): Promise<TargetAnswer[]> {
@@ -151,7 +157,10 @@ export async function runReplay(exchanges: readonly RecordedExchange[], options:
       tally.lastStart = Math.max(tally.lastStart, startedAt);
       try {
         const answers = await runOne(exchange, options, sessions, tally);
-        if (answers.length === 2) compareAnswers(counts, exchange, answers, diffAnswers);
+        if (answers.length === 2) {
+          const differences = compareAnswers(counts, exchange, answers, diffAnswers);
+          options.onCompared?.(exchange, answers, differences);
+        }
       } finally {
         slots.release();
         tally.done++;
