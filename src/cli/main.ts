@@ -4,6 +4,7 @@ import { registerServeCommand } from './serve-command';
 import { registerPolicyCommand } from './policy-command';
 import { registerReplayCommand } from './replay-command';
 import { registerDiffCommand } from './diff-command';
+import { registerHarCommand } from './har-command';
 import { readPackageVersion } from './package-version';
 
 /** Builds the `understudy` command line. */
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerSimCommand(program);
   registerReplayCommand(program);
   registerDiffCommand(program);
+  registerHarCommand(program);
   return program;
 }
 

@@ -132,6 +132,10 @@ describe('understudy diff (built binary)', () => {
     const missing = await runBuilt(['diff', '--a', vendor.url, '--b', facade.url, '--recording', 'nowhere'], work);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nowhere: cannot read (ENOENT)');
+    const har = await runBuilt(['har', join(__dirname, '..', '..', 'fixtures', 'recordings', 'player'), '--out', 'player.har'], work);
+    expect(har.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(work, 'player.har'), 'utf8')).log.entries.length).toBeGreaterThan(10);
+    expect((await runBuilt(['har', 'nowhere'], work)).code).toBe(2);
     const pace = await runBuilt(['replay', 'broken.ndjson', '--target', facade.url, '--speed', '2', '--rate', '5'], work);
     expect(pace.code).toBe(2);
     expect(pace.stderr).toContain('--speed and --rate exclude each other');
