@@ -23,6 +23,7 @@ import { createAdminApp } from './http/admin-app';
 import { createFacadeListener } from './http/facade-listener';
 import { createLogger, logChange, type FacadeLogger } from './metrics/logger';
 import { createShutdown } from './compose/compose-drain';
+import { composeRecording } from './compose/compose-record';
 import { readPackageVersion, registerBuildInfo } from './metrics/build-info-metrics';
 import { resolveClock } from './compose/compose-clock';
 import { createAccessLog } from './compose/compose-access-log';
@@ -173,6 +174,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const coverage = composeCoverage(clock);
   let ready = true;
   const publicBaseUrl = createPublicBaseUrl(config);
+  const recording = composeRecording(config);
   const app = createFacadeListener({
     publicBaseUrl: publicBaseUrl.get,
     gateway: { ...coverage.withCoverage(withAdmission(routing.gatewayFor(env), config, env)), ...(sync === undefined ? {} : { capture: sync.hooks.gateway }) },
@@ -183,12 +185,13 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     bodyLimitBytes: config.server.bodyLimitBytes,
     isReady: () => ready,
     ...(config.log.access === false ? {} : { onServed: createAccessLog(logger, [...listOperations().map((op) => op.operationId.toLowerCase()), 'invalid']) }),
+    ...(recording.tap === undefined ? {} : { tap: recording.tap }),
   });
   const server = createEdgeServer(config, app);
   const address = await listen(server, config.server.host, config.server.port);
   publicBaseUrl.listeningOn(address);
   const url = `http://${hostForUrl(config.server.host)}:${address.port}`;
-  const admin = startAdmin(config, routing, logger, () => !ready, [shadow.adminRoutes, coverage.adminRoutes, ...(sync === undefined ? [] : [createAdminSyncRoutes(sync)])], shadow);
+  const admin = startAdmin(config, routing, logger, () => !ready, [shadow.adminRoutes, coverage.adminRoutes, recording.adminRoutes, ...(sync === undefined ? [] : [createAdminSyncRoutes(sync)])], shadow);
   const adminAddress = await listen(admin.server, config.server.adminHost, config.server.adminPort);
   const adminUrl = `http://${hostForUrl(config.server.adminHost)}:${adminAddress.port}`;
   const shutdown = createShutdown({
@@ -204,6 +207,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     closeResources: async () => {
       await sync?.close();
       await shadow.close();
+      await recording.close();
       await routing.close();
       await platform.close();
       await store.close();

@@ -2,6 +2,9 @@ import { Command } from 'commander';
 import { registerSimCommand } from './sim-command';
 import { registerServeCommand } from './serve-command';
 import { registerPolicyCommand } from './policy-command';
+import { registerReplayCommand } from './replay-command';
+import { registerDiffCommand } from './diff-command';
+import { registerHarCommand } from './har-command';
 import { readPackageVersion } from './package-version';
 import { registerSyncCommand } from './sync-command';
 import { registerCoverageCommand } from './coverage-command';
@@ -17,6 +20,9 @@ export function buildProgram(): Command {
   registerSimCommand(program);
   registerSyncCommand(program);
   registerCoverageCommand(program);
+  registerReplayCommand(program);
+  registerDiffCommand(program);
+  registerHarCommand(program);
   return program;
 }
 

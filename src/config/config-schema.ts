@@ -1,4 +1,5 @@
 import { edgeSchema } from './edge-schema';
+import { recordSchema } from './record-config';
 const positiveInteger = { type: 'integer', minimum: 1 } as const;
 const percent = { type: 'number', minimum: 0, maximum: 100 } as const;
 
@@ -115,6 +116,7 @@ export const configSchema = {
       ],
     },
     edge: edgeSchema,
+    record: recordSchema,
     clock: { enum: ['lab', 'system', 'auto'] },
     policy: { type: 'object', additionalProperties: false, properties: { file: { type: 'string', minLength: 1 } } },
     admin: { type: 'object', additionalProperties: false, properties: { token: { type: 'string', minLength: 16 } } },

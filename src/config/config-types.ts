@@ -1,4 +1,5 @@
 import type { EdgeConfig } from './edge-types';
+import type { RecordConfig } from './record-config';
 
 export type { EdgeConfig, OperationClass, RateBucketConfig } from './edge-types';
 
@@ -78,6 +79,8 @@ export interface UnderstudyConfig {
   readonly store: StoreConfig;
   /** Budgets of the device-facing listener: timeouts, connection cap, rate limits. */
   readonly edge: EdgeConfig;
+  /** Traffic recording (docs/recording.md); absent = defaults, no directory. */
+  readonly record?: Partial<RecordConfig>;
   /** The routing policy file (YAML or JSON), watched for changes; absent = every call to the vendor. */
   readonly policy: { readonly file?: string };
   /** The admin API's bearer token; absent = a random one is generated at start and printed once. */

@@ -24,6 +24,7 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_MAX_CONNECTIONS: 'edge.maxConnections',
   UNDERSTUDY_SITE_ID: 'site.id',
   UNDERSTUDY_SYNC: 'sync.mode',
+  UNDERSTUDY_RECORD_DIR: 'record.dir',
 } as const;
 
 const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs', 'edge.maxConnections']);

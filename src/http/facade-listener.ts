@@ -8,6 +8,7 @@ import type { VendorApiResponse } from '../phoenix/vendor-api-handler';
 import { vendorError } from '../phoenix/vendor-error-builder';
 import { corsHeaders, preflightHeaders } from './cors';
 import { readRequestBody } from './read-request-body';
+import type { FacadeTap } from './record-tap';
 import { checkRequestFraming, refuseRequest } from './request-framing';
 import type { PassthroughShadowTap } from './shadow-tap';
 
@@ -29,6 +30,8 @@ export interface FacadeAppOptions {
   readonly capturePassthrough?: (req: IncomingMessage, res: ServerResponse, body: Buffer, answer: Extract<GatewayAnswer, { kind: 'passthrough' }>) => boolean;
   /** Told once per answered device request (the access log); never given the path, query or body. */
   readonly onServed?: (served: ExecutedSummary & { readonly seconds: number }) => void;
+  /** The recording tap (docs/recording.md); absent when recording is not configured. */
+  readonly tap?: FacadeTap;
 }
 
 const jsonType = 'application/json; charset=utf-8';
@@ -59,6 +62,7 @@ async function serveVendorApi(options: FacadeAppOptions, req: IncomingMessage, r
   }
   const request = { url: req.url ?? '/', contentType: req.headers['content-type'], body: body.body.toString('utf8'), origin: options.publicBaseUrl() };
   const answer = await handleGatewayRequest(request, { headers: req.headers, remoteAddress: req.socket.remoteAddress }, options.gateway);
+  options.tap?.(req, res, body.body, answer, startedMs);
   if (answer.kind === 'passthrough') {
     res.once('finish', () => record(options, { operation: answer.operation, target: 'vendor', outcome: res.statusCode < 500 ? 'ok' : 'upstream_error' }, startedMs));
     options.shadow?.(answer, req, res, startedMs);

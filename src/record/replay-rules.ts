@@ -1,0 +1,51 @@
+/**
+ * The rules replay and the QA diff compare with: the shared Phoenix rule set (src/shadow) plus the
+ * values two correct targets allocate independently when a call creates something (the same
+ * noise test/support/parity-noise.ts documents for golden cases): a purchase's transaction id and
+ * payment gateway references.
+ */
+import { createDiffEngine, liftAnswer, phoenixRuleSet, type AnswerDiff, type RuleSet } from '../shadow';
+import type { RecordedSubCall } from './recording-format';
+
+const why = 'allocated independently by each target when a purchase creates a transaction';
+
+/** The shared rule set with the created-object references. */
+export const replayRuleSet: RuleSet = {
+  version: `${phoenixRuleSet.version}+replay-1`,
+  rules: [
+    { path: '/**/paymentGatewayReferenceId', rule: 'token', token: 'opaque', why },
+    { path: '/**/paymentGatewayResponseId', rule: 'token', token: 'opaque', why },
+    ...phoenixRuleSet.rules,
+  ],
+};
+
+const purchase = 'transaction.purchase';
+
+/**
+ * Rule patterns match field signatures (array positions are `*`), so a multirequest's purchase
+ * slots cannot be told apart by path: their transaction ids are replaced by a marker in both
+ * answers before the diff instead.
+ */
+function markCreatedIds(value: unknown, slots: readonly number[]): unknown {
+  const result = (value as { result?: unknown } | null)?.result;
+  if (!Array.isArray(result)) return value;
+  const copy: unknown[] = (result as unknown[]).slice();
+  for (const slot of slots) {
+    const item = copy[slot] as Record<string, unknown> | undefined;
+    if (item !== undefined && item !== null && typeof item === 'object' && item.objectType === 'KalturaTransaction') copy[slot] = { ...item, id: '<created-id>' };
+  }
+  return { ...(value as Record<string, unknown>), result: copy };
+}
+
+/** A diff of two answer texts under the replay rules (created ids of purchase slots marked). */
+export function createReplayDiff(): (a: string, b: string, operation: string, subCalls?: readonly RecordedSubCall[]) => AnswerDiff {
+  const engine = createDiffEngine({ rules: replayRuleSet, operationRules: { [purchase]: [{ path: '/result/id', rule: 'token', token: 'opaque', why }] } });
+  return (a, b, operation, subCalls) => {
+    const slots = operation === 'multirequest' ? (subCalls ?? []).filter((s) => s.operation === purchase).map((s) => s.index - 1) : [];
+    if (slots.length === 0) return engine.diff(a, b, operation);
+    const left = liftAnswer(a);
+    const right = liftAnswer(b);
+    if (!left.parsed || !right.parsed) return engine.diff(a, b, operation);
+    return engine.diff({ json: markCreatedIds(left.value, slots) }, { json: markCreatedIds(right.value, slots) }, operation);
+  };
+}
