@@ -2,9 +2,10 @@ import { idMapMigration } from './001-id-map';
 import { revocationsMigration } from './002-revocations';
 import { outboxMigration } from './003-outbox';
 import { syncPolicyParityMigration } from './004-sync-policy-parity';
+import { siteSharedStateMigration } from './011-site-shared-state';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Every migration in the order it applies; append only, never renumber or edit an applied one. */
-export const migrations: readonly Migration[] = [idMapMigration, revocationsMigration, outboxMigration, syncPolicyParityMigration];
+export const migrations: readonly Migration[] = [idMapMigration, revocationsMigration, outboxMigration, syncPolicyParityMigration, siteSharedStateMigration];
