@@ -43,7 +43,7 @@ export async function timePolicyReplace(writer: FacadeEnds, reader: FacadeEnds, 
 }
 
 /** The vendor error code `ottuser.get` answers at `facade` for `ks`, or 'ok' for a user. */
-export async function userGetOutcome(facade: FacadeEnds, ks: string): Promise<string> {
+export async function userGetOutcome(facade: Pick<FacadeEnds, 'url'>, ks: string): Promise<string> {
   const answer = await postVendorJson(facade.url, '/api_v3/service/ottuser/action/get', { ks });
   const result = answer.json?.result;
   if (result?.objectType === 'KalturaOTTUser') return 'ok';
