@@ -119,6 +119,7 @@ function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: Fac
     policy: routing.policy,
     metrics: () => routing.metrics.render(),
     status: () => ({
+      pid: process.pid,
       policyVersion: routing.policy.current().version,
       draining: isDraining(),
       breakers: { vendor: routing.breakers.vendor.state(), platform: routing.breakers.platform.state() },

@@ -21,9 +21,10 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_PUBLIC_BASE_URL: 'server.publicBaseUrl',
   UNDERSTUDY_MAX_CONNECTIONS: 'edge.maxConnections',
   UNDERSTUDY_SITE_ID: 'site.id',
+  UNDERSTUDY_WORKERS: 'server.workers',
 } as const;
 
-const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs', 'edge.maxConnections']);
+const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs', 'edge.maxConnections', 'server.workers']);
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
