@@ -5,7 +5,8 @@
  * pgClusterSkipReason() first.
  */
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import type { RunningUnderstudy } from '../../src/main';
@@ -15,7 +16,14 @@ import { PG_BIN, startPgCluster, type PgCluster } from './pg-cluster';
 import { startRoundRobinBalancer, type Balancer } from './round-robin-balancer';
 
 const run = promisify(execFile);
-const scripts = join(__dirname, '../../deploy/postgres');
+
+/** deploy/postgres, found from the package root whether this runs from test/ or dist/test/ (benches). */
+function findScriptsDir(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++, dir = resolve(dir, '..')) if (existsSync(join(dir, 'deploy', 'postgres', 'site-publish.sql'))) return join(dir, 'deploy', 'postgres');
+  throw new Error(`deploy/postgres not found above ${__dirname}`);
+}
+const scripts = findScriptsDir();
 
 /** One site of the lab. */
 export interface LabSite {
