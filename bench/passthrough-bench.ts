@@ -9,7 +9,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliPath, loadArgs } from './lib/bench-args';
+import { printJsonRows, toJsonRow } from './lib/json-rows';
 import { measureScenario, type MeasuredTarget, type Row } from './lib/measure-row';
+import { measureTailFloor, renderTailFloor } from './lib/tail-floor';
 import { freePort, spawnServer } from './lib/spawn-server';
 import { startThrowawayPostgres } from './lib/throwaway-postgres';
 import { scenarios } from './scenarios';
@@ -87,6 +89,7 @@ async function facadeTarget(vendorUrl: string): Promise<Target> {
 }
 
 async function main(): Promise<void> {
+  const floor = await measureTailFloor();
   const vendorPort = await freePort();
   // The catalogue path is passed explicitly: the default is resolved relative to the compiled file.
   const catalogDir = join(__dirname, '../../fixtures/catalog');
@@ -104,7 +107,8 @@ async function main(): Promise<void> {
   const outDir = join(__dirname, '../../bench/out');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'passthrough-bench.json'), JSON.stringify({ rate, seconds, rows }, null, 2));
-  console.log(`rate ${rate}/s for ${seconds}s per row, targets taking turns in 1 s slices; CPU is the target process alone (nginx: master + worker)\n\n${renderTable(rows)}`);
+  console.log(`rate ${rate}/s for ${seconds}s per row, targets taking turns in 1 s slices; CPU is the target process alone (nginx: master + worker)\n\n${renderTailFloor(floor)}\n\n${renderTable(rows)}`);
+  printJsonRows([...floor, ...rows].map(toJsonRow));
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@
  * switch takes to reach the next request.
  * Usage: npm run bench:reload [-- --rate 1000 --seconds 10]
  */
+import { printJsonRows } from './lib/json-rows';
 import { Pool } from 'undici';
 import { cliPath, loadArgs } from './lib/bench-args';
 import { freePort, spawnServer } from './lib/spawn-server';
@@ -65,7 +66,9 @@ async function main(): Promise<void> {
     await Promise.all(inFlight);
     stop = true;
     await changer;
+    const elapsedSec = (performance.now() - start) / 1000;
     console.log(`| requests | policy changes during the run | failed requests |\n|---|---|---|\n| ${total} | ${changes} | ${failed} |`);
+    printJsonRows([{ scenario: `asset.get during ${changes} policy changes`, target: 'facade', sent: total, errors: failed, ratePerSec: Number((total / elapsedSec).toFixed(1)), p50Ms: null, p99Ms: null, cpuUsPerRequest: null, rssMiB: null }]);
     if (failed > 0) process.exitCode = 1;
   } finally {
     await pool.close();

@@ -2,12 +2,15 @@
  * Translated calls vs the vendor directly vs a bare Node proxy, in one run (issue: the facade).
  * Starts vendor-sim, platform-sim, the facade and the bare proxy as separate processes so each
  * one's CPU is measured alone, then drives each scenario at a fixed rate through each target.
- * Usage: npm run bench:translate [-- --rate 1000 --seconds 10]
+ * The tail floor (lib/tail-floor.ts) is measured first in the same invocation.
+ * Usage: npm run bench:translate [-- --rate 1000 --seconds 10] [--json]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliPath, loadArgs } from './lib/bench-args';
+import { printJsonRows, toJsonRow } from './lib/json-rows';
 import { measureScenario, type Row } from './lib/measure-row';
+import { measureTailFloor, renderTailFloor } from './lib/tail-floor';
 import { freePort, spawnServer } from './lib/spawn-server';
 import { startThrowawayPostgres } from './lib/throwaway-postgres';
 import { scenarios } from './scenarios';
@@ -50,6 +53,7 @@ function renderTable(rows: readonly Row[]): string {
 }
 
 async function main(): Promise<void> {
+  const floor = await measureTailFloor();
   const [vendorPort, platformPort, facadePort, proxyPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const vendor = await spawnServer([cli, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort, {}, upstreamCpu);
   const platform = await spawnServer([cli, 'sim', 'platform', '--port', String(platformPort)], platformPort, {}, upstreamCpu);
@@ -85,7 +89,8 @@ async function main(): Promise<void> {
   const outDir = join(__dirname, '../../bench/out');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'translate-bench.json'), JSON.stringify({ rate, seconds, rows }, null, 2));
-  console.log(`rate ${rate}/s for ${seconds}s per row, targets taking turns in 1 s slices${pin ? ', upstreams pinned to core 0 and targets to core 1' : ''}; CPU is the target process alone\n\n${table}`);
+  console.log(`rate ${rate}/s for ${seconds}s per row, targets taking turns in 1 s slices${pin ? ', upstreams pinned to core 0 and targets to core 1' : ''}; CPU is the target process alone\n\n${renderTailFloor(floor)}\n\n${table}`);
+  printJsonRows([...floor, ...rows].map(toJsonRow));
 }
 
 main().catch((error: unknown) => {

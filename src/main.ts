@@ -33,6 +33,7 @@ import { startUpstreams, type Upstreams } from './lab';
 import { loadIdMap } from './sim/catalog/load-catalog';
 import { CachedIdMap, CachedRevocationStore, openStore, SqlPolicyVersionStore, type Store } from './store';
 import { readRestoredPolicy } from './compose/compose-policy-store';
+import { startSharedState } from './compose/compose-shared-state';
 import type { PlatformSubject } from './translate/platform-port';
 import { vendorTranslators } from './translate/vendor-translators';
 import { createPlatformHttpClient } from './upstream/platform-http-client';
@@ -102,9 +103,8 @@ function listen(server: Server, host: string, port: number): Promise<AddressInfo
   });
 }
 
-function buildEnvironment(config: UnderstudyConfig, clock: Clock, store: Store, ids: IdMapper, platform: GuardedPlatformClient, logger: FacadeLogger): FacadeCallEnvironment {
+function buildEnvironment(config: UnderstudyConfig, clock: Clock, revocations: CachedRevocationStore, ids: IdMapper, platform: GuardedPlatformClient, logger: FacadeLogger): FacadeCallEnvironment {
   const tokens = new PlatformTokenCache({ client: platform.forOperation('token'), clientId: config.platform.clientId, clientSecret: config.platform.clientSecret, clock });
-  const revocations = new CachedRevocationStore(store.revocations, { ttlMs: 1000, clock });
   return {
     translators: vendorTranslators,
     partnerId: config.vendor.partnerId,
@@ -134,6 +134,7 @@ function startAdmin(config: UnderstudyConfig, routing: RoutingParts, logger: Fac
     policy: routing.policy,
     metrics: () => routing.metrics.render(),
     status: () => ({
+      pid: process.pid,
       policyVersion: routing.policy.current().version,
       draining: isDraining(),
       breakers: { vendor: routing.breakers.vendor.state(), platform: routing.breakers.platform.state() },
@@ -162,12 +163,14 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   // One clock for the facade and the in-process sims, so KS expiry and the seed's dates agree.
   const clock = resolved.clock;
   const upstreams = await startUpstreams(config, clock);
-  const store = await openStore(config.store, { clock });
+  const store = await openStore(config.store, { clock, site: config.site.id });
   const ids = toIdMapper(await openIdMap(store, config.lab.catalogDir));
   const platform = createPlatformHttpClient({ baseUrl: upstreams.platformUrl, timeoutMs: config.platform.timeoutMs });
   const policyVersions = new SqlPolicyVersionStore(store.sql);
   const routing = composeRouting(config, upstreams.vendorUrl, clock, logger, { versions: policyVersions, restored: await readRestoredPolicy(policyVersions) });
-  const env = buildEnvironment(config, clock, store, ids, routing.guardPlatform(platform), logger);
+  const revocations = new CachedRevocationStore(store.revocations, { ttlMs: 1000, clock });
+  const env = buildEnvironment(config, clock, revocations, ids, routing.guardPlatform(platform), logger);
+  const sharedState = await startSharedState({ connection: config.store, versions: policyVersions, holder: routing.policy, revocations, logger });
   registerBuildInfo(routing.metrics.registry, { site: config.site.id, version: readPackageVersion() });
   const sync = await composeSync({ config, clock, store, ids, decodeKs: env.decodeKs, vendorUrl: upstreams.vendorUrl, platformUrl: upstreams.platformUrl, registry: routing.metrics.registry, logger });
   const shadow = await composeShadow({ config, vendorUrl: upstreams.vendorUrl, env, policy: routing.policy, registry: routing.metrics.registry, store, logger });
@@ -208,6 +211,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
       await sync?.close();
       await shadow.close();
       await recording.close();
+      await sharedState.close();
       await routing.close();
       await platform.close();
       await store.close();

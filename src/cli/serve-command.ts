@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load-config';
 import { startUnderstudy } from '../main';
 import { checkPolicyFile } from './check-policy-file';
 import { exitWithErrors, waitForShutdown } from './process-helpers';
+import { isFirstWorker, isWorkerProcess, reportWorkerReady, runWorkerPrimary } from './serve-workers';
 
 interface ServeFlags {
   config?: string;
@@ -56,8 +57,10 @@ export function registerServeCommand(program: Command): void {
       const policyFile = loaded.value.policy.file;
       const policy = policyFile === undefined ? undefined : checkPolicyFile(policyFile);
       if (policy !== undefined && !policy.ok) exitWithErrors(`invalid policy ${policyFile}`, policy.error);
+      if (loaded.value.server.workers > 1 && !isWorkerProcess()) process.exit(await runWorkerPrimary(loaded.value.server.workers));
       const running = await startUnderstudy(loaded.value);
-      for (const line of running.banner) console.log(line);
+      if (!isWorkerProcess() || isFirstWorker()) for (const line of running.banner) console.log(line);
+      reportWorkerReady();
       await waitForShutdown(() => running.shutdown());
       process.exit(process.exitCode ?? 0);
     });

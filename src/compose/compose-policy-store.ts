@@ -52,10 +52,24 @@ export function isUnchangedFile(restored: RestoredPolicy, parsed: unknown): bool
   return validated.ok && canonicalJson(validated.value) === canonicalJson(restored.lastFromFile.document);
 }
 
+/** Holders inside `adoptStoredVersion`: what they publish came from the store and is not stored again. */
+const adopting = new WeakSet<PolicyHolder>();
+
+/** Makes a version another instance or site stored active here, without storing it again (design.md §7). */
+export function adoptStoredVersion(holder: PolicyHolder, stored: StoredPolicyVersion): ReturnType<PolicyHolder['restore']> {
+  adopting.add(holder);
+  try {
+    return holder.restore(stored);
+  } finally {
+    adopting.delete(holder);
+  }
+}
+
 /** Stores every version the holder publishes after `fromVersion`. */
 export function persistPolicyVersions(holder: PolicyHolder, versions: PolicyVersionStore, logger: FacadeLogger): void {
   let stored = holder.current().version;
   holder.onChange((active) => {
+    if (adopting.has(holder)) stored = Math.max(stored, active.version);
     if (active.version <= stored) return;
     stored = active.version;
     versions.append({ version: active.version, document: active.document, author: active.author, atMs: active.atMs }).then(

@@ -23,5 +23,9 @@ export function checkConfigSemantics(merged: Plain, layers: ConfigLayers): strin
   if (typeof delay === 'number' && typeof grace === 'number' && delay + grace > 300_000) {
     errors.push(`/server/drainDelayMs + /server/drainGraceMs must be at most 300000 (a stop that slow outlives any orchestrator's kill timeout) (from ${layerOf(layers, ['server', 'drainDelayMs'])})`);
   }
+  const store = section(merged, 'store');
+  if (typeof server.workers === 'number' && server.workers > 1 && store.driver !== 'postgres') {
+    errors.push(`/server/workers ${server.workers} needs /store/driver postgres: every worker shares state through the store, and PGlite lives inside one process (from ${layerOf(layers, ['server', 'workers'])})`);
+  }
   return errors;
 }

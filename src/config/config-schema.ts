@@ -57,6 +57,7 @@ export const configSchema = {
         drainDelayMs: { type: 'integer', minimum: 0, maximum: 300000 },
         drainGraceMs: { type: 'integer', minimum: 0, maximum: 300000 },
         publicBaseUrl: { type: 'string', pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$' },
+        workers: { type: 'integer', minimum: 1, maximum: 256 },
       },
     },
     lab: {

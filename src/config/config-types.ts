@@ -53,6 +53,11 @@ export interface UnderstudyConfig {
     readonly drainGraceMs: number;
     /** Public base URL devices reach this site at (playback and playManifest URLs); absent = the listening address. */
     readonly publicBaseUrl?: string;
+    /**
+     * Processes serving the facade and admin ports together (node:cluster, design.md §7 "All cores"):
+     * the number of cores in production, 1 in the lab. Above 1 the store must be PostgreSQL.
+     */
+    readonly workers: number;
   };
   /** The lab: simulated vendor and platform started in-process when their URLs are not set. */
   readonly lab: {

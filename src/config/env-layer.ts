@@ -25,9 +25,10 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_SITE_ID: 'site.id',
   UNDERSTUDY_SYNC: 'sync.mode',
   UNDERSTUDY_RECORD_DIR: 'record.dir',
+  UNDERSTUDY_WORKERS: 'server.workers',
 } as const;
 
-const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs', 'edge.maxConnections']);
+const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs', 'edge.maxConnections', 'server.workers']);
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');

@@ -51,7 +51,7 @@ export function labDefaults(catalogDirOverride?: string): Record<string, unknown
   const catalogDir = catalogDirOverride ?? findCatalogDir();
   const demo = readDemo(catalogDir);
   return {
-    server: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 1048576, adminHost: '127.0.0.1', drainDelayMs: 5000, drainGraceMs: 10000 },
+    server: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 1048576, adminHost: '127.0.0.1', drainDelayMs: 5000, drainGraceMs: 10000, workers: 1 },
     lab: { catalogDir, vendorSimPort: 0, platformSimPort: 0 },
     vendor: { partnerId: demo.partnerId ?? 3197, partnerSecret: demo.partnerSecret ?? 'lab-partner-secret-unset', timeoutMs: 5000, ...(demo.serverVersion === undefined ? {} : { serverVersion: demo.serverVersion }) },
     platform: { clientId: 'understudy', clientSecret: demo.platformClientSecret ?? 'lab-platform-secret-unset', timeoutMs: 3000 },

@@ -40,7 +40,7 @@ export class CachedRevocationStore implements RevocationStore {
   /** Which cached sessions belong to the user is unknown here, so every "not revoked" answer goes. */
   async revokeUserBefore(partnerId: number, userId: string, epochSec: number): Promise<void> {
     await this.inner.revokeUserBefore(partnerId, userId, epochSec);
-    for (const [sessionId, answer] of this.answers) if (!answer.revoked) this.answers.delete(sessionId);
+    this.forgetUnrevoked();
   }
 
   async isRevoked(check: RevocationCheck): Promise<boolean> {
@@ -49,6 +49,11 @@ export class CachedRevocationStore implements RevocationStore {
     const revoked = await this.inner.isRevoked(check);
     if (revoked || this.options.ttlMs > 0) this.remember(check.sessionId, revoked);
     return revoked;
+  }
+
+  /** Drops every "not revoked" answer: a revocation was written elsewhere (design.md §7 shared state). */
+  forgetUnrevoked(): void {
+    for (const [sessionId, answer] of this.answers) if (!answer.revoked) this.answers.delete(sessionId);
   }
 
   purgeExpired(nowSec: number): Promise<number> {

@@ -18,6 +18,8 @@ export interface StoreOptions {
   readonly clock?: Clock;
   readonly outboxMaxAttempts?: number;
   readonly onPoolError?: (error: Error) => void;
+  /** The site whose rows this instance writes (`site.id`, design.md §7): every session's `understudy.site`. */
+  readonly site?: string;
 }
 
 /** Every port over one SqlClient. */
@@ -45,9 +47,9 @@ export async function openStore(connection: StoreConnection, options: StoreOptio
 /** The driver alone, without migrating (tools and tests). */
 export async function openSqlClient(connection: StoreConnection, options: StoreOptions = {}): Promise<SqlClient> {
   if (connection.driver === 'postgres') {
-    return createPgClient({ url: connection.url, poolSize: connection.poolSize, onPoolError: options.onPoolError });
+    return createPgClient({ url: connection.url, poolSize: connection.poolSize, onPoolError: options.onPoolError, site: options.site });
   }
-  return createPgliteClient({ dataDir: connection.dataDir });
+  return createPgliteClient({ dataDir: connection.dataDir, site: options.site });
 }
 
 /** The ports over an already migrated SqlClient. */

@@ -8,6 +8,8 @@ export interface PgClientOptions {
   readonly poolSize?: number;
   /** Idle-connection errors (server restart, network): the pool drops the connection either way. */
   readonly onPoolError?: (error: Error) => void;
+  /** Sets `understudy.site` on every connection: the site column's default (migration 11). */
+  readonly site?: string;
 }
 
 const INT8_OID = 20;
@@ -22,7 +24,7 @@ const storeTypes: CustomTypesConfig = { getTypeParser: parseStoreType };
 
 /** Opens a `pg` pool as a SqlClient: the production driver, shared by several instances. */
 export function createPgClient(options: PgClientOptions): SqlClient {
-  const config: PoolConfig = { connectionString: options.url, max: options.poolSize ?? 10, types: storeTypes };
+  const config: PoolConfig = { connectionString: options.url, max: options.poolSize ?? 10, types: storeTypes, ...siteOption(options.site) };
   const pool = new Pool(config);
   // Without a listener an idle client's error would crash the process.
   pool.on('error', (error) => options.onPoolError?.(error));
@@ -35,6 +37,13 @@ export function createPgClient(options: PgClientOptions): SqlClient {
     transaction: <T>(fn: (tx: SqlClient) => Promise<T>) => runTransaction(pool, fn),
     close: () => pool.end(),
   };
+}
+
+/** A connection option; site ids are `[a-z0-9-]` (config schema), so nothing needs quoting. */
+function siteOption(site: string | undefined): Pick<PoolConfig, 'options'> {
+  if (site === undefined) return {};
+  if (!/^[a-z0-9-]{1,32}$/.test(site)) throw new Error(`invalid site id ${JSON.stringify(site)}`);
+  return { options: `-c understudy.site=${site}` };
 }
 
 async function runQuery<R>(runner: Pool | PoolClient, sql: string, params?: readonly unknown[]): Promise<SqlResult<R>> {

@@ -4,6 +4,8 @@ import { wrapTransaction, type SqlClient, type SqlResult } from './sql-client';
 export interface PgliteClientOptions {
   /** A directory to persist into; in memory when absent (tests, throw-away lab runs). */
   readonly dataDir?: string;
+  /** Sets `understudy.site` for the one connection: the site column's default (migration 11). */
+  readonly site?: string;
 }
 
 interface PgliteRunner {
@@ -19,6 +21,7 @@ interface PgliteRunner {
 export async function createPgliteClient(options: PgliteClientOptions = {}): Promise<SqlClient> {
   const db = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir);
   await db.waitReady;
+  if (options.site !== undefined) await db.query("SELECT set_config('understudy.site', $1, false)", [options.site]);
   return {
     dialect: 'pglite',
     query: <R>(sql: string, params?: readonly unknown[]) => runQuery<R>(db, sql, params),

@@ -37,13 +37,13 @@ export class SqlPolicyVersionStore implements PolicyVersionStore {
   constructor(private readonly sql: SqlClient) {}
 
   async latest(): Promise<StoredPolicyVersion | undefined> {
-    const { rows } = await this.sql.query<Row>('SELECT version, document, author, created_at FROM policy_versions ORDER BY version DESC LIMIT 1');
+    const { rows } = await this.sql.query<Row>('SELECT version, document, author, created_at FROM policy_versions ORDER BY version DESC, site DESC LIMIT 1');
     return toStored(rows[0]);
   }
 
   async latestByAuthor(prefix: string): Promise<StoredPolicyVersion | undefined> {
     const { rows } = await this.sql.query<Row>(
-      "SELECT version, document, author, created_at FROM policy_versions WHERE starts_with(author, $1) ORDER BY version DESC LIMIT 1",
+      "SELECT version, document, author, created_at FROM policy_versions WHERE starts_with(author, $1) ORDER BY version DESC, site DESC LIMIT 1",
       [prefix],
     );
     return toStored(rows[0]);
@@ -52,7 +52,7 @@ export class SqlPolicyVersionStore implements PolicyVersionStore {
   async append(version: StoredPolicyVersion): Promise<boolean> {
     const { rowCount } = await this.sql.query(
       `INSERT INTO policy_versions (version, document, author, created_at) VALUES ($1, $2::jsonb, $3, to_timestamp($4::double precision / 1000))
-       ON CONFLICT (version) DO NOTHING`,
+       ON CONFLICT (version, site) DO NOTHING`,
       [version.version, JSON.stringify(version.document), version.author, version.atMs],
     );
     return rowCount === 1;

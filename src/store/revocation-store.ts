@@ -8,7 +8,7 @@ export class SqlRevocationStore implements RevocationStore {
   async revokeSession(sessionId: string, userId: string, expiresAt: number): Promise<void> {
     await this.sql.query(
       `INSERT INTO ks_revocations (session_id, user_id, expires_at) VALUES ($1, $2, $3)
-       ON CONFLICT (session_id) DO UPDATE SET expires_at = GREATEST(ks_revocations.expires_at, EXCLUDED.expires_at)`,
+       ON CONFLICT (session_id, site) DO UPDATE SET expires_at = GREATEST(ks_revocations.expires_at, EXCLUDED.expires_at)`,
       [sessionId, userId, expiresAt],
     );
   }
@@ -17,7 +17,7 @@ export class SqlRevocationStore implements RevocationStore {
   async revokeUserBefore(partnerId: number, userId: string, epochSec: number): Promise<void> {
     await this.sql.query(
       `INSERT INTO user_revocations (partner_id, user_id, revoked_before) VALUES ($1, $2, $3)
-       ON CONFLICT (partner_id, user_id) DO UPDATE
+       ON CONFLICT (partner_id, user_id, site) DO UPDATE
        SET revoked_before = GREATEST(user_revocations.revoked_before, EXCLUDED.revoked_before), updated_at = now()`,
       [partnerId, userId, epochSec],
     );
