@@ -9,6 +9,7 @@
  * Usage: npm run bench:multirequest [-- --repeat 20 --passes 2]
  * PostgreSQL: $UNDERSTUDY_TEST_PG_URL when set, else a throwaway server (embedded PGlite without binaries).
  */
+import { writeBenchConfig } from './lib/bench-config';
 import { join } from 'node:path';
 import { loadBadInputCases, renderCase } from '../src/sim/bad-input/corpus-case';
 import { exchangeRaw } from '../src/sim/bad-input/run-case';
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
   const vendor = await spawnServer([cliPath, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort);
   const platform = await spawnServer([cliPath, 'sim', 'platform', '--port', String(platformPort)], platformPort);
   const store = await startStore();
-  const facade = await spawnServer([cliPath, 'serve'], facadePort, {
+  const facade = await spawnServer([cliPath, 'serve', '--config', writeBenchConfig()], facadePort, {
     PORT: String(facadePort),
     ADMIN_PORT: '0',
     UNDERSTUDY_VENDOR_URL: vendor.url,

@@ -6,6 +6,7 @@
  * 1 s slices (lib/measure-row.ts).
  * Usage: npm run build && node dist/bench/passthrough-bench.js [--rate 1000 --seconds 10]
  */
+import { writeBenchConfig } from './lib/bench-config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliPath, loadArgs } from './lib/bench-args';
@@ -67,7 +68,7 @@ async function startTargets(vendorUrl: string, vendorPort: number): Promise<Targ
 async function facadeTarget(vendorUrl: string): Promise<Target> {
   const port = await freePort();
   const postgres = await startThrowawayPostgres();
-  const server = await spawnServer([cli, 'serve'], port, {
+  const server = await spawnServer([cli, 'serve', '--config', writeBenchConfig()], port, {
     PORT: String(port),
     ADMIN_PORT: '0',
     UNDERSTUDY_VENDOR_URL: vendorUrl,

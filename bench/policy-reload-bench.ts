@@ -5,6 +5,7 @@
  * switch takes to reach the next request.
  * Usage: npm run bench:reload [-- --rate 1000 --seconds 10]
  */
+import { writeBenchConfig } from './lib/bench-config';
 import { printJsonRows } from './lib/json-rows';
 import { Pool } from 'undici';
 import { cliPath, loadArgs } from './lib/bench-args';
@@ -23,7 +24,7 @@ async function adminCall(adminUrl: string, method: string, path: string, body: u
 
 async function main(): Promise<void> {
   const [port, adminPort] = await Promise.all([freePort(), freePort()]);
-  const facade = await spawnServer([cli, 'serve'], port, { PORT: String(port), ADMIN_PORT: String(adminPort), UNDERSTUDY_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn' });
+  const facade = await spawnServer([cli, 'serve', '--config', writeBenchConfig()], port, { PORT: String(port), ADMIN_PORT: String(adminPort), UNDERSTUDY_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn' });
   const adminUrl = `http://127.0.0.1:${adminPort}`;
   const pool = new Pool(facade.url, { connections: 64 });
   try {

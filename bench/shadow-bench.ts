@@ -6,6 +6,7 @@
  * (the queue bounds entries and bytes; the candidate backs off). Drops come from GET /admin/parity.
  * Usage: npm run build && node dist/bench/shadow-bench.js [--rate 1000 --seconds 10]
  */
+import { writeBenchConfig } from './lib/bench-config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliPath, loadArgs } from './lib/bench-args';
@@ -26,7 +27,7 @@ async function loginKs(vendorUrl: string): Promise<string> {
 }
 
 async function startFacade(port: number, adminPort: number, env: Record<string, string>): Promise<SpawnedServer> {
-  return spawnServer([cliPath, 'serve'], port, { PORT: String(port), ADMIN_PORT: String(adminPort), UNDERSTUDY_CLOCK: 'lab', LOG_LEVEL: 'error', UNDERSTUDY_ADMIN_TOKEN: adminToken, ...env });
+  return spawnServer([cliPath, 'serve', '--config', writeBenchConfig()], port, { PORT: String(port), ADMIN_PORT: String(adminPort), UNDERSTUDY_CLOCK: 'lab', LOG_LEVEL: 'error', UNDERSTUDY_ADMIN_TOKEN: adminToken, ...env });
 }
 
 async function shadowFacts(adminPort: number): Promise<Record<string, unknown>> {

@@ -5,6 +5,7 @@
  * The tail floor (lib/tail-floor.ts) is measured first in the same invocation.
  * Usage: npm run bench:translate [-- --rate 1000 --seconds 10] [--json]
  */
+import { writeBenchConfig } from './lib/bench-config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliPath, loadArgs } from './lib/bench-args';
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   // The facade as deployed: external upstreams, the demo policy (every operation to the platform),
   // PostgreSQL as the store when this machine has it (embedded PGlite otherwise; see bench/README.md).
   const postgres = await startThrowawayPostgres();
-  const facade = await spawnServer([cli, 'serve'], facadePort, {
+  const facade = await spawnServer([cli, 'serve', '--config', writeBenchConfig()], facadePort, {
     PORT: String(facadePort),
     ADMIN_PORT: '0',
     UNDERSTUDY_VENDOR_URL: vendor.url,
