@@ -2,7 +2,8 @@
  * The rules replay and the QA diff compare with: the shared Phoenix rule set (src/shadow) plus the
  * values two correct targets allocate independently when a call creates something (the same
  * noise test/support/parity-noise.ts documents for golden cases): a purchase's transaction id and
- * payment gateway references.
+ * payment gateway references, and the one-time codes each side draws at random (device pairing
+ * PINs, login PINs) — recognised by their object type, so a stored PIN (`KalturaPin`) still counts.
  */
 import { createDiffEngine, liftAnswer, phoenixRuleSet, type AnswerDiff, type RuleSet } from '../shadow';
 import type { RecordedSubCall } from './recording-format';
@@ -37,15 +38,30 @@ function markCreatedIds(value: unknown, slots: readonly number[]): unknown {
   return { ...(value as Record<string, unknown>), result: copy };
 }
 
+/** Members that are random one-time codes in objects of these types (docs/vendor-decisions.md). */
+const randomCodeMembers: Readonly<Record<string, string>> = { KalturaDevicePin: 'pin', KalturaUserLoginPin: 'pinCode' };
+
+/** Replaces the random code of a code object (a single answer or a multirequest slot) by a marker. */
+function markRandomCodes(value: unknown): unknown {
+  const result = (value as { result?: unknown } | null)?.result;
+  const mark = (item: unknown): unknown => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
+    const member = randomCodeMembers[String((item as Record<string, unknown>).objectType)];
+    return member === undefined || !(member in item) ? item : { ...(item as Record<string, unknown>), [member]: '<code>' };
+  };
+  if (Array.isArray(result)) return { ...(value as Record<string, unknown>), result: (result as unknown[]).map(mark) };
+  return result === undefined ? value : { ...(value as Record<string, unknown>), result: mark(result) };
+}
+
 /** A diff of two answer texts under the replay rules (created ids of purchase slots marked). */
 export function createReplayDiff(): (a: string, b: string, operation: string, subCalls?: readonly RecordedSubCall[]) => AnswerDiff {
   const engine = createDiffEngine({ rules: replayRuleSet, operationRules: { [purchase]: [{ path: '/result/id', rule: 'token', token: 'opaque', why }] } });
   return (a, b, operation, subCalls) => {
     const slots = operation === 'multirequest' ? (subCalls ?? []).filter((s) => s.operation === purchase).map((s) => s.index - 1) : [];
-    if (slots.length === 0) return engine.diff(a, b, operation);
     const left = liftAnswer(a);
     const right = liftAnswer(b);
     if (!left.parsed || !right.parsed) return engine.diff(a, b, operation);
-    return engine.diff({ json: markCreatedIds(left.value, slots) }, { json: markCreatedIds(right.value, slots) }, operation);
+    const prepare = (value: unknown): unknown => markRandomCodes(slots.length === 0 ? value : markCreatedIds(value, slots));
+    return engine.diff({ json: prepare(left.value) }, { json: prepare(right.value) }, operation);
   };
 }
