@@ -15,6 +15,7 @@ import { runReplay } from '../../src/record/replay-runner';
 import { reportOperation } from '../../src/shadow';
 import { startVendorSim, type VendorSim } from '../../src/sim/vendor-sim/vendor-sim-server';
 import { frozenLabClock, startFacadeLab } from '../support/facade-lab';
+import { loadGoldenCases } from '../support/golden-runner';
 import { recordGoldenCases, recordingOverrides } from '../support/record-golden';
 import { labDemo } from '../support/vendor-http';
 
@@ -27,7 +28,13 @@ let folder: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'understudy-replay-'));
   recorder = await startFacadeLab({ overrides: recordingOverrides(dir) });
-  folder = await recordGoldenCases(recorder, dir);
+  // Device-pairing flows are left out of this recording: their one-time codes and the household's
+  // device capacity depend on state that golden cases reset around each case and a replay (no
+  // resets, 8 sessions at once) does not, so vendor-sim and the facade see different households.
+  // Their parity is covered by facade-parity with resets; replaying them needs a per-household
+  // state barrier in the replayer (issue: record/replay, still open).
+  const replayable = loadGoldenCases().filter((c) => !/^multirequest\/(device-pairing|device-pin|user-login-pin)/.test(c.id));
+  folder = await recordGoldenCases(recorder, dir, replayable);
   await recorder.close();
   const clock = frozenLabClock();
   facade = await startFacadeLab({ clock });
