@@ -917,6 +917,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/subscription/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Subscriptions by id (subscriptionIdIn, in the order asked) or those unlocking a file (mediaFileIdEqual); generated TypeScript client SubscriptionListAction, KalturaSubscriptionFilter */
+        post: operations["subscription.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/ppv/action/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A PPV module by id (generated TypeScript client PpvGetAction(id), KalturaPpv) */
+        post: operations["ppv.get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2117,6 +2151,91 @@ export interface components {
                 objects: components["schemas"]["KalturaReminder"][];
                 totalCount: number;
             };
+        };
+        /** @description The generated TypeScript client's `KalturaPriceDetails` (id, name, price, multiCurrencyPrice, descriptions) */
+        KalturaPriceDetails: {
+            /** @constant */
+            objectType: "KalturaPriceDetails";
+            id: number;
+            name: string;
+            price: components["schemas"]["KalturaPrice"];
+            multiCurrencyPrice?: components["schemas"]["KalturaPrice"][];
+            descriptions?: components["schemas"]["KalturaTranslationToken"][];
+        };
+        /** @description The generated TypeScript client's `KalturaUsageModule`; life cycles in minutes */
+        KalturaUsageModule: {
+            /** @constant */
+            objectType: "KalturaUsageModule";
+            id: number;
+            name?: string;
+            maxViewsNumber?: number;
+            viewLifeCycle?: number;
+            fullLifeCycle?: number;
+            couponId?: number;
+            waiverPeriod?: number;
+            isWaiverEnabled?: boolean;
+            isOfflinePlayback?: boolean;
+            assetUserRuleId?: number;
+        };
+        /** @description The generated TypeScript client's `KalturaSubscription` (id is a string; arrays as the client defaults them) */
+        KalturaSubscription: {
+            /** @constant */
+            objectType: "KalturaSubscription";
+            id: string;
+            channels?: components["schemas"]["KalturaObject"][];
+            channelsIds?: string;
+            startDate?: number;
+            endDate?: number;
+            fileTypes?: components["schemas"]["KalturaObject"][];
+            fileTypesIds?: string;
+            isRenewable: boolean;
+            renewalsNumber?: number;
+            isInfiniteRenewal?: boolean;
+            price: components["schemas"]["KalturaPriceDetails"];
+            name: string;
+            multilingualName?: components["schemas"]["KalturaTranslationToken"][];
+            description?: string;
+            multilingualDescription?: components["schemas"]["KalturaTranslationToken"][];
+            mediaId?: number;
+            prorityInOrder?: number;
+            premiumServices?: components["schemas"]["KalturaObject"][];
+            maxViewsNumber?: number;
+            viewLifeCycle?: number;
+            waiverPeriod?: number;
+            isWaiverEnabled?: boolean;
+            userTypes?: components["schemas"]["KalturaObject"][];
+            couponsGroups?: components["schemas"]["KalturaObject"][];
+            subscriptionCouponGroup?: components["schemas"]["KalturaObject"][];
+            productCodes?: components["schemas"]["KalturaObject"][];
+            isCancellationBlocked?: boolean;
+            isActive?: boolean;
+        };
+        KalturaSubscriptionListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaSubscriptionListResponse";
+                objects: components["schemas"]["KalturaSubscription"][];
+                totalCount: number;
+            };
+        };
+        /** @description The generated TypeScript client's `KalturaPpv` (id is a string) */
+        KalturaPpv: {
+            /** @constant */
+            objectType: "KalturaPpv";
+            id: string;
+            name: string;
+            price: components["schemas"]["KalturaPriceDetails"];
+            fileTypes?: components["schemas"]["KalturaObject"][];
+            descriptions?: components["schemas"]["KalturaTranslationToken"][];
+            productCode?: string;
+            isSubscriptionOnly?: boolean;
+            firstDeviceLimitation?: boolean;
+            usageModule: components["schemas"]["KalturaUsageModule"];
+        };
+        KalturaPpvSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaPpv"];
         };
     };
     responses: never;
@@ -3552,6 +3671,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MultirequestSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "subscription.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: {
+                        subscriptionIdIn?: string;
+                        mediaFileIdEqual?: number;
+                        externalIdIn?: string;
+                        couponGroupIdEqual?: number;
+                        kSql?: string;
+                    };
+                    pager?: components["schemas"]["KalturaFilterPager"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaSubscriptionListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "ppv.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaPpvSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

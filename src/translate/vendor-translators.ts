@@ -11,6 +11,7 @@ import { channelTranslators } from './rails/channel-translators';
 import { historyTranslators } from './viewing/history-translators';
 import { personalListTranslators } from './lists/personal-list-translators';
 import { reminderTranslators } from './lists/reminder-translators';
+import { productTranslators } from './commerce/product-translators';
 
 /** Every vendor operation the facade translates to the platform, keyed by lower-cased `service.action`. */
 export const vendorTranslators: TranslatorTable = {
@@ -26,4 +27,5 @@ export const vendorTranslators: TranslatorTable = {
   ...historyTranslators,
   ...personalListTranslators,
   ...reminderTranslators,
+  ...productTranslators,
 };

@@ -13,6 +13,7 @@ import { channelOperations } from './rails/channel-operations';
 import { historyOperations } from './viewing/history-operations';
 import { personalListOperations } from './lists/personal-list-operations';
 import { reminderOperations } from './lists/reminder-operations';
+import { productOperations } from './commerce/product-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
 export const vendorSimOperations: SimOperationTable = {
@@ -30,4 +31,5 @@ export const vendorSimOperations: SimOperationTable = {
   ...historyOperations,
   ...personalListOperations,
   ...reminderOperations,
+  ...productOperations,
 };
