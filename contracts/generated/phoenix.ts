@@ -951,6 +951,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/householduser/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The members of the caller's household (generated clients HouseholdUserListAction(filter), KalturaHouseholdUserFilter, KalturaHouseholdUser) */
+        post: operations["householduser.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2236,6 +2253,27 @@ export interface components {
         KalturaPpvSuccess: {
             executionTime: number;
             result: components["schemas"]["KalturaPpv"];
+        };
+        /** @description The generated clients' `KalturaHouseholdUser` (householdMasterUsername is insert-only, not answered) */
+        KalturaHouseholdUser: {
+            /** @constant */
+            objectType: "KalturaHouseholdUser";
+            householdId: number;
+            userId: string;
+            isMaster: boolean;
+            householdMasterUsername?: string;
+            /** @enum {unknown} */
+            status: "OK" | "PENDING";
+            isDefault: boolean;
+        };
+        KalturaHouseholdUserListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaHouseholdUserListResponse";
+                objects: components["schemas"]["KalturaHouseholdUser"][];
+                totalCount: number;
+            };
         };
     };
     responses: never;
@@ -3730,6 +3768,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KalturaPpvSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "householduser.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: {
+                        householdIdEqual?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaHouseholdUserListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

@@ -49,6 +49,7 @@ const retiredOperations = [
   // store and account
   'subscription.list',
   'ppv.get',
+  'householduser.list',
 ];
 
 /** Multirequest cases made of those operations only. */

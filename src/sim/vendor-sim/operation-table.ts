@@ -14,6 +14,7 @@ import { historyOperations } from './viewing/history-operations';
 import { personalListOperations } from './lists/personal-list-operations';
 import { reminderOperations } from './lists/reminder-operations';
 import { productOperations } from './commerce/product-operations';
+import { householdUserOperations } from './identity/household-user-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
 export const vendorSimOperations: SimOperationTable = {
@@ -32,4 +33,5 @@ export const vendorSimOperations: SimOperationTable = {
   ...personalListOperations,
   ...reminderOperations,
   ...productOperations,
+  ...householdUserOperations,
 };
