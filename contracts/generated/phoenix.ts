@@ -968,6 +968,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/transactionhistory/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The household's (or the caller's) purchases, newest first (generated TypeScript client TransactionHistoryListAction, KalturaTransactionHistoryFilter, KalturaBillingTransaction) */
+        post: operations["transactionhistory.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2272,6 +2289,41 @@ export interface components {
                 /** @constant */
                 objectType: "KalturaHouseholdUserListResponse";
                 objects: components["schemas"]["KalturaHouseholdUser"][];
+                totalCount: number;
+            };
+        };
+        /** @description The generated TypeScript client's `KalturaBillingTransaction` and its enums */
+        KalturaBillingTransaction: {
+            /** @constant */
+            objectType: "KalturaBillingTransaction";
+            recieptCode: string;
+            purchasedItemName: string;
+            purchasedItemCode: string;
+            /** @enum {unknown} */
+            itemType: "collection" | "ppv" | "pre_paid" | "pre_paid_expired" | "subscription" | "unknown";
+            /** @enum {unknown} */
+            billingAction: "cancel_subscription_order" | "purchase" | "renew_canceled_subscription" | "renew_payment" | "subscription_date_changed" | "unknown";
+            price: components["schemas"]["KalturaPrice"];
+            actionDate: number;
+            startDate: number;
+            endDate: number;
+            /** @enum {unknown} */
+            paymentMethod: "change_subscription" | "credit_card" | "debit_card" | "gift" | "ideal" | "incaso" | "in_app" | "m1" | "master_card" | "offline" | "pay_pal" | "sms" | "unknown" | "visa";
+            paymentMethodExtraDetails?: string;
+            isRecurring?: boolean;
+            billingProviderRef?: number;
+            purchaseId: number;
+            remarks?: string;
+            /** @enum {unknown} */
+            billingPriceType?: "FullPeriod" | "PartialPeriod";
+            externalTransactionId?: string;
+        };
+        KalturaBillingTransactionListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaBillingTransactionListResponse";
+                objects: components["schemas"]["KalturaBillingTransaction"][];
                 totalCount: number;
             };
         };
@@ -3796,6 +3848,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KalturaHouseholdUserListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "transactionhistory.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: {
+                        entityReferenceEqual?: string;
+                        startDateGreaterThanOrEqual?: number;
+                        endDateLessThanOrEqual?: number;
+                    };
+                    pager?: components["schemas"]["KalturaFilterPager"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaBillingTransactionListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

@@ -12,6 +12,7 @@ import { historyTranslators } from './viewing/history-translators';
 import { personalListTranslators } from './lists/personal-list-translators';
 import { reminderTranslators } from './lists/reminder-translators';
 import { productTranslators } from './commerce/product-translators';
+import { transactionHistoryTranslators } from './commerce/transaction-history';
 import { householdUserTranslators } from './identity/household-user-translators';
 
 /** Every vendor operation the facade translates to the platform, keyed by lower-cased `service.action`. */
@@ -29,5 +30,6 @@ export const vendorTranslators: TranslatorTable = {
   ...personalListTranslators,
   ...reminderTranslators,
   ...productTranslators,
+  ...transactionHistoryTranslators,
   ...householdUserTranslators,
 };

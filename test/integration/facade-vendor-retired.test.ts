@@ -50,6 +50,7 @@ const retiredOperations = [
   'subscription.list',
   'ppv.get',
   'householduser.list',
+  'transactionhistory.list',
 ];
 
 /** Multirequest cases made of those operations only. */

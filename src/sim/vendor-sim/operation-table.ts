@@ -14,6 +14,7 @@ import { historyOperations } from './viewing/history-operations';
 import { personalListOperations } from './lists/personal-list-operations';
 import { reminderOperations } from './lists/reminder-operations';
 import { productOperations } from './commerce/product-operations';
+import { transactionHistoryOperations } from './commerce/transaction-history';
 import { householdUserOperations } from './identity/household-user-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
@@ -33,5 +34,6 @@ export const vendorSimOperations: SimOperationTable = {
   ...personalListOperations,
   ...reminderOperations,
   ...productOperations,
+  ...transactionHistoryOperations,
   ...householdUserOperations,
 };
