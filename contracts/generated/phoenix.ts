@@ -985,6 +985,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/purchasesettings/action/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The purchase settings that apply: the purchase PIN and its origin (generated TypeScript client PurchaseSettingsGetAction(by), KalturaPurchaseSettings) */
+        post: operations["purchasesettings.get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2326,6 +2343,22 @@ export interface components {
                 objects: components["schemas"]["KalturaBillingTransaction"][];
                 totalCount: number;
             };
+        };
+        /** @description The generated clients' `KalturaPurchaseSettings` (KalturaPin with permission KalturaPurchaseSettingsType) */
+        KalturaPurchaseSettings: {
+            /** @constant */
+            objectType: "KalturaPurchaseSettings";
+            /** @enum {unknown} */
+            origin: "invalid" | "user" | "household" | "account";
+            pin: string;
+            /** @enum {unknown} */
+            type: "purchase" | "parental";
+            /** @enum {unknown} */
+            permission: "allow" | "ask" | "block";
+        };
+        KalturaPurchaseSettingsSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaPurchaseSettings"];
         };
     };
     responses: never;
@@ -3879,6 +3912,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KalturaBillingTransactionListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "purchasesettings.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    by: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaPurchaseSettingsSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

@@ -12,6 +12,7 @@ import { historyTranslators } from './viewing/history-translators';
 import { personalListTranslators } from './lists/personal-list-translators';
 import { reminderTranslators } from './lists/reminder-translators';
 import { productTranslators } from './commerce/product-translators';
+import { purchaseSettingsTranslators } from './settings/purchase-settings-translators';
 import { transactionHistoryTranslators } from './commerce/transaction-history';
 import { householdUserTranslators } from './identity/household-user-translators';
 
@@ -30,6 +31,7 @@ export const vendorTranslators: TranslatorTable = {
   ...personalListTranslators,
   ...reminderTranslators,
   ...productTranslators,
+  ...purchaseSettingsTranslators,
   ...transactionHistoryTranslators,
   ...householdUserTranslators,
 };

@@ -51,6 +51,7 @@ const retiredOperations = [
   'ppv.get',
   'householduser.list',
   'transactionhistory.list',
+  'purchasesettings.get',
 ];
 
 /** Multirequest cases made of those operations only. */
