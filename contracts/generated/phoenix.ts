@@ -1002,6 +1002,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/ottuser/action/resetPassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts a password reset by e-mail for a username; no KS needed (generated TypeScript client OttUserResetPasswordAction(partnerId, username, templateName?), boolean) */
+        post: operations["ottuser.resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3938,6 +3955,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KalturaPurchaseSettingsSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "ottuser.resetPassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    partnerId: number;
+                    username: string;
+                    templateName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

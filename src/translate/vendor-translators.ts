@@ -12,6 +12,7 @@ import { historyTranslators } from './viewing/history-translators';
 import { personalListTranslators } from './lists/personal-list-translators';
 import { reminderTranslators } from './lists/reminder-translators';
 import { productTranslators } from './commerce/product-translators';
+import { passwordResetTranslators } from './identity/password-reset-translators';
 import { purchaseSettingsTranslators } from './settings/purchase-settings-translators';
 import { transactionHistoryTranslators } from './commerce/transaction-history';
 import { householdUserTranslators } from './identity/household-user-translators';
@@ -31,6 +32,7 @@ export const vendorTranslators: TranslatorTable = {
   ...personalListTranslators,
   ...reminderTranslators,
   ...productTranslators,
+  ...passwordResetTranslators,
   ...purchaseSettingsTranslators,
   ...transactionHistoryTranslators,
   ...householdUserTranslators,

@@ -52,6 +52,7 @@ const retiredOperations = [
   'householduser.list',
   'transactionhistory.list',
   'purchasesettings.get',
+  'ottuser.resetpassword',
 ];
 
 /** Multirequest cases made of those operations only. */
