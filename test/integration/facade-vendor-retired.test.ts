@@ -70,6 +70,7 @@ const retiredMultirequests = [
   'multirequest/history-clean-all.json',
   'multirequest/personal-lists.json',
   'multirequest/reminders.json',
+  'multirequest/store-history.json',
 ];
 
 /** Cases of operations translated before issue 14 that exercise what it added (parental blocks). */
