@@ -1019,6 +1019,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/entitlement/action/cancelRenewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The household's running subscription stops renewing, valid till its end (generated TypeScript client EntitlementCancelRenewalAction(subscriptionId), void: result null) */
+        post: operations["entitlement.cancelRenewal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3983,6 +4000,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "entitlement.cancelRenewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    subscriptionId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NullSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

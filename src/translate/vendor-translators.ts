@@ -12,6 +12,7 @@ import { historyTranslators } from './viewing/history-translators';
 import { personalListTranslators } from './lists/personal-list-translators';
 import { reminderTranslators } from './lists/reminder-translators';
 import { productTranslators } from './commerce/product-translators';
+import { cancelRenewalTranslators } from './commerce/cancel-renewal';
 import { passwordResetTranslators } from './identity/password-reset-translators';
 import { purchaseSettingsTranslators } from './settings/purchase-settings-translators';
 import { transactionHistoryTranslators } from './commerce/transaction-history';
@@ -32,6 +33,7 @@ export const vendorTranslators: TranslatorTable = {
   ...personalListTranslators,
   ...reminderTranslators,
   ...productTranslators,
+  ...cancelRenewalTranslators,
   ...passwordResetTranslators,
   ...purchaseSettingsTranslators,
   ...transactionHistoryTranslators,

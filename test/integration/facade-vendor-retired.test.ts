@@ -53,6 +53,7 @@ const retiredOperations = [
   'transactionhistory.list',
   'purchasesettings.get',
   'ottuser.resetpassword',
+  'entitlement.cancelrenewal',
 ];
 
 /** Multirequest cases made of those operations only. */
@@ -71,6 +72,7 @@ const retiredMultirequests = [
   'multirequest/personal-lists.json',
   'multirequest/reminders.json',
   'multirequest/store-history.json',
+  'multirequest/cancel-renewal.json',
 ];
 
 /** Cases of operations translated before issue 14 that exercise what it added (parental blocks). */

@@ -52,6 +52,9 @@ export async function startCountedLab(options: CountedLabOptions = {}): Promise<
       clock: 'lab',
       policy,
       log: { level: 'silent' },
+      // Counts are of the facade's own upstream calls: the sync's workers and change-feed follower
+      // (on by default) would add theirs. Tests that want the sync pass it in `overrides`.
+      sync: { mode: 'off' },
       ...(options.store === undefined ? {} : { store: options.store }),
       ...options.overrides,
     },

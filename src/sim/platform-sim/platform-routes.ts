@@ -12,6 +12,7 @@ import { historyRoutes } from './user-data/history-routes';
 import { personalListRoutes } from './lists/personal-list-routes';
 import { reminderRoutes } from './lists/reminder-routes';
 import { productRoutes } from './commerce/product-routes';
+import { renewalRoutes } from './commerce/renewal-routes';
 import { passwordResetRoutes } from './identity/password-reset-routes';
 import { deviceRoutes } from './identity/device-routes';
 import { identityRoutes } from './identity/identity-routes';
@@ -40,5 +41,6 @@ export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
   ...personalListRoutes,
   ...reminderRoutes,
   ...productRoutes,
+  ...renewalRoutes,
   ...passwordResetRoutes,
 ];

@@ -14,6 +14,7 @@ import { historyOperations } from './viewing/history-operations';
 import { personalListOperations } from './lists/personal-list-operations';
 import { reminderOperations } from './lists/reminder-operations';
 import { productOperations } from './commerce/product-operations';
+import { cancelRenewalOperations } from './commerce/cancel-renewal';
 import { passwordResetOperations } from './identity/password-reset-operations';
 import { purchaseSettingsOperations } from './settings/purchase-settings-operations';
 import { transactionHistoryOperations } from './commerce/transaction-history';
@@ -36,6 +37,7 @@ export const vendorSimOperations: SimOperationTable = {
   ...personalListOperations,
   ...reminderOperations,
   ...productOperations,
+  ...cancelRenewalOperations,
   ...passwordResetOperations,
   ...purchaseSettingsOperations,
   ...transactionHistoryOperations,
