@@ -917,6 +917,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/subscription/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Subscriptions by id (subscriptionIdIn, in the order asked) or those unlocking a file (mediaFileIdEqual); generated TypeScript client SubscriptionListAction, KalturaSubscriptionFilter */
+        post: operations["subscription.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/ppv/action/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A PPV module by id (generated TypeScript client PpvGetAction(id), KalturaPpv) */
+        post: operations["ppv.get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/householduser/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The members of the caller's household (generated clients HouseholdUserListAction(filter), KalturaHouseholdUserFilter, KalturaHouseholdUser) */
+        post: operations["householduser.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/transactionhistory/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The household's (or the caller's) purchases, newest first (generated TypeScript client TransactionHistoryListAction, KalturaTransactionHistoryFilter, KalturaBillingTransaction) */
+        post: operations["transactionhistory.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/purchasesettings/action/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The purchase settings that apply: the purchase PIN and its origin (generated TypeScript client PurchaseSettingsGetAction(by), KalturaPurchaseSettings) */
+        post: operations["purchasesettings.get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/ottuser/action/resetPassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts a password reset by e-mail for a username; no KS needed (generated TypeScript client OttUserResetPasswordAction(partnerId, username, templateName?), boolean) */
+        post: operations["ottuser.resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/entitlement/action/cancelRenewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The household's running subscription stops renewing, valid till its end (generated TypeScript client EntitlementCancelRenewalAction(subscriptionId), void: result null) */
+        post: operations["entitlement.cancelRenewal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2117,6 +2236,163 @@ export interface components {
                 objects: components["schemas"]["KalturaReminder"][];
                 totalCount: number;
             };
+        };
+        /** @description The generated TypeScript client's `KalturaPriceDetails` (id, name, price, multiCurrencyPrice, descriptions) */
+        KalturaPriceDetails: {
+            /** @constant */
+            objectType: "KalturaPriceDetails";
+            id: number;
+            name: string;
+            price: components["schemas"]["KalturaPrice"];
+            multiCurrencyPrice?: components["schemas"]["KalturaPrice"][];
+            descriptions?: components["schemas"]["KalturaTranslationToken"][];
+        };
+        /** @description The generated TypeScript client's `KalturaUsageModule`; life cycles in minutes */
+        KalturaUsageModule: {
+            /** @constant */
+            objectType: "KalturaUsageModule";
+            id: number;
+            name?: string;
+            maxViewsNumber?: number;
+            viewLifeCycle?: number;
+            fullLifeCycle?: number;
+            couponId?: number;
+            waiverPeriod?: number;
+            isWaiverEnabled?: boolean;
+            isOfflinePlayback?: boolean;
+            assetUserRuleId?: number;
+        };
+        /** @description The generated TypeScript client's `KalturaSubscription` (id is a string; arrays as the client defaults them) */
+        KalturaSubscription: {
+            /** @constant */
+            objectType: "KalturaSubscription";
+            id: string;
+            channels?: components["schemas"]["KalturaObject"][];
+            channelsIds?: string;
+            startDate?: number;
+            endDate?: number;
+            fileTypes?: components["schemas"]["KalturaObject"][];
+            fileTypesIds?: string;
+            isRenewable: boolean;
+            renewalsNumber?: number;
+            isInfiniteRenewal?: boolean;
+            price: components["schemas"]["KalturaPriceDetails"];
+            name: string;
+            multilingualName?: components["schemas"]["KalturaTranslationToken"][];
+            description?: string;
+            multilingualDescription?: components["schemas"]["KalturaTranslationToken"][];
+            mediaId?: number;
+            prorityInOrder?: number;
+            premiumServices?: components["schemas"]["KalturaObject"][];
+            maxViewsNumber?: number;
+            viewLifeCycle?: number;
+            waiverPeriod?: number;
+            isWaiverEnabled?: boolean;
+            userTypes?: components["schemas"]["KalturaObject"][];
+            couponsGroups?: components["schemas"]["KalturaObject"][];
+            subscriptionCouponGroup?: components["schemas"]["KalturaObject"][];
+            productCodes?: components["schemas"]["KalturaObject"][];
+            isCancellationBlocked?: boolean;
+            isActive?: boolean;
+        };
+        KalturaSubscriptionListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaSubscriptionListResponse";
+                objects: components["schemas"]["KalturaSubscription"][];
+                totalCount: number;
+            };
+        };
+        /** @description The generated TypeScript client's `KalturaPpv` (id is a string) */
+        KalturaPpv: {
+            /** @constant */
+            objectType: "KalturaPpv";
+            id: string;
+            name: string;
+            price: components["schemas"]["KalturaPriceDetails"];
+            fileTypes?: components["schemas"]["KalturaObject"][];
+            descriptions?: components["schemas"]["KalturaTranslationToken"][];
+            productCode?: string;
+            isSubscriptionOnly?: boolean;
+            firstDeviceLimitation?: boolean;
+            usageModule: components["schemas"]["KalturaUsageModule"];
+        };
+        KalturaPpvSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaPpv"];
+        };
+        /** @description The generated clients' `KalturaHouseholdUser` (householdMasterUsername is insert-only, not answered) */
+        KalturaHouseholdUser: {
+            /** @constant */
+            objectType: "KalturaHouseholdUser";
+            householdId: number;
+            userId: string;
+            isMaster: boolean;
+            householdMasterUsername?: string;
+            /** @enum {unknown} */
+            status: "OK" | "PENDING";
+            isDefault: boolean;
+        };
+        KalturaHouseholdUserListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaHouseholdUserListResponse";
+                objects: components["schemas"]["KalturaHouseholdUser"][];
+                totalCount: number;
+            };
+        };
+        /** @description The generated TypeScript client's `KalturaBillingTransaction` and its enums */
+        KalturaBillingTransaction: {
+            /** @constant */
+            objectType: "KalturaBillingTransaction";
+            recieptCode: string;
+            purchasedItemName: string;
+            purchasedItemCode: string;
+            /** @enum {unknown} */
+            itemType: "collection" | "ppv" | "pre_paid" | "pre_paid_expired" | "subscription" | "unknown";
+            /** @enum {unknown} */
+            billingAction: "cancel_subscription_order" | "purchase" | "renew_canceled_subscription" | "renew_payment" | "subscription_date_changed" | "unknown";
+            price: components["schemas"]["KalturaPrice"];
+            actionDate: number;
+            startDate: number;
+            endDate: number;
+            /** @enum {unknown} */
+            paymentMethod: "change_subscription" | "credit_card" | "debit_card" | "gift" | "ideal" | "incaso" | "in_app" | "m1" | "master_card" | "offline" | "pay_pal" | "sms" | "unknown" | "visa";
+            paymentMethodExtraDetails?: string;
+            isRecurring?: boolean;
+            billingProviderRef?: number;
+            purchaseId: number;
+            remarks?: string;
+            /** @enum {unknown} */
+            billingPriceType?: "FullPeriod" | "PartialPeriod";
+            externalTransactionId?: string;
+        };
+        KalturaBillingTransactionListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaBillingTransactionListResponse";
+                objects: components["schemas"]["KalturaBillingTransaction"][];
+                totalCount: number;
+            };
+        };
+        /** @description The generated clients' `KalturaPurchaseSettings` (KalturaPin with permission KalturaPurchaseSettingsType) */
+        KalturaPurchaseSettings: {
+            /** @constant */
+            objectType: "KalturaPurchaseSettings";
+            /** @enum {unknown} */
+            origin: "invalid" | "user" | "household" | "account";
+            pin: string;
+            /** @enum {unknown} */
+            type: "purchase" | "parental";
+            /** @enum {unknown} */
+            permission: "allow" | "ask" | "block";
+        };
+        KalturaPurchaseSettingsSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaPurchaseSettings"];
         };
     };
     responses: never;
@@ -3552,6 +3828,204 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MultirequestSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "subscription.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: {
+                        subscriptionIdIn?: string;
+                        mediaFileIdEqual?: number;
+                        externalIdIn?: string;
+                        couponGroupIdEqual?: number;
+                        kSql?: string;
+                    };
+                    pager?: components["schemas"]["KalturaFilterPager"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaSubscriptionListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "ppv.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaPpvSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "householduser.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: {
+                        householdIdEqual?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaHouseholdUserListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "transactionhistory.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: {
+                        entityReferenceEqual?: string;
+                        startDateGreaterThanOrEqual?: number;
+                        endDateLessThanOrEqual?: number;
+                    };
+                    pager?: components["schemas"]["KalturaFilterPager"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaBillingTransactionListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "purchasesettings.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    by: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaPurchaseSettingsSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "ottuser.resetPassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    partnerId: number;
+                    username: string;
+                    templateName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "entitlement.cancelRenewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    subscriptionId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NullSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

@@ -364,6 +364,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identity/v1/password-resets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts a password reset (the platform mails the user a link) */
+        post: operations["identity.requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commerce/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products by id in the order asked (unknown ids skipped), or the subscriptions unlocking one file's item */
+        get: operations["commerce.listProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/commerce/v1/products/{productId}": {
         parameters: {
             query?: never;
@@ -410,6 +444,23 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commerce/v1/entitlements/{entitlementId}/renewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** A running subscription entitlement of the caller's household stops renewing (valid until endsAt) */
+        delete: operations["commerce.cancelRenewal"];
         options?: never;
         head?: never;
         patch?: never;
@@ -773,7 +824,7 @@ export interface components {
             detail: string;
         };
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "invalid_json" | "invalid_token" | "invalid_client" | "invalid_credentials" | "forbidden" | "user_suspended" | "household_suspended" | "not_found" | "no_episode" | "unknown_user" | "product_not_found" | "device_not_found" | "device_not_in_household" | "method_not_allowed" | "device_exists" | "device_in_other_household" | "device_limit_exceeded" | "concurrency_limit" | "already_entitled" | "cursor_expired" | "code_expired" | "device_not_paired" | "rule_not_enabled" | "list_limit_exceeded" | "invalid_reminder_target" | "payload_too_large" | "price_mismatch" | "content_not_in_product" | "internal_error";
+        ProblemCode: "validation_failed" | "invalid_json" | "invalid_token" | "invalid_client" | "invalid_credentials" | "forbidden" | "user_suspended" | "household_suspended" | "not_found" | "no_episode" | "unknown_user" | "product_not_found" | "device_not_found" | "device_not_in_household" | "method_not_allowed" | "device_exists" | "device_in_other_household" | "device_limit_exceeded" | "concurrency_limit" | "already_entitled" | "not_renewable" | "cursor_expired" | "code_expired" | "device_not_paired" | "rule_not_enabled" | "list_limit_exceeded" | "invalid_reminder_target" | "payload_too_large" | "price_mismatch" | "content_not_in_product" | "internal_error";
         TokenSubject: {
             userId?: components["schemas"]["Uuid"];
             householdId?: components["schemas"]["Uuid"];
@@ -2544,6 +2595,105 @@ export interface operations {
             };
         };
     };
+    "identity.requestPasswordReset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Reset started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: components["schemas"]["Uuid"];
+                    };
+                };
+            };
+            /** @description A problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown_user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "commerce.listProducts": {
+        parameters: {
+            query?: {
+                ids?: string;
+                fileId?: string;
+                type?: components["schemas"]["ProductType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Products */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Product"][];
+                    };
+                };
+            };
+            /** @description A problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "commerce.getProduct": {
         parameters: {
             query?: never;
@@ -2677,6 +2827,71 @@ export interface operations {
             };
             /** @description A problem */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "commerce.cancelRenewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entitlementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Renewal cancelled */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_renewable */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,12 @@ import { channelTranslators } from './rails/channel-translators';
 import { historyTranslators } from './viewing/history-translators';
 import { personalListTranslators } from './lists/personal-list-translators';
 import { reminderTranslators } from './lists/reminder-translators';
+import { productTranslators } from './commerce/product-translators';
+import { cancelRenewalTranslators } from './commerce/cancel-renewal';
+import { passwordResetTranslators } from './identity/password-reset-translators';
+import { purchaseSettingsTranslators } from './settings/purchase-settings-translators';
+import { transactionHistoryTranslators } from './commerce/transaction-history';
+import { householdUserTranslators } from './identity/household-user-translators';
 
 /** Every vendor operation the facade translates to the platform, keyed by lower-cased `service.action`. */
 export const vendorTranslators: TranslatorTable = {
@@ -26,4 +32,10 @@ export const vendorTranslators: TranslatorTable = {
   ...historyTranslators,
   ...personalListTranslators,
   ...reminderTranslators,
+  ...productTranslators,
+  ...cancelRenewalTranslators,
+  ...passwordResetTranslators,
+  ...purchaseSettingsTranslators,
+  ...transactionHistoryTranslators,
+  ...householdUserTranslators,
 };

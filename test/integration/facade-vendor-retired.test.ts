@@ -46,6 +46,14 @@ const retiredOperations = [
   'reminder.add',
   'reminder.list',
   'reminder.delete',
+  // store and account
+  'subscription.list',
+  'ppv.get',
+  'householduser.list',
+  'transactionhistory.list',
+  'purchasesettings.get',
+  'ottuser.resetpassword',
+  'entitlement.cancelrenewal',
 ];
 
 /** Multirequest cases made of those operations only. */
@@ -63,6 +71,8 @@ const retiredMultirequests = [
   'multirequest/history-clean-all.json',
   'multirequest/personal-lists.json',
   'multirequest/reminders.json',
+  'multirequest/store-history.json',
+  'multirequest/cancel-renewal.json',
 ];
 
 /** Cases of operations translated before issue 14 that exercise what it added (parental blocks). */

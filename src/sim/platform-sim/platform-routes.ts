@@ -11,6 +11,9 @@ import { lineupRoutes } from './catalog/lineup-routes';
 import { historyRoutes } from './user-data/history-routes';
 import { personalListRoutes } from './lists/personal-list-routes';
 import { reminderRoutes } from './lists/reminder-routes';
+import { productRoutes } from './commerce/product-routes';
+import { renewalRoutes } from './commerce/renewal-routes';
+import { passwordResetRoutes } from './identity/password-reset-routes';
 import { deviceRoutes } from './identity/device-routes';
 import { identityRoutes } from './identity/identity-routes';
 import { playbackRoutes } from './playback/playback-routes';
@@ -37,4 +40,7 @@ export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
   ...historyRoutes,
   ...personalListRoutes,
   ...reminderRoutes,
+  ...productRoutes,
+  ...renewalRoutes,
+  ...passwordResetRoutes,
 ];

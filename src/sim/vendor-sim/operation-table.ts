@@ -13,6 +13,12 @@ import { channelOperations } from './rails/channel-operations';
 import { historyOperations } from './viewing/history-operations';
 import { personalListOperations } from './lists/personal-list-operations';
 import { reminderOperations } from './lists/reminder-operations';
+import { productOperations } from './commerce/product-operations';
+import { cancelRenewalOperations } from './commerce/cancel-renewal';
+import { passwordResetOperations } from './identity/password-reset-operations';
+import { purchaseSettingsOperations } from './settings/purchase-settings-operations';
+import { transactionHistoryOperations } from './commerce/transaction-history';
+import { householdUserOperations } from './identity/household-user-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
 export const vendorSimOperations: SimOperationTable = {
@@ -30,4 +36,10 @@ export const vendorSimOperations: SimOperationTable = {
   ...historyOperations,
   ...personalListOperations,
   ...reminderOperations,
+  ...productOperations,
+  ...cancelRenewalOperations,
+  ...passwordResetOperations,
+  ...purchaseSettingsOperations,
+  ...transactionHistoryOperations,
+  ...householdUserOperations,
 };

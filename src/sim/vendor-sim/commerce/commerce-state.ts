@@ -12,6 +12,8 @@ export interface CommerceState {
   nextEntitlementId: number;
   /** Next transaction id a purchase takes. */
   nextTransactionId: number;
+  /** Subscription entitlements (vendor ids) whose renewal was cancelled: they no longer renew. */
+  readonly cancelledRenewals: Set<number>;
   /**
    * Whether a household may play a file of an asset now: free files for everyone, otherwise an
    * unexpired PPV entitlement for the file or subscription entitlement for the asset. A programme
@@ -45,6 +47,7 @@ export function createCommerceState(catalog: Catalog, _index: CatalogIndex): Com
     entitlements,
     nextEntitlementId: maxId + 1,
     nextTransactionId: 1,
+    cancelledRenewals: new Set(),
     isEntitled(householdId, file, asset, nowSec) {
       if (isFileFree(file, asset)) return true;
       if (householdId === 0) return false;

@@ -37,12 +37,13 @@ export function toVendorEntitlement(ctx: SimCallContext, e: CommerceEntitlement)
     return { objectType: 'KalturaPpvEntitlement', ...toBaseEntitlement(ctx, e), mediaFileId: e.mediaFileVendorId ?? 0, mediaId: e.mediaVendorId ?? 0 };
   }
   const product = ctx.state.index.productByVendorId.get(e.productVendorId);
+  const renews = (product?.isRenewable ?? false) && !ctx.state.commerce.cancelledRenewals.has(e.vendorId);
   return {
     objectType: 'KalturaSubscriptionEntitlement',
     ...toBaseEntitlement(ctx, e),
     nextRenewalDate: e.endDate,
-    isRenewableForPurchase: product?.isRenewable ?? false,
-    isRenewable: product?.isRenewable ?? false,
+    isRenewableForPurchase: renews,
+    isRenewable: renews,
     isInGracePeriod: false,
     paymentGatewayId: 0,
     paymentMethodId: 0,

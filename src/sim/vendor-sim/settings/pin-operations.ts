@@ -12,7 +12,8 @@ function ownerOf(ctx: SimCallContext, level: PinLevel): string {
   return level === 'user' ? (ctx.session?.userId ?? '') : String(ctx.session?.householdId ?? 0);
 }
 
-function lookupFor(ctx: SimCallContext): PinLookup {
+/** The PIN lookup of the caller (user and household PINs of the session). */
+export function lookupFor(ctx: SimCallContext): PinLookup {
   return (level, type) => ctx.state.pins.pins.get(pinKey(level, ownerOf(ctx, level), type));
 }
 
