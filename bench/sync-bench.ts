@@ -25,15 +25,18 @@ const rate = numberArg('rate', 500);
 const seconds = numberArg('seconds', 10);
 const workers = numberArg('workers', 4);
 const order = process.argv.includes('--order-key') ? 'key' : 'household';
+/** Rows per household and claim; the baseline is 1 (one change per household and round). */
+const depth = numberArg('depth', 32);
+const repeats = numberArg('repeats', 2);
 
-async function start(url: string, sync: 'on' | 'off'): Promise<RunningUnderstudy> {
+async function start(url: string, sync: 'on' | 'off', claimDepth = depth): Promise<RunningUnderstudy> {
   const loaded = loadConfig({
     env: {},
     overrides: {
       server: { port: 0, adminPort: 0 },
       log: { level: 'silent' },
       store: { driver: 'postgres', url, poolSize: 16 },
-      sync: { mode: sync, order, workers, batchSize: 128, pollMs: 20, feedPollMs: 100 },
+      sync: { mode: sync, order, workers, batchSize: 128, pollMs: 20, feedPollMs: 100, claimDepth },
     },
   });
   if (!loaded.ok) throw new Error(loaded.error.join('; '));
@@ -133,19 +136,35 @@ async function measureCaptureCost(on: RunningUnderstudy, off: RunningUnderstudy,
   };
 }
 
+/** (1) and (2) with the baseline claim (depth 1) and the deep claim, taking turns `repeats` times. */
+async function compareDepths(url: string): Promise<void> {
+  for (let round = 1; round <= repeats; round++) {
+    for (const claimDepth of [1, depth]) {
+      const facade = await start(url, 'on', claimDepth);
+      try {
+        await facade.store.sql.exec('TRUNCATE outbox, dead_letters, sync_registers, sync_switches, sync_cursors');
+        const throughput = await measureThroughput(facade);
+        console.log(`| round ${round}, claim depth ${claimDepth}: outbox end to end (${throughput.events} bookmark changes, ${workers} workers) | ${throughput.perSecond.toFixed(0)} events/s | ${throughput.seconds.toFixed(2)} s |`);
+        const tokens = await loginAll(facade, 60);
+        const lag = await measureLag(facade, tokens);
+        console.log(`| round ${round}, claim depth ${claimDepth}: lag at ${rate} writes/s through the facade (${seconds} s, ${tokens.length} users) | p50 ${lag.lag.p50.toFixed(3)} s, p99 ${lag.lag.p99.toFixed(3)} s, max ${lag.lag.max.toFixed(3)} s | ${lag.lag.rows} rows; load ${lag.load.achievedRate.toFixed(0)}/s, ${lag.load.errors} errors, write p99 ${lag.load.latencyMs.p99.toFixed(2)} ms |`);
+      } finally {
+        await facade.close();
+      }
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const throwaway = argAt > 0 || process.env.UNDERSTUDY_STORE_URL ? undefined : await startThrowawayPostgres();
   const url = argAt > 0 ? process.argv[argAt + 1]! : process.env.UNDERSTUDY_STORE_URL ?? throwaway?.url;
   if (url === undefined) throw new Error('needs PostgreSQL: --pg <url>, $UNDERSTUDY_STORE_URL, or PostgreSQL 15 binaries for a throwaway server');
+  await compareDepths(url);
   const on = await start(url, 'on');
   await on.store.sql.exec('TRUNCATE outbox, dead_letters, sync_registers, sync_switches, sync_cursors');
   const off = await start(url, 'off');
   try {
-    const throughput = await measureThroughput(on);
-    console.log(`| outbox end to end (${throughput.events} bookmark changes, ${workers} workers) | ${throughput.perSecond.toFixed(0)} events/s | ${throughput.seconds.toFixed(2)} s |`);
     const onTokens = await loginAll(on, 60);
-    const lag = await measureLag(on, onTokens);
-    console.log(`| lag at ${rate} writes/s through the facade (${seconds} s, ${onTokens.length} users) | p50 ${lag.lag.p50.toFixed(3)} s, p99 ${lag.lag.p99.toFixed(3)} s, max ${lag.lag.max.toFixed(3)} s | ${lag.lag.rows} rows; load ${lag.load.achievedRate.toFixed(0)}/s, ${lag.load.errors} errors, write p99 ${lag.load.latencyMs.p99.toFixed(2)} ms |`);
     const cost = await measureCaptureCost(on, off, onTokens, await loginAll(off, 60));
     const base = cost['capture off'].latencyMs;
     for (const [name, result] of Object.entries(cost)) {

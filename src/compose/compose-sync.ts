@@ -68,7 +68,7 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
   const { config, clock, store, logger } = deps;
   if (config.sync.mode === 'off') return undefined;
   const outbox = new SqlOutboxStore(store.sql, { maxAttempts: config.sync.maxAttempts, clock });
-  const queue = new SqlSyncQueue(store.sql, outbox, clock, config.sync.order);
+  const queue = new SqlSyncQueue(store.sql, outbox, clock, config.sync.order, config.sync.claimDepth ?? 32);
   const admin = new SqlSyncAdminStore(store.sql);
   const stats = new SyncStats();
   const metrics = createSyncMetrics(deps.registry, stats);

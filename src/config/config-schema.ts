@@ -142,6 +142,8 @@ export const configSchema = {
         maxAttempts: { type: 'integer', minimum: 1, maximum: 100 },
         backoffMs: { type: 'integer', minimum: 1, maximum: 600000 },
         maxBackoffMs: { type: 'integer', minimum: 1, maximum: 3600000 },
+        claimDepth: { type: 'integer', minimum: 1, maximum: 256 },
+        homeSites: { type: 'array', minItems: 1, maxItems: 8, uniqueItems: true, items: { type: 'string', pattern: '^[a-z0-9-]{1,32}$' } },
       },
     },
     shadow: shadowConfigSchema,

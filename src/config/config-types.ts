@@ -133,4 +133,11 @@ export interface SyncConfig {
   readonly maxAttempts: number;
   readonly backoffMs: number;
   readonly maxBackoffMs: number;
+  /** Rows one claim takes per household (household order), applied in order by one worker; default 32. */
+  readonly claimDepth?: number;
+  /**
+   * Two sites active-active (docs/sync-home-site.md): the sites households are homed at by default
+   * (a household id's hash picks one); only a household's home site applies its changes. Absent: one site, no partitioning.
+   */
+  readonly homeSites?: readonly string[];
 }

@@ -58,10 +58,49 @@ WITH picked AS (
   FOR UPDATE OF o SKIP LOCKED
 )${claimUpdate}`;
 
-/** The claim for an ordering. */
-export function orderedClaimSql(order: SyncOrder): string {
-  return order === 'household' ? householdClaimSql : keyClaimSql;
+/**
+ * Per household, deep: the same heads, each locked with SKIP LOCKED (the household's mutex: a
+ * claimer that cannot lock the head takes nothing of that household), then up to $5 − 1 rows
+ * queued behind each locked head, as far as they are all claimable (a row waiting for its retry
+ * stops its household there). The worker applies a household's rows in id order, so order holds
+ * while one round carries many changes per household instead of one.
+ */
+const householdDeepClaimSql = `
+WITH RECURSIVE heads AS (
+  (SELECT entity, household_id AS grp, id FROM outbox WHERE status <> 'done' AND household_id IS NOT NULL ORDER BY entity, household_id, id LIMIT 1)
+  UNION ALL
+  SELECT n.entity, n.grp, n.id FROM heads h CROSS JOIN LATERAL (
+    SELECT entity, household_id AS grp, id FROM outbox
+    WHERE status <> 'done' AND (entity, household_id) > (h.entity, h.grp)
+    ORDER BY entity, household_id, id LIMIT 1) n
+),
+locked AS (
+  SELECT o.id, o.entity, o.household_id FROM outbox o JOIN heads h ON o.id = h.id
+  WHERE o.available_at <= ${at('$1')} AND (o.status = 'pending' OR o.lease_until <= ${at('$1')})
+  ORDER BY o.available_at, o.id
+  LIMIT $2
+  FOR UPDATE OF o SKIP LOCKED
+),
+behind AS (
+  SELECT f.id FROM locked l CROSS JOIN LATERAL (
+    SELECT q.id, bool_and(q.ready) OVER (ORDER BY q.id) AS ok FROM (
+      SELECT id, available_at <= ${at('$1')} AND (status = 'pending' OR lease_until <= ${at('$1')}) AS ready FROM outbox
+      WHERE entity = l.entity AND household_id = l.household_id AND status <> 'done' AND id > l.id
+      ORDER BY id LIMIT ($5::int - 1)) q
+  ) f WHERE f.ok
+),
+picked AS (SELECT id FROM locked UNION ALL SELECT id FROM behind)${claimUpdate}`;
+
+/** The claim for an ordering; `depth` rows per household and round (household order only). */
+export function orderedClaimSql(order: SyncOrder, depth = 1): string {
+  if (order === 'key') return keyClaimSql;
+  return depth > 1 ? householdDeepClaimSql : householdClaimSql;
 }
+
+/** Gives leased rows back unclaimed (rows queued behind a failed one of their household): the attempt is not counted. */
+export const RELEASE_SQL = `
+UPDATE outbox SET status = 'pending', lease_owner = NULL, lease_until = NULL, attempts = greatest(0, attempts - 1)
+WHERE id = ANY($1::bigint[]) AND status = 'leased' AND lease_owner = $2`;
 
 /**
  * Completes a batch and records its registers in one statement (atomic, one round trip): only rows

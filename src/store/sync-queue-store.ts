@@ -8,7 +8,7 @@ import type { SqlOutboxStore } from './outbox-store';
 import type { SqlClient } from './sql-client';
 import { registerKey } from '../sync/conflict-policies';
 import { buildEnqueue } from './outbox-sql';
-import { COMPLETE_MANY_SQL, orderedClaimSql, READ_REGISTERS_SQL, registerValue, toPayload, toQueuedChange, toRegister, UPSERT_REGISTER_SQL, type SyncOrder } from './sync-queue-sql';
+import { COMPLETE_MANY_SQL, orderedClaimSql, READ_REGISTERS_SQL, registerValue, RELEASE_SQL, toPayload, toQueuedChange, toRegister, UPSERT_REGISTER_SQL, type SyncOrder } from './sync-queue-sql';
 
 /**
  * The sync's queue over the outbox tables (migrations 3 and 6): enqueue, fail and dead letters are
@@ -17,10 +17,13 @@ import { COMPLETE_MANY_SQL, orderedClaimSql, READ_REGISTERS_SQL, registerValue, 
  */
 export class SqlSyncQueue implements SyncQueue {
   private readonly claimSql: string;
+  private readonly claimDepth: number;
   private lastSweepMs = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly sql: SqlClient, private readonly outbox: SqlOutboxStore, private readonly clock: Clock, order: SyncOrder = 'household') {
-    this.claimSql = orderedClaimSql(order);
+  /** `depth`: rows per household and claim (household order), applied in order by one worker. */
+  constructor(private readonly sql: SqlClient, private readonly outbox: SqlOutboxStore, private readonly clock: Clock, order: SyncOrder = 'household', depth = 1) {
+    this.claimDepth = order === 'household' ? Math.max(1, depth) : 1;
+    this.claimSql = orderedClaimSql(order, this.claimDepth);
   }
 
   async enqueue(changes: readonly SyncChange[], origin: CaptureOrigin): Promise<number> {
@@ -48,7 +51,8 @@ export class SqlSyncQueue implements SyncQueue {
       this.lastSweepMs = nowMs;
       await this.sweepAbandoned(nowMs);
     }
-    const { rows } = await this.sql.query<ClaimedDbRow>(this.claimSql, [nowMs, limit, owner, leaseMs]);
+    const params = this.claimDepth > 1 ? [nowMs, limit, owner, leaseMs, this.claimDepth] : [nowMs, limit, owner, leaseMs];
+    const { rows } = await this.sql.query<ClaimedDbRow>(this.claimSql, params);
     return rows.sort((a, b) => a.id - b.id).map(toQueuedChange);
   }
 
@@ -70,6 +74,10 @@ export class SqlSyncQueue implements SyncQueue {
       await tx.query(UPSERT_REGISTER_SQL, [register.entity, register.key, register.stamp, register.tombstone, registerValue(register)]);
       return true;
     });
+  }
+
+  async release(ids: readonly number[], owner: string): Promise<void> {
+    if (ids.length > 0) await this.sql.query(RELEASE_SQL, [ids, owner]);
   }
 
   async completeMany(owner: string, done: readonly { readonly id: number; readonly register?: SyncRegister }[]): Promise<Set<number>> {

@@ -25,6 +25,8 @@ export interface SyncQueue {
   complete(id: number, owner: string, register?: SyncRegister): Promise<boolean>;
   /** complete() for a batch in one transaction; resolves the ids it completed (rows whose lease was lost are left out). */
   completeMany(owner: string, done: readonly { readonly id: number; readonly register?: SyncRegister }[]): Promise<Set<number>>;
+  /** Gives leased rows back without counting the attempt (rows queued behind a failed row of their household). */
+  release(ids: readonly number[], owner: string): Promise<void>;
   /** Schedules a retry, or dead-letters the row once it has used its attempts. */
   fail(id: number, error: string, retryAtMs: number, owner: string): Promise<'retry' | 'dead' | 'stale'>;
   readRegister(entity: SyncEntity, key: string): Promise<SyncRegister | undefined>;

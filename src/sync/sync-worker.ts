@@ -73,19 +73,53 @@ async function applyQueuedChange(options: SyncWorkerOptions, row: QueuedChange, 
   }
 }
 
+/** A batch's rows per (entity, household) in id order: the claim hands one worker several rows of a household only together. */
+function groupRows(rows: readonly QueuedChange[]): QueuedChange[][] {
+  const groups = new Map<string, QueuedChange[]>();
+  for (const row of [...rows].sort((a, b) => a.id - b.id)) {
+    const group = row.change === undefined ? `#${row.id}` : `${row.change.entity} ${row.change.householdId}`;
+    const list = groups.get(group) ?? [];
+    list.push(row);
+    groups.set(group, list);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * One household's rows, one after another (per-key order), each resolved against the register the
+ * previous one left; after a failure the rest go back to the queue unclaimed, behind the failed row.
+ */
+async function applyGroup(options: SyncWorkerOptions, rows: readonly QueuedChange[], registers: Map<string, SyncRegister>): Promise<RowOutcome[]> {
+  const outcomes: RowOutcome[] = [];
+  for (const [index, row] of rows.entries()) {
+    const key = row.change === undefined ? undefined : registerKey(row.change.entity, row.change.key);
+    const outcome = await applyQueuedChange(options, row, key === undefined ? undefined : registers.get(key));
+    outcomes.push(outcome);
+    if (outcome.kind === 'failed') {
+      await options.queue.release(rows.slice(index + 1).map((r) => r.id), options.owner);
+      break;
+    }
+    if (key !== undefined && outcome.register !== undefined) registers.set(key, outcome.register);
+  }
+  return outcomes;
+}
+
 /**
  * Claims and processes one batch; resolves the number of rows it held. The batch's registers are
- * read in one query and its completions written in one transaction: a batch holds at most one row
- * per ordering key (the claim guarantees it), so its rows never touch the same register.
+ * read in one query and its completions written in one transaction; households run concurrently,
+ * each household's rows in order. A key's register is written once per batch (its last winner).
  */
 export async function runSyncBatch(options: SyncWorkerOptions): Promise<number> {
   const rows = await options.queue.claim(options.owner, options.batchSize, options.leaseMs);
   if (rows.length === 0) return 0;
   const keys = rows.flatMap((row) => (row.change === undefined ? [] : [{ entity: row.change.entity, key: row.change.key }]));
   const registers = await options.queue.readRegisters(keys);
-  const outcomes = await Promise.all(rows.map((row) => applyQueuedChange(options, row, row.change === undefined ? undefined : registers.get(registerKey(row.change.entity, row.change.key)))));
+  const outcomes = (await Promise.all(groupRows(rows).map((group) => applyGroup(options, group, registers)))).flat();
   const done = outcomes.filter((o): o is Extract<RowOutcome, { kind: 'done' }> => o.kind === 'done');
-  const completed = await options.queue.completeMany(options.owner, done.map((o) => ({ id: o.id, ...(o.register === undefined ? {} : { register: o.register }) })));
+  const lastRegister = new Map<string, number>();
+  for (const o of done) if (o.register !== undefined) lastRegister.set(registerKey(o.register.entity, o.register.key), o.id);
+  const completions = done.map((o) => ({ id: o.id, ...(o.register !== undefined && lastRegister.get(registerKey(o.register.entity, o.register.key)) === o.id ? { register: o.register } : {}) }));
+  const completed = await options.queue.completeMany(options.owner, completions);
   for (const outcome of done) if (completed.has(outcome.id)) outcome.report();
   return rows.length;
 }
