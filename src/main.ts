@@ -42,6 +42,7 @@ import { createPlatformPort } from './upstream/platform-port-adapter';
 import { PlatformTokenCache } from './upstream/platform-token-cache';
 import { composeSync, type SyncParts } from './compose/compose-sync';
 import { createAdminSyncRoutes } from './http/admin-sync-routes';
+import { syncHomeRoutes } from './compose/compose-sync-home';
 import { facadeWriteOrigin } from './sync/sync-types';
 
 /** A running understudy: where it listens, what to tell the operator, how to stop it. */
@@ -194,7 +195,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const address = await listen(server, config.server.host, config.server.port);
   publicBaseUrl.listeningOn(address);
   const url = `http://${hostForUrl(config.server.host)}:${address.port}`;
-  const admin = startAdmin(config, routing, logger, () => !ready, [shadow.adminRoutes, coverage.adminRoutes, recording.adminRoutes, ...(sync === undefined ? [] : [createAdminSyncRoutes(sync)])], shadow);
+  const admin = startAdmin(config, routing, logger, () => !ready, [shadow.adminRoutes, coverage.adminRoutes, recording.adminRoutes, ...(sync === undefined ? [] : [createAdminSyncRoutes(sync)]), ...syncHomeRoutes(sync)], shadow);
   const adminAddress = await listen(admin.server, config.server.adminHost, config.server.adminPort);
   const adminUrl = `http://${hostForUrl(config.server.adminHost)}:${adminAddress.port}`;
   const shutdown = createShutdown({

@@ -13,6 +13,7 @@ import { createSyncMetrics, type SyncMetrics } from '../metrics/sync-metrics';
 import type { Store } from '../store';
 import { SqlOutboxStore } from '../store/outbox-store';
 import { SqlSyncAdminStore } from '../store/sync-admin-store';
+import type { HomeScope } from '../store/sync-home-fence';
 import { SqlSyncQueue } from '../store/sync-queue-store';
 import { followFeedOnce } from '../sync/feed-follower';
 import { HybridLogicalClock } from '../sync/hlc';
@@ -63,12 +64,20 @@ export interface SyncDeps {
   readonly logger: FacadeLogger;
 }
 
+/** Two sites splitting the sync by household (docs/sync-home-site.md), when `sync.homeSites` names them. */
+function homeScope(config: UnderstudyConfig): HomeScope | undefined {
+  const sites = config.sync.homeSites;
+  if (sites === undefined) return undefined;
+  if (!sites.includes(config.site.id)) throw new Error(`sync.homeSites ${JSON.stringify(sites)} must include this site (${config.site.id})`);
+  return { site: config.site.id, sites };
+}
+
 /** Builds and starts the sync; undefined when `sync.mode` is off. */
 export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined> {
   const { config, clock, store, logger } = deps;
   if (config.sync.mode === 'off') return undefined;
   const outbox = new SqlOutboxStore(store.sql, { maxAttempts: config.sync.maxAttempts, clock });
-  const queue = new SqlSyncQueue(store.sql, outbox, clock, config.sync.order, config.sync.claimDepth ?? 32);
+  const queue = new SqlSyncQueue(store.sql, outbox, clock, config.sync.order, config.sync.claimDepth ?? 32, homeScope(config));
   const admin = new SqlSyncAdminStore(store.sql);
   const stats = new SyncStats();
   const metrics = createSyncMetrics(deps.registry, stats);

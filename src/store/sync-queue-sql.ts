@@ -12,6 +12,9 @@ import { at, type ClaimedDbRow } from './outbox-sql';
 /** What claims are ordered by: one open row at a time per (entity, household) or per (entity, key). */
 export type SyncOrder = 'household' | 'key';
 
+/** Where the home-site predicate goes (sync-home-sql.ts); empty on a single site. */
+const HOME = '/*home*/';
+
 const claimUpdate = `
 UPDATE outbox AS o
 SET status = 'leased', lease_owner = $3, lease_until = ${at('($1::float8 + $4::float8)')}, attempts = o.attempts + 1
@@ -36,7 +39,7 @@ WITH RECURSIVE heads AS (
 ),
 picked AS (
   SELECT o.id FROM outbox o JOIN heads h ON o.id = h.id
-  WHERE o.available_at <= ${at('$1')} AND (o.status = 'pending' OR o.lease_until <= ${at('$1')})
+  WHERE o.available_at <= ${at('$1')} AND (o.status = 'pending' OR o.lease_until <= ${at('$1')})${HOME}
   ORDER BY o.available_at, o.id
   LIMIT $2
   FOR UPDATE OF o SKIP LOCKED
@@ -52,7 +55,7 @@ WITH picked AS (
   SELECT o.id FROM outbox o
   WHERE o.status <> 'done' AND o.available_at <= ${at('$1')}
     AND (o.status = 'pending' OR o.lease_until <= ${at('$1')})
-    AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.entity = o.entity AND e.entity_key = o.entity_key AND e.status <> 'done' AND e.id < o.id)
+    AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.entity = o.entity AND e.entity_key = o.entity_key AND e.status <> 'done' AND e.id < o.id)${HOME}
   ORDER BY o.available_at, o.id
   LIMIT $2
   FOR UPDATE OF o SKIP LOCKED
@@ -76,7 +79,7 @@ WITH RECURSIVE heads AS (
 ),
 locked AS (
   SELECT o.id, o.entity, o.household_id FROM outbox o JOIN heads h ON o.id = h.id
-  WHERE o.available_at <= ${at('$1')} AND (o.status = 'pending' OR o.lease_until <= ${at('$1')})
+  WHERE o.available_at <= ${at('$1')} AND (o.status = 'pending' OR o.lease_until <= ${at('$1')})${HOME}
   ORDER BY o.available_at, o.id
   LIMIT $2
   FOR UPDATE OF o SKIP LOCKED
@@ -91,10 +94,13 @@ behind AS (
 ),
 picked AS (SELECT id FROM locked UNION ALL SELECT id FROM behind)${claimUpdate}`;
 
-/** The claim for an ordering; `depth` rows per household and round (household order only). */
-export function orderedClaimSql(order: SyncOrder, depth = 1): string {
-  if (order === 'key') return keyClaimSql;
-  return depth > 1 ? householdDeepClaimSql : householdClaimSql;
+/**
+ * The claim for an ordering; `depth` rows per household and round (household order only).
+ * `home`, when two sites split the work, is a predicate over `o` (and parameters after the claim's own).
+ */
+export function orderedClaimSql(order: SyncOrder, depth = 1, home = ''): string {
+  const sql = order === 'key' ? keyClaimSql : depth > 1 ? householdDeepClaimSql : householdClaimSql;
+  return sql.replace(HOME, home);
 }
 
 /** Gives leased rows back unclaimed (rows queued behind a failed one of their household): the attempt is not counted. */

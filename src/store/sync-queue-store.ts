@@ -8,6 +8,8 @@ import type { SqlOutboxStore } from './outbox-store';
 import type { SqlClient } from './sql-client';
 import { registerKey } from '../sync/conflict-policies';
 import { buildEnqueue } from './outbox-sql';
+import { HomeFence, type HomeScope } from './sync-home-fence';
+import { COMPLETE_FENCED_SQL, homePredicate } from './sync-home-sql';
 import { COMPLETE_MANY_SQL, orderedClaimSql, READ_REGISTERS_SQL, registerValue, RELEASE_SQL, toPayload, toQueuedChange, toRegister, UPSERT_REGISTER_SQL, type SyncOrder } from './sync-queue-sql';
 
 /**
@@ -20,10 +22,18 @@ export class SqlSyncQueue implements SyncQueue {
   private readonly claimDepth: number;
   private lastSweepMs = Number.NEGATIVE_INFINITY;
 
-  /** `depth`: rows per household and claim (household order), applied in order by one worker. */
-  constructor(private readonly sql: SqlClient, private readonly outbox: SqlOutboxStore, private readonly clock: Clock, order: SyncOrder = 'household', depth = 1) {
+  private readonly fence: HomeFence | undefined;
+
+  /**
+   * `depth`: rows per household and claim (household order), applied in order by one worker.
+   * `home`: two sites split the work by household (docs/sync-home-site.md): this site claims only
+   * households homed here and completes a row only while their epoch is the one read at its claim.
+   */
+  constructor(private readonly sql: SqlClient, private readonly outbox: SqlOutboxStore, private readonly clock: Clock, order: SyncOrder = 'household', depth = 1, home?: HomeScope) {
     this.claimDepth = order === 'household' ? Math.max(1, depth) : 1;
-    this.claimSql = orderedClaimSql(order, this.claimDepth);
+    const homeParam = (this.claimDepth > 1 ? 5 : 4) + 1;
+    this.claimSql = orderedClaimSql(order, this.claimDepth, home === undefined ? '' : homePredicate(homeParam));
+    this.fence = home === undefined ? undefined : new HomeFence(sql, home);
   }
 
   async enqueue(changes: readonly SyncChange[], origin: CaptureOrigin): Promise<number> {
@@ -44,6 +54,11 @@ export class SqlSyncQueue implements SyncQueue {
     return (await this.outbox.enqueue(entries)).enqueued;
   }
 
+  /** The home-site fence, when two sites split the work. */
+  get homeFence(): HomeFence | undefined {
+    return this.fence;
+  }
+
   async claim(owner: string, limit: number, leaseMs: number): Promise<QueuedChange[]> {
     const nowMs = this.clock.nowMs();
     // Rows abandoned on their final attempt are dead-lettered at most once a second per instance.
@@ -51,9 +66,14 @@ export class SqlSyncQueue implements SyncQueue {
       this.lastSweepMs = nowMs;
       await this.sweepAbandoned(nowMs);
     }
-    const params = this.claimDepth > 1 ? [nowMs, limit, owner, leaseMs, this.claimDepth] : [nowMs, limit, owner, leaseMs];
+    const params: unknown[] = this.claimDepth > 1 ? [nowMs, limit, owner, leaseMs, this.claimDepth] : [nowMs, limit, owner, leaseMs];
+    if (this.fence !== undefined) params.push(this.fence.scope.sites, this.fence.scope.site);
     const { rows } = await this.sql.query<ClaimedDbRow>(this.claimSql, params);
-    return rows.sort((a, b) => a.id - b.id).map(toQueuedChange);
+    const claimed = rows.sort((a, b) => a.id - b.id).map(toQueuedChange);
+    if (this.fence === undefined) return claimed;
+    const { held, lost } = await this.fence.hold(claimed);
+    await this.release(lost, owner);
+    return held;
   }
 
   private async sweepAbandoned(nowMs: number): Promise<void> {
@@ -77,6 +97,7 @@ export class SqlSyncQueue implements SyncQueue {
   }
 
   async release(ids: readonly number[], owner: string): Promise<void> {
+    this.fence?.forget(ids);
     if (ids.length > 0) await this.sql.query(RELEASE_SQL, [ids, owner]);
   }
 
@@ -84,7 +105,8 @@ export class SqlSyncQueue implements SyncQueue {
     if (done.length === 0) return new Set();
     const withRegister = done.filter((d): d is { id: number; register: SyncRegister } => d.register !== undefined);
     const registers = withRegister.map((d) => d.register);
-    const { rows } = await this.sql.query<{ id: number }>(COMPLETE_MANY_SQL, [
+    const fenced = this.fence?.tokens(done.map((d) => d.id));
+    const { rows } = await this.sql.query<{ id: number }>(fenced === undefined ? COMPLETE_MANY_SQL : COMPLETE_FENCED_SQL, [
       this.clock.nowMs(),
       done.map((d) => d.id),
       owner,
@@ -94,7 +116,9 @@ export class SqlSyncQueue implements SyncQueue {
       registers.map((r) => r.stamp),
       registers.map((r) => r.tombstone),
       registers.map(registerValue),
+      ...(fenced === undefined ? [] : [fenced.ids, fenced.epochs, this.fence!.scope.sites, this.fence!.scope.site]),
     ]);
+    this.fence?.forget(done.map((d) => d.id));
     return new Set(rows.map((row) => Number(row.id)));
   }
 
@@ -110,6 +134,7 @@ export class SqlSyncQueue implements SyncQueue {
   }
 
   fail(id: number, error: string, retryAtMs: number, owner: string): Promise<'retry' | 'dead' | 'stale'> {
+    this.fence?.forget([id]);
     return this.outbox.fail(id, error, retryAtMs, owner);
   }
 
