@@ -41,6 +41,11 @@ export type ApplyOutcome = { readonly kind: 'applied' } | { readonly kind: 'fail
 /** Writes a change to one side, idempotently (idempotency keys, or check-then-write). */
 export interface SideApplier {
   apply(change: SyncChange): Promise<ApplyOutcome>;
+  /**
+   * Several changes in order in one call, where the side has one (the vendor's multirequest); after
+   * the first failure nothing later is written. Resolves an outcome per change up to and including the first failure.
+   */
+  applyMany?(changes: readonly SyncChange[]): Promise<ApplyOutcome[]>;
 }
 
 /** What a side holds for one household and entity: key → comparable value (vendor vocabulary). */

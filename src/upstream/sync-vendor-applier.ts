@@ -9,7 +9,8 @@ import { mintKs } from '../phoenix/ks-codec';
 import { toVendorWrite, vendorAlreadyApplied } from '../sync/apply-rules';
 import type { ApplyOutcome, SideApplier } from '../sync/sync-ports';
 import type { SyncChange } from '../sync/sync-types';
-import type { VendorCallClient } from './vendor-call-client';
+import type { VendorOutcome } from '../core/vendor-error';
+import type { VendorCall, VendorCallClient } from './vendor-call-client';
 
 export interface VendorApplierOptions {
   readonly vendor: VendorCallClient;
@@ -42,21 +43,41 @@ export function createSyncKsMinter(options: VendorApplierOptions): (change: Sync
   };
 }
 
-/** The vendor side's applier. */
+/** A vendor outcome as an apply outcome: "already there" answers count as applied (check-then-write). */
+function toApplyOutcome(write: { service: string; action: string }, outcome: VendorOutcome): ApplyOutcome {
+  if (outcome.ok) return { kind: 'applied' };
+  if ((vendorAlreadyApplied[`${write.service}.${write.action}`] ?? []).includes(outcome.error.code)) return { kind: 'applied' };
+  return { kind: 'failed', retryable: retryableCodes.has(outcome.error.code), error: `vendor ${write.service}.${write.action}: ${outcome.error.code} ${outcome.error.message}` };
+}
+
+const thrown = (error: unknown): ApplyOutcome => ({ kind: 'failed', retryable: true, error: error instanceof Error ? error.message : String(error) });
+
+/**
+ * The vendor side's applier. Several changes of one household go as one multirequest with
+ * `abortOnError` (each sub-call with its user's KS): in order, nothing written after a failure.
+ */
 export function createVendorApplier(options: VendorApplierOptions): SideApplier {
   const ksFor = createSyncKsMinter(options);
+  const callOf = (change: SyncChange): VendorCall | undefined => {
+    const write = toVendorWrite(change);
+    return write === undefined ? undefined : { service: write.service, action: write.action, params: { ...write.params, ks: ksFor(change) } };
+  };
+  const apply = async (change: SyncChange): Promise<ApplyOutcome> => {
+    const call = callOf(change);
+    if (call === undefined) return { kind: 'failed', retryable: false, error: `no vendor write for ${change.entity}` };
+    return options.vendor.call(call).then((outcome) => toApplyOutcome(call, outcome), thrown);
+  };
+  const callMany = options.vendor.callMany?.bind(options.vendor);
+  if (callMany === undefined) return { apply };
   return {
-    async apply(change): Promise<ApplyOutcome> {
-      const write = toVendorWrite(change);
-      if (write === undefined) return { kind: 'failed', retryable: false, error: `no vendor write for ${change.entity}` };
-      try {
-        const outcome = await options.vendor.call({ service: write.service, action: write.action, params: { ...write.params, ks: ksFor(change) } });
-        if (outcome.ok) return { kind: 'applied' };
-        if ((vendorAlreadyApplied[`${write.service}.${write.action}`] ?? []).includes(outcome.error.code)) return { kind: 'applied' };
-        return { kind: 'failed', retryable: retryableCodes.has(outcome.error.code), error: `vendor ${write.service}.${write.action}: ${outcome.error.code} ${outcome.error.message}` };
-      } catch (error) {
-        return { kind: 'failed', retryable: true, error: error instanceof Error ? error.message : String(error) };
-      }
+    apply,
+    async applyMany(changes): Promise<ApplyOutcome[]> {
+      const calls = changes.map(callOf);
+      const firstMissing = calls.findIndex((c) => c === undefined);
+      const sendable = (firstMissing < 0 ? calls : calls.slice(0, firstMissing)) as VendorCall[];
+      const outcomes: ApplyOutcome[] = sendable.length === 0 ? [] : await callMany(sendable).then((slots) => slots.map((slot, i) => toApplyOutcome(sendable[i]!, slot)), (error: unknown) => [thrown(error)]);
+      if (firstMissing >= 0 && !outcomes.some((o) => o.kind === 'failed')) outcomes.push({ kind: 'failed', retryable: false, error: `no vendor write for ${changes[firstMissing]!.entity}` });
+      return outcomes;
     },
   };
 }

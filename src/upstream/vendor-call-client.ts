@@ -25,6 +25,12 @@ export interface VendorCallClientOptions {
 export interface VendorCallClient {
   /** Resolves the call's outcome; rejects with an UpstreamError when no envelope came back. */
   call(call: VendorCall): Promise<VendorOutcome>;
+  /**
+   * Several calls as one vendor multirequest with `abortOnError` (brief §3): run in order, nothing
+   * after a failure; one outcome per call (an aborted slot carries the vendor's error). Each call
+   * carries its own `ks` in its params.
+   */
+  callMany?(calls: readonly VendorCall[]): Promise<VendorOutcome[]>;
   close(): Promise<void>;
 }
 
@@ -50,34 +56,41 @@ export function createVendorCallClient(options: VendorCallClientOptions): Vendor
   const url = new URL(options.vendorUrl);
   const prefix = url.pathname.replace(/\/+$/, '');
   const pool = new Pool(url.origin, { connections: options.connections ?? 64, keepAliveTimeout: 4_000, connectTimeout: options.timeoutMs, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
-  const send = async (call: VendorCall): Promise<VendorOutcome> => {
-    const response = await pool.request({
-      method: 'POST',
-      path: `${prefix}/api_v3/service/${encodeURIComponent(call.service)}/action/${encodeURIComponent(call.action)}`,
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(call.params),
-    });
+  const post = async (path: string, body: unknown, what: string): Promise<unknown> => {
+    const response = await pool.request({ method: 'POST', path: `${prefix}${path}`, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
     const text = await response.body.text();
-    if (response.statusCode !== 200) throw new UpstreamError('status', `vendor answered HTTP ${response.statusCode} to ${call.service}.${call.action}`);
-    let envelope: unknown;
+    if (response.statusCode !== 200) throw new UpstreamError('status', `vendor answered HTTP ${response.statusCode} to ${what}`);
     try {
-      envelope = JSON.parse(text);
+      return JSON.parse(text);
     } catch {
-      throw new UpstreamError('invalid', `vendor answer to ${call.service}.${call.action} is not JSON`);
+      throw new UpstreamError('invalid', `vendor answer to ${what} is not JSON`);
     }
+  };
+  const send = async (call: VendorCall): Promise<VendorOutcome> => {
+    const envelope = await post(`/api_v3/service/${encodeURIComponent(call.service)}/action/${encodeURIComponent(call.action)}`, call.params, `${call.service}.${call.action}`);
     const outcome = outcomeFromEnvelope(envelope);
     if (outcome === undefined) throw new UpstreamError('invalid', `vendor answer to ${call.service}.${call.action} has no result`);
     return outcome;
   };
+  const sendMany = async (calls: readonly VendorCall[]): Promise<VendorOutcome[]> => {
+    const body: Record<string, unknown> = { abortOnError: true };
+    calls.forEach((call, i) => (body[String(i + 1)] = { service: call.service, action: call.action, ...call.params }));
+    const envelope = await post('/api_v3/service/multirequest', body, `a multirequest of ${calls.length}`);
+    const slots: unknown = (envelope as { result?: unknown }).result;
+    if (!Array.isArray(slots) || slots.length !== calls.length) throw new UpstreamError('invalid', `vendor multirequest answer has no ${calls.length} slots`);
+    return (slots as unknown[]).map((slot) => outcomeFromEnvelope({ result: slot })!);
+  };
+  const guarded = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof UpstreamError) throw error;
+      throw new UpstreamError(classifyUpstreamError(error), `vendor call ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   return {
-    async call(call) {
-      try {
-        return await send(call);
-      } catch (error) {
-        if (error instanceof UpstreamError) throw error;
-        throw new UpstreamError(classifyUpstreamError(error), `vendor call ${call.service}.${call.action} failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    },
+    call: (call) => guarded(`${call.service}.${call.action}`, () => send(call)),
+    callMany: (calls) => guarded('multirequest', () => sendMany(calls)),
     close: () => pool.close(),
   };
 }
