@@ -9,6 +9,7 @@ import type { Clock } from '../core/clock';
 import type { IdMapper } from '../core/id-mapper';
 import type { KsDecoder } from '../phoenix/ks-decoder';
 import type { FacadeLogger } from '../metrics/logger';
+import { createSyncHomeMetrics } from '../metrics/sync-home-metrics';
 import { createSyncMetrics, type SyncMetrics } from '../metrics/sync-metrics';
 import type { Store } from '../store';
 import { SqlOutboxStore } from '../store/outbox-store';
@@ -65,11 +66,12 @@ export interface SyncDeps {
 }
 
 /** Two sites splitting the sync by household (docs/sync-home-site.md), when `sync.homeSites` names them. */
-function homeScope(config: UnderstudyConfig): HomeScope | undefined {
+function homeScope(config: UnderstudyConfig, registry: Registry): HomeScope | undefined {
+  const onFenced = createSyncHomeMetrics(registry);
   const sites = config.sync.homeSites;
   if (sites === undefined) return undefined;
   if (!sites.includes(config.site.id)) throw new Error(`sync.homeSites ${JSON.stringify(sites)} must include this site (${config.site.id})`);
-  return { site: config.site.id, sites };
+  return { site: config.site.id, sites, onFenced };
 }
 
 /** Builds and starts the sync; undefined when `sync.mode` is off. */
@@ -77,7 +79,7 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
   const { config, clock, store, logger } = deps;
   if (config.sync.mode === 'off') return undefined;
   const outbox = new SqlOutboxStore(store.sql, { maxAttempts: config.sync.maxAttempts, clock });
-  const queue = new SqlSyncQueue(store.sql, outbox, clock, config.sync.order, config.sync.claimDepth ?? 32, homeScope(config));
+  const queue = new SqlSyncQueue(store.sql, outbox, clock, config.sync.order, config.sync.claimDepth ?? 32, homeScope(config, deps.registry));
   const admin = new SqlSyncAdminStore(store.sql);
   const stats = new SyncStats();
   const metrics = createSyncMetrics(deps.registry, stats);

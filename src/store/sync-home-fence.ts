@@ -12,6 +12,8 @@ import { HAND_OVER_SQL, MARK_LOST_SQL, READ_HOMES_SQL } from './sync-home-sql';
 export interface HomeScope {
   readonly site: string;
   readonly sites: readonly string[];
+  /** Rows not completed here: `moved` (given back after the claim), `refused` (the completion's fence). */
+  readonly onFenced?: (reason: 'moved' | 'refused', count: number) => void;
 }
 
 /** A household's effective home. */
@@ -52,6 +54,7 @@ export class HomeFence {
       if (home !== undefined) this.held.set(row.id, home.epoch);
       held.push(row);
     }
+    this.scope.onFenced?.('moved', lost.length);
     return { held, lost };
   }
 

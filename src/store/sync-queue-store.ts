@@ -119,6 +119,7 @@ export class SqlSyncQueue implements SyncQueue {
       ...(fenced === undefined ? [] : [fenced.ids, fenced.epochs, this.fence!.scope.sites, this.fence!.scope.site]),
     ]);
     this.fence?.forget(done.map((d) => d.id));
+    if (fenced !== undefined) this.fence!.scope.onFenced?.('refused', done.length - rows.length);
     return new Set(rows.map((row) => Number(row.id)));
   }
 
