@@ -104,6 +104,8 @@ async function run(pg: RestartablePostgres, parent: RunningUnderstudy, children:
   const { rows } = await parent.store.sql.query<{ entity_key: string }>("SELECT entity_key FROM outbox WHERE origin = 'feed' UNION ALL SELECT entity_key FROM dead_letters WHERE origin = 'feed'");
   const verdict = checkSyncHistory({ acked, vendor: sides.vendor, platform: sides.platform, feedCaptured: rows.map((r) => r.entity_key), platformDirectKeys: platformDirect });
   const dead = await parent.store.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM dead_letters');
+  const reasons = await parent.store.sql.query<{ entity: string; origin: string; reason: string; n: number }>(
+    "SELECT entity, origin, left(coalesce(last_error, ''), 120) AS reason, count(*)::int AS n FROM dead_letters GROUP BY 1, 2, 3 ORDER BY n DESC LIMIT 10");
   console.log('| figure | value |\n|---|---|');
   console.log(`| acknowledged writes (4 users × 4 writers, ${new Set(acked.map((a) => a.key)).size} keys) | ${acked.length} in ${writeSeconds.toFixed(0)} s |`);
   console.log(`| faults | ${faults.kills} SIGKILLs of ${processes} instance processes, ${faults.restarts} PostgreSQL restarts, vendor-sim 10 % errors + 5 % resets |`);
@@ -111,6 +113,7 @@ async function run(pg: RestartablePostgres, parent: RunningUnderstudy, children:
   console.log(`| converged (drain + reconcile) after the last fault | ${convergedSeconds.toFixed(1)} s |`);
   console.log(`| checker: lost / divergent / duplicated / echoes | ${verdict.lost.length} / ${verdict.divergent.length} / ${verdict.duplicated.length} / ${verdict.echoes.length} |`);
   console.log(`| dead letters | ${dead.rows[0]!.n} |`);
+  for (const r of reasons.rows) console.log(`|   dead: ${r.entity} from ${r.origin} × ${r.n} | ${r.reason.replace(/\|/g, '/')} |`);
   if (verdict.lost.length + verdict.divergent.length + verdict.duplicated.length + verdict.echoes.length > 0) console.log(JSON.stringify(verdict).slice(0, 2000));
   return verdict.lost.length + verdict.divergent.length + verdict.duplicated.length + verdict.echoes.length === 0;
 }
