@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { cliPath, loadArgs } from './lib/bench-args';
 import { measureScenario, type MeasuredTarget, type Row } from './lib/measure-row';
 import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
+import { createOwnDatabase } from './lib/own-database';
 import { startThrowawayPostgres } from './lib/throwaway-postgres';
 import { scenarios } from './scenarios';
 
@@ -60,7 +61,9 @@ async function main(): Promise<void> {
   const [vendorPort, platformPort, plainPort, shadowPort, sampledPort, plainAdmin, shadowAdmin, sampledAdmin] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
   const vendor = await spawnServer([cliPath, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort);
   let platform: SpawnedServer | undefined = await spawnServer([cliPath, 'sim', 'platform', '--port', String(platformPort)], platformPort);
-  const common = { UNDERSTUDY_VENDOR_URL: vendor.url, UNDERSTUDY_PLATFORM_URL: platform.url, ...(postgres === undefined ? {} : { UNDERSTUDY_STORE_URL: postgres.url }) };
+  const common = { UNDERSTUDY_VENDOR_URL: vendor.url, UNDERSTUDY_PLATFORM_URL: platform.url };
+  // Each facade its own database: facades on one database share the active policy (docs/scale.md).
+  const store = async (name: string): Promise<Record<string, string>> => (postgres === undefined ? {} : { UNDERSTUDY_STORE_URL: await createOwnDatabase(postgres.url, name) });
   const started: SpawnedServer[] = [];
   const stopAll = async (): Promise<void> => {
     await Promise.all([...started.map((s) => s.stop()), platform?.stop(), vendor.stop()]);
@@ -68,9 +71,9 @@ async function main(): Promise<void> {
   };
   let plain: SpawnedServer, shadow: SpawnedServer, sampled: SpawnedServer;
   try {
-    started.push((plain = await startFacade(plainPort, plainAdmin, common)));
-    started.push((shadow = await startFacade(shadowPort, shadowAdmin, { ...common, UNDERSTUDY_POLICY_FILE: policyFile })));
-    started.push((sampled = await startFacade(sampledPort, sampledAdmin, { ...common, UNDERSTUDY_POLICY_FILE: sampledFile })));
+    started.push((plain = await startFacade(plainPort, plainAdmin, { ...common, ...(await store('plain')) })));
+    started.push((shadow = await startFacade(shadowPort, shadowAdmin, { ...common, ...(await store('shadow100')), UNDERSTUDY_POLICY_FILE: policyFile })));
+    started.push((sampled = await startFacade(sampledPort, sampledAdmin, { ...common, ...(await store('shadow25')), UNDERSTUDY_POLICY_FILE: sampledFile })));
   } catch (error) {
     await stopAll();
     throw error;

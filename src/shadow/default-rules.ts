@@ -24,3 +24,15 @@ export const phoenixRuleSet: RuleSet = {
     { path: '/result/objects/*/images', rule: 'set', key: 'ratio', why: 'image order carries no meaning' },
   ],
 };
+
+/** A leading `"executionTime"` member of an envelope's text (how Phoenix and the facade serialise it). */
+const leadingExecutionTime = /^\{"executionTime":-?[0-9][0-9.eE+-]*,/;
+
+/**
+ * The text key that agrees with phoenixRuleSet (DiffEngineOptions.textKey): an envelope's text
+ * without its leading `executionTime`, which the rules ignore; `{"result":…}` of a multirequest
+ * slot keys the same as `{"executionTime":0,"result":…}`.
+ */
+export function phoenixTextKey(text: string): string {
+  return text.replace(leadingExecutionTime, '{');
+}
