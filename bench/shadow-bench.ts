@@ -4,14 +4,18 @@
  * 100 % of reads — p99 and CPU per request of each, taking turns. Then the platform is slowed by
  * 2 s and finally killed: the shadowing facade's p99 must not move and its RSS must stay bounded
  * (the queue bounds entries and bytes; the candidate backs off). Drops come from GET /admin/parity.
- * Usage: npm run build && node dist/bench/shadow-bench.js [--rate 1000 --seconds 10]
+ * The machine's tail floor is measured in the same run; `--repeat n` measures the healthy phase n
+ * times, so a p99 difference can be told from the machine's drift.
+ * Usage: npm run build && node dist/bench/shadow-bench.js [--rate 1000 --seconds 10 --repeat 1]
  */
 import { writeBenchConfig } from './lib/bench-config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliPath, loadArgs } from './lib/bench-args';
+import { cliPath, loadArgs, numberArg } from './lib/bench-args';
 import { measureScenario, type MeasuredTarget, type Row } from './lib/measure-row';
 import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
+import { createOwnDatabase } from './lib/own-database';
+import { measureTailFloor, renderTailFloor } from './lib/tail-floor';
 import { startThrowawayPostgres } from './lib/throwaway-postgres';
 import { scenarios } from './scenarios';
 
@@ -37,13 +41,20 @@ async function shadowFacts(adminPort: number): Promise<Record<string, unknown>> 
   return { dropped: body.dropped, samples: asset?.report.samples ?? 0, parityPercent: asset?.report.parityPercent, candidateErrors: asset?.report.candidateErrors ?? 0 };
 }
 
-function renderRows(phase: string, rows: readonly Row[], facts: Record<string, unknown>): string {
+/** Samples compared per request sent to the 100 % facade in one phase (facts are cumulative). */
+function comparedShare(facts: Record<string, unknown>, before: Record<string, unknown> | undefined, sent: number): string {
+  const samples = Number(facts.samples) - Number(before?.samples ?? 0);
+  return `${((samples / sent) * 100).toFixed(0)} % compared`;
+}
+
+function renderRows(phase: string, rows: readonly Row[], facts: Record<string, unknown>, before: Record<string, unknown> | undefined): string {
   const base = rows.find((r) => r.target === 'facade, no shadow');
   return rows
     .map((r) => {
       const cpu = base === undefined ? '' : (r.cpuMicrosPerRequest / base.cpuMicrosPerRequest).toFixed(2);
       const p99 = base === undefined ? '' : `${(((r.load.latencyMs.p99 - base.load.latencyMs.p99) / base.load.latencyMs.p99) * 100).toFixed(1)}%`;
-      const extra = r.target.includes('100 %') ? `${String(facts.samples)} samples, errors ${String(facts.candidateErrors)}, dropped ${JSON.stringify(facts.dropped)}` : '';
+      // The phase's sent count includes its 2 s warm-up per target, which shadows too.
+      const extra = r.target.includes('100 %') ? `${comparedShare(facts, before, r.load.sent + 2 * loadArgs.rate)}; cumulative ${String(facts.samples)} samples, errors ${String(facts.candidateErrors)}, dropped ${JSON.stringify(facts.dropped)}` : '';
       return `| ${phase} | ${r.target} | ${r.load.sent} | ${r.load.errors} | ${r.load.achievedRate.toFixed(0)} | ${r.load.latencyMs.p50.toFixed(2)} | ${r.load.latencyMs.p99.toFixed(2)} | ${p99} | ${r.cpuMicrosPerRequest.toFixed(0)} | ${cpu} | ${r.rssMiB.toFixed(0)} | ${extra} |`;
     })
     .join('\n');
@@ -60,7 +71,9 @@ async function main(): Promise<void> {
   const [vendorPort, platformPort, plainPort, shadowPort, sampledPort, plainAdmin, shadowAdmin, sampledAdmin] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
   const vendor = await spawnServer([cliPath, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort);
   let platform: SpawnedServer | undefined = await spawnServer([cliPath, 'sim', 'platform', '--port', String(platformPort)], platformPort);
-  const common = { UNDERSTUDY_VENDOR_URL: vendor.url, UNDERSTUDY_PLATFORM_URL: platform.url, ...(postgres === undefined ? {} : { UNDERSTUDY_STORE_URL: postgres.url }) };
+  const common = { UNDERSTUDY_VENDOR_URL: vendor.url, UNDERSTUDY_PLATFORM_URL: platform.url };
+  // Each facade its own database: facades on one database share the active policy (docs/scale.md).
+  const store = async (name: string): Promise<Record<string, string>> => (postgres === undefined ? {} : { UNDERSTUDY_STORE_URL: await createOwnDatabase(postgres.url, name) });
   const started: SpawnedServer[] = [];
   const stopAll = async (): Promise<void> => {
     await Promise.all([...started.map((s) => s.stop()), platform?.stop(), vendor.stop()]);
@@ -68,9 +81,9 @@ async function main(): Promise<void> {
   };
   let plain: SpawnedServer, shadow: SpawnedServer, sampled: SpawnedServer;
   try {
-    started.push((plain = await startFacade(plainPort, plainAdmin, common)));
-    started.push((shadow = await startFacade(shadowPort, shadowAdmin, { ...common, UNDERSTUDY_POLICY_FILE: policyFile })));
-    started.push((sampled = await startFacade(sampledPort, sampledAdmin, { ...common, UNDERSTUDY_POLICY_FILE: sampledFile })));
+    started.push((plain = await startFacade(plainPort, plainAdmin, { ...common, ...(await store('plain')) })));
+    started.push((shadow = await startFacade(shadowPort, shadowAdmin, { ...common, ...(await store('shadow100')), UNDERSTUDY_POLICY_FILE: policyFile })));
+    started.push((sampled = await startFacade(sampledPort, sampledAdmin, { ...common, ...(await store('shadow25')), UNDERSTUDY_POLICY_FILE: sampledFile })));
   } catch (error) {
     await stopAll();
     throw error;
@@ -83,16 +96,21 @@ async function main(): Promise<void> {
   const scenario = scenarios.find((s) => s.name === 'asset.get')!;
   const lines: string[] = [];
   const results: Record<string, unknown> = {};
+  let floor: Row[] = [];
   try {
+    floor = await measureTailFloor();
     const ks = await loginKs(vendor.url);
+    let before: Record<string, unknown> | undefined;
     const phase = async (name: string): Promise<void> => {
       const rows = await measureScenario(scenario, targets, ks);
       const facts = await shadowFacts(shadowAdmin);
       results[name] = { rows, facts };
-      lines.push(renderRows(name, rows, facts));
+      lines.push(renderRows(name, rows, facts, before));
+      before = facts;
       console.log(lines.at(-1));
     };
-    await phase('platform healthy');
+    const repeat = Math.max(1, numberArg('repeat', 1));
+    for (let i = 1; i <= repeat; i++) await phase(repeat === 1 ? 'platform healthy' : `platform healthy (${i}/${repeat})`);
     await fetch(`${platform.url}/__sim/faults`, { method: 'PUT', body: JSON.stringify({ latencyMs: 2000 }) });
     await phase('platform slowed by 2 s');
     await platform.stop();
@@ -101,9 +119,9 @@ async function main(): Promise<void> {
   } finally {
     await stopAll();
   }
-  writeFileSync(join(outDir, 'shadow-bench.json'), JSON.stringify({ rate: loadArgs.rate, seconds: loadArgs.seconds, results }, null, 2));
+  writeFileSync(join(outDir, 'shadow-bench.json'), JSON.stringify({ rate: loadArgs.rate, seconds: loadArgs.seconds, floor, results }, null, 2));
   const header = '| phase | target | sent | errors | rate/s | p50 ms | p99 ms | p99 vs no shadow | CPU µs/req | × no shadow | RSS MiB | shadow facts |\n|---|---|---|---|---|---|---|---|---|---|---|---|';
-  console.log(`\nrate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in 1 s slices\n\n${header}\n${lines.join('\n')}`);
+  console.log(`\nrate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in 1 s slices\n\n${renderTailFloor(floor)}\n\n${header}\n${lines.join('\n')}`);
 }
 
 main().catch((error: unknown) => {

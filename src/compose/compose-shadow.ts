@@ -15,7 +15,7 @@ import type { FacadeLogger } from '../metrics/logger';
 import { createShadowMetrics } from '../metrics/shadow-metrics';
 import { isReadOnlyOperation } from '../phoenix/read-only-operations';
 import type { PolicyHolder } from '../policy/policy-holder';
-import { createDiffEngine, phoenixRuleSet } from '../shadow';
+import { createDiffEngine, phoenixRuleSet, phoenixTextKey } from '../shadow';
 import { MigrationController } from '../shadow/migration-controller';
 import type { GateSettings, GateVerdict } from '../shadow/promotion-gates';
 import { ShadowExecutor, type ShadowSettings } from '../shadow/shadow-executor';
@@ -66,7 +66,7 @@ export async function composeShadow(inputs: ShadowInputs): Promise<ShadowParts> 
   const settings = settingsFrom(config);
   const nowMs = (): number => inputs.env.clock.nowMs();
   const ids = inputs.env.ids;
-  const engine = createDiffEngine({ rules: phoenixRuleSet, ids: (kind, id) => ids.toPlatform(kind as Parameters<typeof ids.toPlatform>[0], id) });
+  const engine = createDiffEngine({ rules: phoenixRuleSet, textKey: phoenixTextKey, ids: (kind, id) => ids.toPlatform(kind as Parameters<typeof ids.toPlatform>[0], id) });
   const vendorAgain = createVendorRawClient({ vendorUrl: inputs.vendorUrl, timeoutMs: config.shadow.timeoutMs });
   // Shadow failures are counted, not logged one by one: a failing platform must not flood the log.
   const candidateEnv: FacadeCallEnvironment = { ...inputs.env, onFailure: undefined };

@@ -22,8 +22,11 @@ export async function runPlatformCandidate(job: ShadowJob, env: FacadeCallEnviro
   const { outcome } = translated;
   if (outcome.ok && isRedirectResult(outcome.value)) return { answer: { json: { redirect: outcome.value.redirectTo } }, bytes: outcome.value.redirectTo.length, failed: false };
   const envelope = outcomeEnvelope(outcome, 0);
-  // Serialised once for the body cap (what a device would receive); compared as the value itself.
-  return { answer: { json: envelope }, bytes: JSON.stringify(envelope).length, failed: false };
+  // Serialised once, as a device would receive it: the body cap measures it, and the diff engine
+  // settles a sample by this text when it matches the vendor's (no parse, no walk); otherwise it
+  // compares the value itself.
+  const text = JSON.stringify(envelope);
+  return { answer: { json: envelope, text }, bytes: text.length, failed: false };
 }
 
 /** Sends the call to the vendor again (noise baseline); an HTTP error counts as a failure. */

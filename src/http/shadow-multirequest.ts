@@ -53,7 +53,7 @@ export function offerMultirequestSamples(executor: ShadowExecutor, input: Multir
       region: input.region,
       call: { service: sub.service ?? '', action: sub.action ?? '', params: params.value },
       apiBaseUrl: input.apiBaseUrl,
-      primary: primaryText,
+      primary: { json: { result: slots[index] }, text: primaryText },
       primaryBytes: primaryText.length,
       primaryMs: input.primaryMs,
     };

@@ -7,7 +7,7 @@ import type { RuleSet } from './path-rules';
 
 /** Rules every shadow comparison of vendor answers starts from. */
 export const phoenixRuleSet: RuleSet = {
-  version: 'phoenix-2',
+  version: 'phoenix-3',
   rules: [
     { path: '/executionTime', rule: 'ignore', why: 'server timing (brief §2.2)' },
     { path: '/**/executionTime', rule: 'ignore', why: 'server timing of multirequest slots' },
@@ -20,7 +20,20 @@ export const phoenixRuleSet: RuleSet = {
     { path: '/**/updateDate', rule: 'time', toleranceSeconds: 2, why: 'a second may tick between the two calls' },
     { path: '/**/expiry', rule: 'time', toleranceSeconds: 2, why: 'session expiry relative to now' },
     { path: '/**/lastWatchedDate', rule: 'time', toleranceSeconds: 2, why: 'a second may tick between the two calls' },
+    { path: '/**/lastLoginDate', rule: 'time', toleranceSeconds: 2, why: 'each side stamps its own login of the user; a second may tick between the two' },
     { path: '/result/objects/*/mediaFiles', rule: 'set', key: 'id', why: 'file order carries no meaning (brief §5.2)' },
     { path: '/result/objects/*/images', rule: 'set', key: 'ratio', why: 'image order carries no meaning' },
   ],
 };
+
+/** A leading `"executionTime"` member of an envelope's text (how Phoenix and the facade serialise it). */
+const leadingExecutionTime = /^\{"executionTime":-?[0-9][0-9.eE+-]*,/;
+
+/**
+ * The text key that agrees with phoenixRuleSet (DiffEngineOptions.textKey): an envelope's text
+ * without its leading `executionTime`, which the rules ignore; `{"result":…}` of a multirequest
+ * slot keys the same as `{"executionTime":0,"result":…}`.
+ */
+export function phoenixTextKey(text: string): string {
+  return text.replace(leadingExecutionTime, '{');
+}

@@ -10,8 +10,11 @@ export interface LiftedAnswer {
   readonly parsed: boolean;
 }
 
+/** An answer body: text, bytes, or an already parsed value (with the text it was sent as, when known). */
+export type AnswerBody = string | Uint8Array | { readonly json: unknown; readonly text?: string };
+
 /** Lifts an answer body (text, bytes or an already parsed value). */
-export function liftAnswer(body: string | Uint8Array | { readonly json: unknown }): LiftedAnswer {
+export function liftAnswer(body: AnswerBody): LiftedAnswer {
   if (typeof body === 'object' && !(body instanceof Uint8Array)) return { value: body.json, parsed: true };
   const text = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
   try {
@@ -19,4 +22,24 @@ export function liftAnswer(body: string | Uint8Array | { readonly json: unknown 
   } catch {
     return { value: { unparseable: text.length > 200 ? `${text.slice(0, 200)}…` : text }, parsed: false };
   }
+}
+
+/** The answer's text when it has one at hand (no serialising, no decoding of bytes). */
+export function textOf(body: AnswerBody): string | undefined {
+  if (typeof body === 'string') return body;
+  return body instanceof Uint8Array ? undefined : body.text;
+}
+
+/** Lifts on first read: an answer whose diff was settled by its text is never parsed unless asked. */
+export function liftLazily(body: AnswerBody): LiftedAnswer {
+  let lifted: LiftedAnswer | undefined;
+  const lift = (): LiftedAnswer => (lifted ??= liftAnswer(body));
+  return {
+    get value() {
+      return lift().value;
+    },
+    get parsed() {
+      return lift().parsed;
+    },
+  };
 }

@@ -121,10 +121,14 @@ export class ShadowExecutor {
     return share >= 100 || (share > 0 && this.ports.random() * 100 < share);
   }
 
-  /** True when a captured primary of this size could be compared (checked before buffering). */
+  /**
+   * Why a primary of this size could not be compared now, checked before it is captured: a full
+   * queue refuses before the answer is copied, decoded and lifted, not after (saturation, ../../bench/README.md).
+   */
   admits(bytes: number): DropReason | undefined {
     if (bytes > this.settings.bodyCapBytes) return 'too-large';
     if (this.backoff.paused()) return 'backoff';
+    if (this.queue.full()) return 'queue-full';
     return undefined;
   }
 

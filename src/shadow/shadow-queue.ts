@@ -38,6 +38,11 @@ export class ShadowQueue<T> {
     return true;
   }
 
+  /** True when no entry could be queued now (checked before a job is worth capturing). */
+  full(): boolean {
+    return this.items.length - this.head >= this.limits.maxEntries;
+  }
+
   /** Entries, running jobs and bytes right now. */
   load(): QueueLoad {
     return { queued: this.items.length - this.head, running: this.running, bytes: this.bytes };

@@ -32,11 +32,14 @@ describe('shadow executor', () => {
     const executor = new ShadowExecutor(engine, ports({ runCandidate: () => gate.then(() => answer(primary)) }), { ...defaultShadowSettings, concurrency: 1, maxQueueEntries: 2, maxQueueBytes: 10_000, bodyCapBytes: 15_000 });
     const offered = Array.from({ length: 5 }, () => executor.offer(job()));
     expect(offered).toEqual([true, true, true, false, false]);
+    // A full queue is seen before the next answer is captured.
+    expect(executor.admits(0)).toBe('queue-full');
     expect(executor.offer(job({ primaryBytes: 20_000 }))).toBe(false);
     expect(executor.dropCounts()).toMatchObject({ 'queue-full': 2, 'too-large': 1 });
     release();
     await executor.idle();
     expect(executor.load()).toEqual({ queued: 0, running: 0, bytes: 0 });
+    expect(executor.admits(0)).toBeUndefined();
     expect(executor.offer(job({ primaryBytes: 9_000 }))).toBe(true);
     expect(executor.offer(job({ primaryBytes: 2_000 }))).toBe(false);
     expect(executor.dropCounts()['queue-full']).toBe(3);
