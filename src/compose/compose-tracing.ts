@@ -70,7 +70,7 @@ function passthroughSpans(tracing: Tracing, propagate: boolean): (passthrough: V
     forward(req, res, body, operation) {
       const span = tracing.startChild('vendor passthrough', 'client', { 'understudy.upstream': 'vendor', 'understudy.operation': operation ?? 'invalid' });
       if (span !== undefined) {
-        endWithResponse(span, res);
+        if (tracing.isRecording()) endWithResponse(span, res);
         // The request's headers are what the passthrough copies (forwarding-headers.ts).
         if (propagate) {
           delete req.headers.tracestate;

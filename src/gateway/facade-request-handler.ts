@@ -62,7 +62,7 @@ function noted(route: RequestRoute, annotate: (attributes: ReturnType<typeof des
 /** Handles one request; never throws. */
 export async function handleGatewayRequest(request: VendorApiRequest, facts: RequestFacts, gateway: FacadeGateway): Promise<GatewayAnswer> {
   const parsed = gateway.admit === undefined ? parseVendorApiRequest(request) : gateway.admit(parseVendorApiRequest(request));
-  const trace = gateway.trace;
+  const trace = gateway.trace?.isRecording() === true ? gateway.trace : undefined;
   const decide = (): RequestRoute => routeRequest(parsed, { policy: gateway.policy(), facts, translatable: gateway.translatable, decodeKs: gateway.routed.facade.decodeKs });
   const route = trace === undefined ? decide() : trace.inSyncSpan('understudy.route', {}, (notes) => noted(decide(), notes.annotate.bind(notes)));
   for (const routed of route.decisions) gateway.metrics?.recordDecision({ operation: routed.operationId, target: routed.decision.target, reason: routed.decision.reason });

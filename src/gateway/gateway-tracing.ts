@@ -14,6 +14,8 @@ export interface TraceNotes {
 }
 
 export interface GatewayTracing {
+  /** False when the current request is not sampled: the gateway then records nothing at all. */
+  isRecording(): boolean;
   /** Runs an asynchronous step in a child span of the current one. */
   inSpan<T>(name: string, attributes: TraceAttributes, step: (notes: TraceNotes) => Promise<T>): Promise<T>;
   /** Runs a synchronous step (the routing decision) in a child span of the current one. */

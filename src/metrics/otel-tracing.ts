@@ -38,6 +38,8 @@ export type SpanRole = 'server' | 'client' | 'internal';
 
 /** One traced service: spans, the current span, W3C trace context in and out. */
 export interface Tracing {
+  /** False outside a traced request or in one the sampler left out: callers may skip their spans. */
+  isRecording(): boolean;
   inSpan<T>(name: string, attributes: SpanAttributes, step: (notes: OpenSpan) => Promise<T>): Promise<T>;
   inSyncSpan<T>(name: string, attributes: SpanAttributes, step: (notes: OpenSpan) => T): T;
   annotateRequest(attributes: SpanAttributes): void;
@@ -67,10 +69,14 @@ interface Current {
 }
 
 class TracedSpan implements OpenSpan {
+  private headers: Record<string, string> | undefined;
+  readonly recording: boolean;
   constructor(
     readonly span: Span,
     private readonly propagator: W3CTraceContextPropagator,
-  ) {}
+  ) {
+    this.recording = span.isRecording();
+  }
   annotate(attributes: SpanAttributes): void {
     this.span.setAttributes(attributes);
   }
@@ -81,9 +87,25 @@ class TracedSpan implements OpenSpan {
     this.span.end();
   }
   traceHeaders(): Record<string, string> {
+    if (this.headers !== undefined) return this.headers;
     const headers: Record<string, string> = {};
     this.propagator.inject(trace.setSpan(ROOT_CONTEXT, this.span), headers, headerSetter);
-    return headers;
+    return (this.headers = headers);
+  }
+}
+
+/**
+ * Inside a trace the sampler left out: no child spans are made (none would be exported), and
+ * upstream calls carry the unsampled request's `traceparent` (flags 00), so the platform does not
+ * start traces of its own for them. This keeps 10 % sampling cheap (bench/README.md "Tracing").
+ */
+class UnsampledView implements OpenSpan {
+  constructor(private readonly parent: TracedSpan) {}
+  annotate(): void {}
+  fail(): void {}
+  end(): void {}
+  traceHeaders(): Record<string, string> {
+    return this.parent.traceHeaders();
   }
 }
 
@@ -110,11 +132,12 @@ export function createTracing(options: TracingOptions): Tracing {
     new TracedSpan(tracer.startSpan(name, { kind: kinds[role], attributes }, parent), propagator);
   const child = (name: string, role: SpanRole, attributes: SpanAttributes): { span: TracedSpan; current: Current } | undefined => {
     const current = store.getStore();
-    if (current === undefined) return undefined;
+    if (current === undefined || !current.span.recording) return undefined;
     const span = open(name, role, attributes, trace.setSpan(ROOT_CONTEXT, current.span.span));
     return { span, current: { span, request: current.request } };
   };
   return {
+    isRecording: () => store.getStore()?.span.recording === true,
     async inSpan(name, attributes, step) {
       const started = child(name, 'internal', attributes);
       if (started === undefined) return step(noNotes);
@@ -137,7 +160,11 @@ export function createTracing(options: TracingOptions): Tracing {
       }
     },
     annotateRequest: (attributes) => store.getStore()?.request.annotate(attributes),
-    startChild: (name, role, attributes) => child(name, role, attributes)?.span,
+    startChild(name, role, attributes) {
+      const current = store.getStore();
+      if (current === undefined) return undefined;
+      return current.span.recording ? child(name, role, attributes)?.span : new UnsampledView(current.span);
+    },
     startRequest(name, attributes, headers) {
       const parent = headers === undefined ? ROOT_CONTEXT : propagator.extract(ROOT_CONTEXT, headers, headerGetter);
       return open(name, 'server', attributes, parent);

@@ -27,6 +27,14 @@ function originOf(value: unknown): string {
   return value instanceof URL ? value.origin : '';
 }
 
+const noAttributes = {};
+const methodOf = (request: UndiciRequest): string => (typeof request.method === 'string' ? request.method : 'GET');
+
+function describeRequest(request: UndiciRequest, upstream: string): Record<string, string> {
+  const path = typeof request.path === 'string' ? request.path.split('?', 1)[0]! : '';
+  return { 'understudy.upstream': upstream, 'http.request.method': methodOf(request), 'url.path': path, 'server.address': originOf(request.origin) };
+}
+
 /** Subscribes; the returned function unsubscribes. */
 export function traceUndiciRequests(options: UndiciTracingOptions): () => void {
   const spans = new WeakMap<object, OpenSpan>();
@@ -34,11 +42,10 @@ export function traceUndiciRequests(options: UndiciTracingOptions): () => void {
   const onCreate = (message: unknown): void => {
     const request = (message as { request: UndiciRequest }).request;
     const upstream = upstreamOf(originOf(request.origin));
-    const method = typeof request.method === 'string' ? request.method : 'GET';
-    const path = typeof request.path === 'string' ? request.path.split('?', 1)[0]! : '';
-    const span = options.tracing.startChild(`${upstream} ${method}`, 'client', { 'understudy.upstream': upstream, 'http.request.method': method, 'url.path': path, 'server.address': originOf(request.origin) });
+    const recording = options.tracing.isRecording();
+    const span = recording ? options.tracing.startChild(`${upstream} ${methodOf(request)}`, 'client', describeRequest(request, upstream)) : options.tracing.startChild('', 'client', noAttributes);
     if (span === undefined) return;
-    spans.set(request, span);
+    if (recording) spans.set(request, span);
     if (upstream === 'platform' || (upstream === 'vendor' && options.propagateToVendor)) {
       for (const [name, value] of Object.entries(span.traceHeaders())) request.addHeader?.(name, value);
     }
