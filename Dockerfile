@@ -23,8 +23,10 @@ RUN npx tsc -p tsconfig.build.json && rm -rf dist/bench dist/test && test -f dis
 FROM ${NODE_IMAGE} AS runtime-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+# (scripts/sbom.sh makes the same SBOM outside the image: npm run sbom.)
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && \
-    npm sbom --omit=dev --sbom-format=cyclonedx --package-lock-only > sbom.cdx.json && \
+    npm pkg delete devDependencies && \
+    npm sbom --sbom-format=cyclonedx > sbom.cdx.json && \
     npm cache clean --force
 
 # Stage 3: what runs.

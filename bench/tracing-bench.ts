@@ -94,7 +94,8 @@ async function main(): Promise<void> {
   try {
     for (const [, cli, extra] of variants) {
       const port = await freePort();
-      facades.push(await spawnServer([cli, 'serve', '--config', writeBenchConfig()], port, { ...env, PORT: String(port), ...extra }));
+      // A loaded machine can take over 30 s to start four facades' stores one after another.
+      facades.push(await spawnServer([cli, 'serve', '--config', writeBenchConfig()], port, { ...env, PORT: String(port), ...extra }, undefined, 120_000));
     }
     const ks = await loginKs(vendor.url);
     const targets = variants.map(([name], i) => ({ name, origin: facades[i]!.url, pids: () => [facades[i]!.pid] }));
