@@ -43,7 +43,13 @@ export async function spawnServer(args: readonly string[], port: number, env: Re
   const command = cpu === undefined ? process.execPath : 'taskset';
   const commandArgs = cpu === undefined ? args : ['-c', String(cpu), process.execPath, ...args];
   const child = spawn(command, commandArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  await waitForPort(port, child, startupMs);
+  try {
+    await waitForPort(port, child, startupMs);
+  } catch (error) {
+    // A server that did not come up in time must not outlive the bench that gave up on it.
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     pid: child.pid ?? 0,
     port,
