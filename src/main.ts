@@ -44,6 +44,7 @@ import { composeSync, type SyncParts } from './compose/compose-sync';
 import { createAdminSyncRoutes } from './http/admin-sync-routes';
 import { syncHomeRoutes } from './compose/compose-sync-home';
 import { facadeWriteOrigin } from './sync/sync-types';
+import { composeTracing } from './compose/compose-tracing';
 
 /** A running understudy: where it listens, what to tell the operator, how to stop it. */
 export interface RunningUnderstudy {
@@ -163,7 +164,9 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const resolved = options.clock === undefined ? await resolveClock(config, logger) : { clock: options.clock, mode: config.clock === 'system' ? 'system' : 'lab' };
   // One clock for the facade and the in-process sims, so KS expiry and the seed's dates agree.
   const clock = resolved.clock;
-  const upstreams = await startUpstreams(config, clock);
+  const tracing = composeTracing(config, readPackageVersion());
+  const upstreams = await startUpstreams(config, clock, tracing.forSim);
+  tracing.watchUpstreams(upstreams.vendorUrl, upstreams.platformUrl);
   const store = await openStore(config.store, { clock, site: config.site.id });
   const ids = toIdMapper(await openIdMap(store, config.lab.catalogDir));
   const platform = createPlatformHttpClient({ baseUrl: upstreams.platformUrl, timeoutMs: config.platform.timeoutMs });
@@ -181,9 +184,9 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const recording = composeRecording(config);
   const app = createFacadeListener({
     publicBaseUrl: publicBaseUrl.get,
-    gateway: { ...coverage.withCoverage(withAdmission(routing.gatewayFor(env), config, env)), ...(sync === undefined ? {} : { capture: sync.hooks.gateway }) },
+    gateway: { ...coverage.withCoverage(withAdmission(routing.gatewayFor(env), config, env)), ...(sync === undefined ? {} : { capture: sync.hooks.gateway }), ...(tracing.gateway === undefined ? {} : { trace: tracing.gateway }) },
     ...(sync === undefined ? {} : { capturePassthrough: sync.hooks.passthrough }),
-    passthrough: routing.passthrough,
+    passthrough: tracing.wrapPassthrough(routing.passthrough),
     metrics: routing.metrics,
     shadow: shadow.tap,
     bodyLimitBytes: config.server.bodyLimitBytes,
@@ -191,7 +194,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     ...(config.log.access === false ? {} : { onServed: createAccessLog(logger, [...listOperations().map((op) => op.operationId.toLowerCase()), 'invalid']) }),
     ...(recording.tap === undefined ? {} : { tap: recording.tap }),
   });
-  const server = createEdgeServer(config, app);
+  const server = createEdgeServer(config, tracing.wrapEdge(app));
   const address = await listen(server, config.server.host, config.server.port);
   publicBaseUrl.listeningOn(address);
   const url = `http://${hostForUrl(config.server.host)}:${address.port}`;
@@ -217,6 +220,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
       await platform.close();
       await store.close();
       await upstreams.close();
+      await tracing.close();
     },
   });
   return {

@@ -39,11 +39,17 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
  * Starts `node <args>` listening on `port` and waits until it answers HTTP; with `cpu`, pinned to
  * that core (taskset), so upstreams and the measured target do not take turns on one core.
  */
-export async function spawnServer(args: readonly string[], port: number, env: Record<string, string> = {}, cpu?: number): Promise<SpawnedServer> {
+export async function spawnServer(args: readonly string[], port: number, env: Record<string, string> = {}, cpu?: number, startupMs = 30_000): Promise<SpawnedServer> {
   const command = cpu === undefined ? process.execPath : 'taskset';
   const commandArgs = cpu === undefined ? args : ['-c', String(cpu), process.execPath, ...args];
   const child = spawn(command, commandArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  await waitForPort(port, child, 30_000);
+  try {
+    await waitForPort(port, child, startupMs);
+  } catch (error) {
+    // A server that did not come up in time must not outlive the bench that gave up on it.
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     pid: child.pid ?? 0,
     port,

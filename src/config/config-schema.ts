@@ -1,5 +1,6 @@
 import { edgeSchema } from './edge-schema';
 import { recordSchema } from './record-config';
+import { tracingSchema } from './tracing-config';
 const positiveInteger = { type: 'integer', minimum: 1 } as const;
 const percent = { type: 'number', minimum: 0, maximum: 100 } as const;
 
@@ -118,6 +119,7 @@ export const configSchema = {
     },
     edge: edgeSchema,
     record: recordSchema,
+    tracing: tracingSchema,
     clock: { enum: ['lab', 'system', 'auto'] },
     policy: { type: 'object', additionalProperties: false, properties: { file: { type: 'string', minLength: 1 } } },
     admin: { type: 'object', additionalProperties: false, properties: { token: { type: 'string', minLength: 16 } } },

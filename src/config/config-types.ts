@@ -1,5 +1,6 @@
 import type { EdgeConfig } from './edge-types';
 import type { RecordConfig } from './record-config';
+import type { TracingConfig } from './tracing-config';
 
 export type { EdgeConfig, OperationClass, RateBucketConfig } from './edge-types';
 
@@ -86,6 +87,8 @@ export interface UnderstudyConfig {
   readonly edge: EdgeConfig;
   /** Traffic recording (docs/recording.md); absent = defaults, no directory. */
   readonly record?: Partial<RecordConfig>;
+  /** OpenTelemetry traces (docs/observability.md "Traces"); off without an endpoint. */
+  readonly tracing?: Partial<TracingConfig>;
   /** The routing policy file (YAML or JSON), watched for changes; absent = every call to the vendor. */
   readonly policy: { readonly file?: string };
   /** The admin API's bearer token; absent = a random one is generated at start and printed once. */

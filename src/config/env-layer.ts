@@ -1,3 +1,5 @@
+import { applyOtelEnvironment } from './tracing-config';
+
 /** The environment variables understudy reads, and where each lands in the configuration. */
 export const configEnvironmentVariables = {
   HOST: 'server.host',
@@ -26,6 +28,10 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_SYNC: 'sync.mode',
   UNDERSTUDY_RECORD_DIR: 'record.dir',
   UNDERSTUDY_WORKERS: 'server.workers',
+  OTEL_EXPORTER_OTLP_ENDPOINT: 'tracing.endpoint',
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'tracing.endpoint',
+  OTEL_TRACES_SAMPLER_ARG: 'tracing.sampleRatio',
+  OTEL_SERVICE_NAME: 'tracing.serviceName',
 } as const;
 
 const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs', 'edge.maxConnections', 'server.workers']);
@@ -49,6 +55,8 @@ export function configLayerFromEnv(env: Readonly<Record<string, string | undefin
     const value = integerPaths.has(path) && /^\d+$/.test(raw) ? Number(raw) : raw;
     setPath(layer, path, value);
   }
+  // The OTEL_ endpoint and ratio need more than a copy (tracing-config.ts).
+  applyOtelEnvironment(layer, env);
   if (typeof env.UNDERSTUDY_STORE_URL === 'string' && env.UNDERSTUDY_STORE_URL !== '') setPath(layer, 'store.driver', 'postgres');
   // Node's own convention: only NODE_ENV=production is production; anything else is development.
   if (typeof env.NODE_ENV === 'string' && env.NODE_ENV !== '') setPath(layer, 'environment', env.NODE_ENV === 'production' ? 'production' : 'development');

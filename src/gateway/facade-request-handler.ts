@@ -9,10 +9,12 @@ import { isReadOnlySubRequest } from '../phoenix/read-only-operations';
 import { executeVendorApiRequest, parseVendorApiRequest, type ParsedVendorApiRequest, type VendorApiCall, type VendorApiRequest, type VendorApiResponse } from '../phoenix/vendor-api-handler';
 import { runRoutedCall, type AnsweredBy, type RoutedCallEnvironment } from './routed-call-runner';
 import type { RequestAdmission } from './request-admission';
-import { routeRequest, type RoutedDecision } from './route-request';
+import { routeRequest, type RequestRoute, type RoutedDecision } from './route-request';
 import type { RequestFacts } from './routing-input';
 import type { GatewayCapture } from './sync-capture-hook';
 import type { FacadeWrite } from '../sync/facade-writes';
+import type { GatewayTracing } from './gateway-tracing';
+import { describeRoute, traceRoutedCall } from './traced-call';
 
 /** What the gateway reports for metrics (the metrics module satisfies it; label sets are closed there). */
 export interface GatewayMetrics {
@@ -40,6 +42,8 @@ export interface FacadeGateway {
   readonly admit?: RequestAdmission;
   /** Sync capture: successful writes are committed to the outbox before the answer (docs/sync.md). */
   readonly capture?: GatewayCapture;
+  /** Traces (docs/observability.md "Traces"); absent = off, and nothing here costs anything. */
+  readonly trace?: GatewayTracing;
 }
 
 function summarise(operation: string, answers: readonly { ok: boolean; answeredBy: AnsweredBy; failed: boolean }[], invalid: boolean): ExecutedSummary {
@@ -50,19 +54,28 @@ function summarise(operation: string, answers: readonly { ok: boolean; answeredB
   return { operation, target, outcome: answers.every((a) => a.ok) ? 'ok' : 'vendor_error' };
 }
 
+function noted(route: RequestRoute, annotate: (attributes: ReturnType<typeof describeRoute>) => void): RequestRoute {
+  annotate(describeRoute(route));
+  return route;
+}
+
 /** Handles one request; never throws. */
 export async function handleGatewayRequest(request: VendorApiRequest, facts: RequestFacts, gateway: FacadeGateway): Promise<GatewayAnswer> {
   const parsed = gateway.admit === undefined ? parseVendorApiRequest(request) : gateway.admit(parseVendorApiRequest(request));
-  const route = routeRequest(parsed, { policy: gateway.policy(), facts, translatable: gateway.translatable, decodeKs: gateway.routed.facade.decodeKs });
+  const trace = gateway.trace?.isRecording() === true ? gateway.trace : undefined;
+  const decide = (): RequestRoute => routeRequest(parsed, { policy: gateway.policy(), facts, translatable: gateway.translatable, decodeKs: gateway.routed.facade.decodeKs });
+  const route = trace === undefined ? decide() : trace.inSyncSpan('understudy.route', {}, (notes) => noted(decide(), notes.annotate.bind(notes)));
   for (const routed of route.decisions) gateway.metrics?.recordDecision({ operation: routed.operationId, target: routed.decision.target, reason: routed.decision.reason });
   const operation = parsed.kind === 'multi' ? 'multirequest' : route.decisions[0]?.operationId ?? 'invalid';
+  trace?.annotateRequest({ 'understudy.operation': operation, 'understudy.route': route.kind });
   if (route.kind === 'passthrough') return { kind: 'passthrough', operation, calls: parsed.kind === 'single' ? [parsed.call] : parsed.kind === 'multi' ? parsed.split.subRequests : [], multi: parsed.kind === 'multi', parsed, decisions: route.decisions };
   const answers: { ok: boolean; answeredBy: AnsweredBy; failed: boolean }[] = [];
   const writes: FacadeWrite[] = [];
   const reply = await executeVendorApiRequest(
     parsed,
     async (call, apiBaseUrl) => {
-      const routed = await runRoutedCall(call, route.decisionFor(call), apiBaseUrl, gateway.routed);
+      const run = () => runRoutedCall(call, route.decisionFor(call), apiBaseUrl, gateway.routed);
+      const routed = trace === undefined ? await run() : await traceRoutedCall(trace, call, route.decisionFor(call), run);
       answers.push({ ok: routed.outcome.ok, answeredBy: routed.answeredBy, failed: routed.failed });
       const operationId = `${(call.service ?? '').toLowerCase()}.${(call.action ?? '').toLowerCase()}`;
       if (routed.outcome.ok && gateway.capture?.wants(operationId) === true) {
@@ -72,6 +85,9 @@ export async function handleGatewayRequest(request: VendorApiRequest, facts: Req
     },
     { canOverlap: isReadOnlySubRequest },
   );
-  if (writes.length > 0) await gateway.capture?.commit(writes);
+  if (writes.length > 0 && gateway.capture !== undefined) {
+    const capture = gateway.capture;
+    await (trace === undefined ? capture.commit(writes) : trace.inSpan('understudy.sync.capture', { 'understudy.sync.writes': writes.length }, () => capture.commit(writes)));
+  }
   return { kind: 'reply', reply, summary: summarise(operation, answers, parsed.kind === 'invalid') };
 }

@@ -3,7 +3,7 @@
  * seeded from the shared catalogue, with fault knobs, a clock knob and the `/__sim` control surface
  * shared with vendor-sim. Keep-alive friendly; nothing a client sends can crash it.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../../core/catalog';
 import { createClockShifter, OffsetClock } from '../../core/clock';
@@ -29,6 +29,8 @@ export interface PlatformSimOptions {
   readonly bodyLimitBytes?: number;
   /** Told about thrown bugs; default writes one line to stderr. */
   readonly onBug?: (error: unknown, operationId: string) => void;
+  /** Wraps the request listener (the lab's server spans when tracing is on). */
+  readonly wrapListener?: (listener: RequestListener) => RequestListener;
 }
 
 export interface PlatformSim {
@@ -123,13 +125,14 @@ export async function startPlatformSim(options: PlatformSimOptions = {}): Promis
     writeReply(res, applyDefects(defects, url.split('?')[0] ?? '/', dispatchPlatformCall(call, deps)));
   }
 
-  const server: Server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {
+  const wrap = options.wrapListener ?? ((listener: RequestListener) => listener);
+  const server: Server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, wrap((req, res) => {
     res.on('error', () => undefined);
     serve(req, res).catch((error: unknown) => {
       deps.onBug(error, 'http');
       writeReply(res, problem('internal_error', 'the platform failed to answer; see its log'));
     });
-  });
+  }));
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();

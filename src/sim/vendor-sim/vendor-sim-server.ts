@@ -3,7 +3,7 @@
  * vendor API pipeline (server/vendor-api-handler.ts). Keep-alive friendly; an aborted request is
  * dropped quietly; nothing a client sends can crash it.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../../core/catalog';
 import { createClockShifter, OffsetClock } from '../../core/clock';
@@ -35,6 +35,8 @@ export interface VendorSimOptions {
   readonly operations?: SimOperationTable;
   /** Told about thrown bugs; default writes one line to stderr. */
   readonly onBug?: (error: unknown, operationId: string) => void;
+  /** Wraps the request listener (the lab's server spans when tracing is on). */
+  readonly wrapListener?: (listener: RequestListener) => RequestListener;
 }
 
 export interface VendorSim {
@@ -115,13 +117,14 @@ export async function startVendorSim(options: VendorSimOptions = {}): Promise<Ve
     send(req, res, answer.status, { ...answer.headers }, answer.body);
   }
 
-  const server: Server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {
+  const wrap = options.wrapListener ?? ((listener: RequestListener) => listener);
+  const server: Server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, wrap((req, res) => {
     res.on('error', () => undefined);
     serve(req, res).catch((error: unknown) => {
       onBug(error, 'http');
       sendJson(req, res, 200, errorEnvelope(vendorError('Error'), 0));
     });
-  });
+  }));
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();

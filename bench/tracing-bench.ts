@@ -1,0 +1,114 @@
+/**
+ * What tracing costs (issue: OpenTelemetry traces): CPU per request of the facade built without the
+ * tracing code (the commit before it, built into a temp directory), of this build with tracing
+ * off, on at 10 % sampling and on at 100 %, all exporting to one OTLP/HTTP receiver in this
+ * process. The four facades share one vendor-sim and one platform-sim and take turns in 1 s slices.
+ * Usage: npm run bench:tracing [-- --rate 300 --seconds 6] [--baseline <commit>] [--json]
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeBenchConfig } from './lib/bench-config';
+import { cliPath, loadArgs } from './lib/bench-args';
+import { printJsonRows, toJsonRow } from './lib/json-rows';
+import { measureScenario, type Row } from './lib/measure-row';
+import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
+import { measureTailFloor, renderTailFloor } from './lib/tail-floor';
+import { scenarios } from './scenarios';
+
+const repoRoot = join(__dirname, '../..');
+
+function argValue(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+/** The commit before the tracing code arrived (the parent of the commit that added compose-tracing.ts). */
+function baselineCommit(): string {
+  const given = argValue('baseline');
+  if (given !== undefined) return given;
+  const added = execFileSync('git', ['log', '--diff-filter=A', '--format=%H', '-1', '--', 'src/compose/compose-tracing.ts'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  return `${added}^`;
+}
+
+/** Builds `commit`'s src into a temp directory (its own tsc, this checkout's node_modules); returns its CLI. */
+function buildBaseline(commit: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'understudy-untraced-'));
+  execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C '${dir}'`], { cwd: repoRoot });
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+  execFileSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: dir });
+  const cli = join(dir, 'dist/src/cli/main.js');
+  if (!existsSync(cli)) throw new Error(`baseline build of ${commit} has no ${cli}`);
+  return cli;
+}
+
+/** An OTLP/HTTP receiver that reads and discards (a collector's front door), counting spans' bytes. */
+async function startSink(): Promise<{ url: string; bytes: () => number; close: () => void }> {
+  let bytes = 0;
+  const server = createServer((req, res) => {
+    req.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/traces`, bytes: () => bytes, close: () => server.close() };
+}
+
+async function loginKs(vendorUrl: string): Promise<string> {
+  const answer = await fetch(`${vendorUrl}/api_v3/service/ottuser/action/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ partnerId: 3197, username: 'demo1', password: 'demo1-pass', udid: 'demo1-stb-1' }) });
+  const ks = ((await answer.json()) as { result?: { loginSession?: { ks?: string } } }).result?.loginSession?.ks;
+  if (typeof ks !== 'string') throw new Error('bench login failed');
+  return ks;
+}
+
+function renderTable(rows: readonly Row[]): string {
+  const lines = ['| scenario | target | sent | errors | p50 ms | p99 ms | CPU µs/req | × without the code | × tracing off |', '|---|---|---|---|---|---|---|---|---|'];
+  for (const row of rows) {
+    const same = (target: string): Row | undefined => rows.find((r) => r.scenario === row.scenario && r.target === target);
+    const ratio = (base: Row | undefined): string => (base === undefined ? '' : (row.cpuMicrosPerRequest / base.cpuMicrosPerRequest).toFixed(3));
+    lines.push(`| ${row.scenario} | ${row.target} | ${row.load.sent} | ${row.load.errors} | ${row.load.latencyMs.p50.toFixed(2)} | ${row.load.latencyMs.p99.toFixed(2)} | ${row.cpuMicrosPerRequest.toFixed(0)} | ${ratio(same('without the code'))} | ${ratio(same('tracing off'))} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const commit = baselineCommit();
+  const baselineCli = buildBaseline(commit);
+  const floor = await measureTailFloor();
+  const sink = await startSink();
+  const [vendorPort, platformPort] = await Promise.all([freePort(), freePort()]);
+  const vendor = await spawnServer([cliPath, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort);
+  const platform = await spawnServer([cliPath, 'sim', 'platform', '--port', String(platformPort)], platformPort);
+  // Sync off: its workers poll in the background and would add the same noise to every row.
+  const env = { ADMIN_PORT: '0', UNDERSTUDY_VENDOR_URL: vendor.url, UNDERSTUDY_PLATFORM_URL: platform.url, UNDERSTUDY_POLICY_FILE: join(repoRoot, 'fixtures/policy/lab-all-platform.yaml'), UNDERSTUDY_CLOCK: 'lab', UNDERSTUDY_SYNC: 'off', LOG_LEVEL: 'warn' };
+  const variants: [string, string, Record<string, string>][] = [
+    ['without the code', baselineCli, {}],
+    ['tracing off', cliPath, {}],
+    ['tracing on, 10 %', cliPath, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: '0.1' }],
+    ['tracing on, 100 %', cliPath, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: '1' }],
+  ];
+  const facades: SpawnedServer[] = [];
+  const rows: Row[] = [];
+  try {
+    for (const [, cli, extra] of variants) {
+      const port = await freePort();
+      // A loaded machine can take over 30 s to start four facades' stores one after another.
+      facades.push(await spawnServer([cli, 'serve', '--config', writeBenchConfig()], port, { ...env, PORT: String(port), ...extra }, undefined, 120_000));
+    }
+    const ks = await loginKs(vendor.url);
+    const targets = variants.map(([name], i) => ({ name, origin: facades[i]!.url, pids: () => [facades[i]!.pid] }));
+    for (const scenario of scenarios.filter((s) => s.name === 'asset.get' || s.name === 'player multirequest')) rows.push(...(await measureScenario(scenario, targets, ks)));
+  } finally {
+    await Promise.all([...facades.map((f) => f.stop()), platform.stop(), vendor.stop()]);
+    sink.close();
+  }
+  console.log(`baseline: ${commit} (built from git); rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in 1 s slices; CPU is the facade process alone; spans exported: ${(sink.bytes() / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(rows)}`);
+  printJsonRows([...floor, ...rows].map(toJsonRow));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
