@@ -4,7 +4,7 @@
  */
 export { diffKinds, jsonTypeOf, type DiffKind, type DiffResult, type Difference } from './diff-types';
 export { createDiffEngine, type AnswerDiff, type AnswerInput, type DiffEngine, type DiffEngineOptions } from './diff-engine';
-export { liftAnswer, liftLazily, textOf, type AnswerBody, type LiftedAnswer } from './lift-answer';
+export { liftAnswer, type LiftedAnswer } from './lift-answer';
 export { checkRuleSet, compileRules, type CompiledRules, type IdResolver, type PathRule, type RuleSet, type TokenShape } from './path-rules';
 export { diffStructures, type DiffOptions } from './structural-diff';
 export { phoenixRuleSet, phoenixTextKey } from './default-rules';

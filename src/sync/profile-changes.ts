@@ -10,8 +10,8 @@ import type { CapturedCall, UnstampedChange } from './capture-rules';
 import type { SyncChange } from './sync-types';
 
 /** KalturaOTTUser fields a viewer edits (contracts/phoenix/openapi.yaml); ids, state and dates are not synced. */
-export const syncedProfileFields = ['firstName', 'lastName', 'email', 'address', 'city', 'countryId', 'zip', 'phone'] as const;
-export type SyncedProfileField = (typeof syncedProfileFields)[number];
+const syncedProfileFields = ['firstName', 'lastName', 'email', 'address', 'city', 'countryId', 'zip', 'phone'] as const;
+type SyncedProfileField = (typeof syncedProfileFields)[number];
 
 function fieldValue(field: SyncedProfileField, value: unknown): string | number | undefined {
   if (field === 'countryId') return typeof value === 'number' && Number.isInteger(value) ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : undefined;

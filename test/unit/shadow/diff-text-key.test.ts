@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals';
 import { createDiffEngine, phoenixRuleSet, phoenixTextKey } from '../../../src/shadow';
 
 const asset = {
