@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadCatalog } from '../sim/catalog/load-catalog';
 import { startVendorSim } from '../sim/vendor-sim/vendor-sim-server';
 import { startPlatformSim } from '../sim/platform-sim/platform-sim-server';
+import { startVendorCdnOrigin } from '../sim/cdn/vendor-cdn-server';
 import { main as writeCatalogFixtures } from '../sim/catalog/generate-catalog-main';
 import { parseChoice, parsePort, waitForShutdown } from './process-helpers';
 import { createLabClock } from '../core/lab-clock';
@@ -28,8 +29,13 @@ export function registerSimCommand(program: Command): void {
       const port = parsePort(opts.port);
       const catalog = loadCatalog(opts.catalog);
       const server = await startVendorSim({ catalog, clock: simClock(catalog, opts.clock), port, host: opts.host });
+      const cdn = await startVendorCdnOrigin(catalog);
       console.log(`vendor-sim listening on ${server.url} — API under ${server.url}/api_v3`);
-      await waitForShutdown(() => server.close());
+      console.log(`vendor CDN origin on ${cdn.url} — stands for https://${cdn.catalogHost} (media.originHosts)`);
+      await waitForShutdown(async () => {
+        await cdn.close();
+        await server.close();
+      });
     });
   sim
     .command('platform')

@@ -1,5 +1,6 @@
 import type { EdgeConfig } from './edge-types';
 import type { RecordConfig } from './record-config';
+import type { MediaConfigInput } from './media-config';
 
 export type { EdgeConfig, OperationClass, RateBucketConfig } from './edge-types';
 
@@ -86,6 +87,8 @@ export interface UnderstudyConfig {
   readonly edge: EdgeConfig;
   /** Traffic recording (docs/recording.md); absent = defaults, no directory. */
   readonly record?: Partial<RecordConfig>;
+  /** The media library on object storage (docs/media.md); absent = defaults. */
+  readonly media?: MediaConfigInput;
   /** The routing policy file (YAML or JSON), watched for changes; absent = every call to the vendor. */
   readonly policy: { readonly file?: string };
   /** The admin API's bearer token; absent = a random one is generated at start and printed once. */
