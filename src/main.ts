@@ -241,7 +241,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
       `platform: ${upstreams.platformUrl}${upstreams.platformIsSim ? ' (platform-sim, in-process)' : ''}`,
       `store:    ${config.store.driver === 'pglite' ? 'embedded PGlite' + (config.store.dataDir ? ` (${config.store.dataDir})` : ' (in memory)') : 'PostgreSQL'}; clock: ${resolved.mode}`,
       `admin:    ${adminUrl}/admin/status (Authorization: Bearer ${describeAdminToken(config, admin.token)}); policy v${routing.policy.current().version}${config.policy.file === undefined ? ' (built-in: every call to the vendor)' : ` from ${config.policy.file}`}`,
-      ...(media?.banner ?? []),
+      ...(media?.banner ?? (upstreams.vendorCdn === undefined ? [] : [`vendor CDN: https://${upstreams.vendorCdn.catalogHost} → ${upstreams.vendorCdn.url} (lab origin; media off: set media.enabled)`])),
       `sync:     ${sync === undefined ? 'off' : `on (site ${config.site.id}, ${config.sync.workers} workers) — ${adminUrl}/admin/sync`}`,
       `try:      curl -s -X POST ${url}/api_v3/service/ottuser/action/anonymousLogin -H 'content-type: application/json' -d '{"partnerId":${config.vendor.partnerId}}'`,
     ],

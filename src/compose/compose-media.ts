@@ -2,8 +2,8 @@
  * Wiring of the media library (issue 18, docs/media.md): the runtime (origin, bucket, company CDN,
  * state store), the verified set refreshed from the store every `media.refreshMs` (so `media verify`
  * sending a file back to `failed` takes it off storage playback within a refresh), the facade's
- * playback hook, the admin routes and the metrics. Media is on by default in development (the lab)
- * and off in production unless `media.enabled` is set.
+ * playback hook, the admin routes and the metrics. Media is on when the configuration has a `media`
+ * section (any `UNDERSTUDY_MEDIA_*` variable makes one) unless `media.enabled` is false.
  */
 import type { Registry } from 'prom-client';
 import type { UnderstudyConfig } from '../config/config-types';
@@ -21,6 +21,7 @@ import { mediaFileStates } from '../media/media-ports';
 import { migrateLibrary } from '../media/migrate-library';
 import { createRewritingPassthrough } from '../upstream/rewriting-passthrough';
 import { openMediaRuntime, type MediaRuntime } from './media-runtime';
+import { isMediaEnabled } from '../config/media-config';
 
 export interface MediaParts {
   readonly runtime: MediaRuntime;
@@ -61,7 +62,7 @@ function startMigrationRunner(runtime: MediaRuntime, metrics: MediaMetrics, refr
 /** Builds the media parts, or nothing when media is off. */
 export async function composeMedia(input: MediaInput): Promise<MediaParts | undefined> {
   const { config } = input;
-  if (!(config.media?.enabled ?? config.environment !== 'production')) return undefined;
+  if (!isMediaEnabled(config)) return undefined;
   const runtime = await openMediaRuntime(config, input.store, input.upstreams.vendorCdn);
   const metrics = createMediaMetrics(input.registry);
   let verified: ReadonlyMap<number, string> = new Map();

@@ -35,7 +35,7 @@ export interface MediaCopyConfig {
 }
 
 export interface MediaConfig {
-  /** Media migration and storage playback; default on in development, off in production. */
+  /** Media migration and storage playback; default: on when the section is configured at all. */
   readonly enabled?: boolean;
   /** Catalogue CDN host → origin URL the copy fetches from (the lab maps its CDN host to the vendor CDN sim). */
   readonly originHosts?: Readonly<Record<string, string>>;
@@ -130,4 +130,9 @@ export function resolveMediaConfig(input: MediaConfigInput | undefined): MediaCo
     copy: { ...mediaDefaults.copy, ...given.copy },
     refreshMs: given.refreshMs ?? mediaDefaults.refreshMs,
   };
+}
+
+/** On when the configuration has a media section, unless it says `enabled: false`. */
+export function isMediaEnabled(config: { readonly media?: MediaConfigInput }): boolean {
+  return config.media?.enabled ?? config.media !== undefined;
 }

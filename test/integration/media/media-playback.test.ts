@@ -20,7 +20,7 @@ const asset = catalog.vodAssets.find((a) => a.vendorId === 480001)!;
 let facade: RunningUnderstudy;
 
 beforeAll(async () => {
-  facade = await startFacadeLab({ clock: frozenLabClock() });
+  facade = await startFacadeLab({ clock: frozenLabClock(), overrides: { media: { enabled: true } } });
   const runtime = facade.media!.runtime;
   const result = await migrateLibrary({ files: runtime.inventory([asset.vendorId]), concurrency: 2, dryRun: false }, runtime.copyContext());
   expect(result.failed).toBe(0);
