@@ -55,7 +55,7 @@ export const labTokenSecret = 'lab-media-token-secret';
 export const mediaDefaults: MediaConfig = {
   storage: { bucket: 'media', region: 'us-east-1', ...labStorageCredentials, forcePathStyle: true },
   cdn: { tokenSecret: labTokenSecret, tokenTtlSeconds: 6 * 3600 },
-  copy: { concurrency: 4, partSizeBytes: 8 * 1024 * 1024, maxManifestBytes: 1024 * 1024, maxSegments: 20_000, maxObjectBytes: 4 * 1024 * 1024 * 1024, attempts: 4, backoffMs: 200, timeoutMs: 30_000 },
+  copy: { concurrency: 4, partSizeBytes: 8 * 1024 * 1024, maxManifestBytes: 1024 * 1024, maxSegments: 20_000, maxObjectBytes: 64 * 1024 * 1024, attempts: 4, backoffMs: 200, timeoutMs: 30_000 },
   refreshMs: 1000,
 };
 
