@@ -62,9 +62,10 @@ function startMigrationRunner(runtime: MediaRuntime, metrics: MediaMetrics, refr
 /** Builds the media parts, or nothing when media is off. */
 export async function composeMedia(input: MediaInput): Promise<MediaParts | undefined> {
   const { config } = input;
+  // Registered either way: docs/observability.md lists every family a running instance exports.
+  const metrics = createMediaMetrics(input.registry);
   if (!isMediaEnabled(config)) return undefined;
   const runtime = await openMediaRuntime(config, input.store, input.upstreams.vendorCdn);
-  const metrics = createMediaMetrics(input.registry);
   let verified: ReadonlyMap<number, string> = new Map();
   const refresh = async (): Promise<void> => {
     verified = await runtime.store.verifiedFolders();

@@ -127,3 +127,23 @@ describe('the in-process CDN token check', () => {
     expect((await sendVendorRequest(facade.url, path)).headers.get('location')).toBe(other.cdnUrl);
   });
 });
+
+describe('the media admin API', () => {
+  const admin = (path: string, init: RequestInit = {}): Promise<Response> => fetch(`${facade.adminUrl}${path}`, { ...init, headers: { authorization: `Bearer ${facade.adminToken}`, 'content-type': 'application/json' } });
+
+  it('starts a migration with 202, reports files by state, refuses a bad body with 400', async () => {
+    expect((await admin('/admin/media/migrate', { method: 'POST', body: '{"assets": ["x"]}' })).status).toBe(400);
+    const other = catalog.vodAssets.find((a) => a.vendorId !== asset.vendorId && a.files.length > 0)!;
+    expect((await admin('/admin/media/migrate', { method: 'POST', body: JSON.stringify({ assets: [other.vendorId] }) })).status).toBe(202);
+    let status: { files: Record<string, number>; migrating: boolean } = { files: {}, migrating: true };
+    for (let i = 0; i < 300 && status.migrating; i++) {
+      status = (await (await admin('/admin/media')).json()) as typeof status;
+      if (status.migrating) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status.files.verified).toBe(asset.files.length + other.files.length);
+    expect(status.files.failed).toBe(0);
+    const metrics = await (await admin('/metrics')).text();
+    expect(metrics).toMatch(/understudy_media_files\{state="verified"\} \d+/);
+    expect(metrics).toMatch(/understudy_media_decisions_total\{source="storage",reason="default"\} \d+/);
+  });
+});
