@@ -9,7 +9,7 @@ const bannedPatterns = (groups, message) => groups.map((group) => ({ group: [gro
 
 // Folders listed in the order imports may flow (a folder may import only folders before it).
 const upperLayers = {
-  core: ['config', 'phoenix', 'contract', 'policy', 'translate', 'shadow', 'sync', 'record', 'store', 'upstream', 'metrics', 'gateway', 'http', 'sim', 'cli', 'main'],
+  core: ['config', 'phoenix', 'contract', 'policy', 'media', 'translate', 'shadow', 'sync', 'record', 'store', 'upstream', 'metrics', 'gateway', 'http', 'sim', 'cli', 'main'],
   feature: ['store', 'upstream', 'metrics', 'gateway', 'http', 'sim', 'cli', 'main'],
   gateway: ['http', 'sim', 'cli', 'main'],
   edge: ['gateway', 'http', 'sim', 'cli', 'main'],
@@ -39,7 +39,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/{phoenix,policy,translate,shadow,sync,record,contract}/**/*.ts'],
+    files: ['src/{phoenix,policy,translate,shadow,sync,record,contract,media}/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: banned(edgeLibraries, 'edge libraries live in http/upstream/store/metrics (docs/architecture.md §3)'),

@@ -5,6 +5,7 @@ import type { RequestListener } from 'node:http';
 import { loadCatalog } from './sim/catalog/load-catalog';
 import { startPlatformSim } from './sim/platform-sim/platform-sim-server';
 import { startVendorSim } from './sim/vendor-sim/vendor-sim-server';
+import { startVendorCdnOrigin, type VendorCdnOrigin } from './sim/cdn/vendor-cdn-server';
 
 /** The upstreams understudy talks to: configured URLs, or lab sims started in-process. */
 export interface Upstreams {
@@ -12,6 +13,8 @@ export interface Upstreams {
   readonly platformUrl: string;
   readonly vendorIsSim: boolean;
   readonly platformIsSim: boolean;
+  /** The vendor's CDN origin in the lab (issue 18), started with vendor-sim. */
+  readonly vendorCdn?: VendorCdnOrigin;
   close(): Promise<void>;
 }
 
@@ -25,10 +28,13 @@ export async function startUpstreams(config: UnderstudyConfig, clock: OffsetCloc
   let loaded: Catalog | undefined;
   const catalog = (): Catalog => (loaded ??= loadCatalog(config.lab.catalogDir));
   let vendorUrl = config.vendor.url;
+  let vendorCdn: VendorCdnOrigin | undefined;
   if (vendorUrl === undefined) {
     const sim = await startVendorSim({ catalog: catalog(), clock, port: config.lab.vendorSimPort, host: '127.0.0.1', partnerSecret: config.vendor.partnerSecret, wrapListener: wrapSim('vendor-sim') });
     closers.push(() => sim.close());
     vendorUrl = sim.url;
+    vendorCdn = await startVendorCdnOrigin(catalog());
+    closers.push(() => vendorCdn!.close());
   }
   let platformUrl = config.platform.url;
   if (platformUrl === undefined) {
@@ -41,6 +47,7 @@ export async function startUpstreams(config: UnderstudyConfig, clock: OffsetCloc
     platformUrl,
     vendorIsSim: config.vendor.url === undefined,
     platformIsSim: config.platform.url === undefined,
+    ...(vendorCdn === undefined ? {} : { vendorCdn }),
     close: async () => {
       for (const close of closers.reverse()) await close();
     },

@@ -45,6 +45,7 @@ import { createAdminSyncRoutes } from './http/admin-sync-routes';
 import { syncHomeRoutes } from './compose/compose-sync-home';
 import { facadeWriteOrigin } from './sync/sync-types';
 import { composeTracing } from './compose/compose-tracing';
+import { composeMedia, type MediaParts } from './compose/compose-media';
 
 /** A running understudy: where it listens, what to tell the operator, how to stop it. */
 export interface RunningUnderstudy {
@@ -58,6 +59,8 @@ export interface RunningUnderstudy {
   /** The two-way sync (absent when `sync.mode` is off). */
   readonly sync?: SyncParts;
   readonly shadow: ShadowParts;
+  /** The media library (absent when media is off). */
+  readonly media?: MediaParts;
   readonly banner: readonly string[];
   /** Stops at once (no announcement delay): listeners, then everything behind them. */
   close(): Promise<void>;
@@ -182,6 +185,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   let ready = true;
   const publicBaseUrl = createPublicBaseUrl(config);
   const recording = composeRecording(config);
+  const media = await composeMedia({ config, store, upstreams, policy: routing.policy, decodeKs: env.decodeKs, registry: routing.metrics.registry, publicBaseUrl: publicBaseUrl.get, logger });
   const app = createFacadeListener({
     publicBaseUrl: publicBaseUrl.get,
     gateway: { ...coverage.withCoverage(withAdmission(routing.gatewayFor(env), config, env)), ...(sync === undefined ? {} : { capture: sync.hooks.gateway }), ...(tracing.gateway === undefined ? {} : { trace: tracing.gateway }) },
@@ -193,12 +197,13 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     isReady: () => ready,
     ...(config.log.access === false ? {} : { onServed: createAccessLog(logger, [...listOperations().map((op) => op.operationId.toLowerCase()), 'invalid']) }),
     ...(recording.tap === undefined ? {} : { tap: recording.tap }),
+    ...(media === undefined ? {} : { media: media.hook }),
   });
   const server = createEdgeServer(config, tracing.wrapEdge(app));
   const address = await listen(server, config.server.host, config.server.port);
   publicBaseUrl.listeningOn(address);
   const url = `http://${hostForUrl(config.server.host)}:${address.port}`;
-  const admin = startAdmin(config, routing, logger, () => !ready, [shadow.adminRoutes, coverage.adminRoutes, recording.adminRoutes, ...(sync === undefined ? [] : [createAdminSyncRoutes(sync)]), ...syncHomeRoutes(sync)], shadow);
+  const admin = startAdmin(config, routing, logger, () => !ready, [shadow.adminRoutes, coverage.adminRoutes, recording.adminRoutes, ...(sync === undefined ? [] : [createAdminSyncRoutes(sync)]), ...syncHomeRoutes(sync), ...(media === undefined ? [] : [media.adminRoutes])], shadow);
   const adminAddress = await listen(admin.server, config.server.adminHost, config.server.adminPort);
   const adminUrl = `http://${hostForUrl(config.server.adminHost)}:${adminAddress.port}`;
   const shutdown = createShutdown({
@@ -215,6 +220,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
       await sync?.close();
       await shadow.close();
       await recording.close();
+      await media?.close();
       await sharedState.close();
       await routing.close();
       await platform.close();
@@ -232,6 +238,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     clock,
     store,
     ...(sync === undefined ? {} : { sync }),
+    ...(media === undefined ? {} : { media }),
     shadow,
     banner: [
       `understudy facade listening on ${url} — point devices at ${url}/api_v3 (any version prefix works, e.g. ${url}/v4_6/api_v3)`,
@@ -239,6 +246,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
       `platform: ${upstreams.platformUrl}${upstreams.platformIsSim ? ' (platform-sim, in-process)' : ''}`,
       `store:    ${config.store.driver === 'pglite' ? 'embedded PGlite' + (config.store.dataDir ? ` (${config.store.dataDir})` : ' (in memory)') : 'PostgreSQL'}; clock: ${resolved.mode}`,
       `admin:    ${adminUrl}/admin/status (Authorization: Bearer ${describeAdminToken(config, admin.token)}); policy v${routing.policy.current().version}${config.policy.file === undefined ? ' (built-in: every call to the vendor)' : ` from ${config.policy.file}`}`,
+      ...(media?.banner ?? (upstreams.vendorCdn === undefined ? [] : [`vendor CDN: https://${upstreams.vendorCdn.catalogHost} → ${upstreams.vendorCdn.url} (lab origin; media off: set media.enabled)`])),
       `sync:     ${sync === undefined ? 'off' : `on (site ${config.site.id}, ${config.sync.workers} workers) — ${adminUrl}/admin/sync`}`,
       `try:      curl -s -X POST ${url}/api_v3/service/ottuser/action/anonymousLogin -H 'content-type: application/json' -d '{"partnerId":${config.vendor.partnerId}}'`,
     ],

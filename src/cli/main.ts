@@ -8,6 +8,7 @@ import { registerHarCommand } from './har-command';
 import { readPackageVersion } from './package-version';
 import { registerSyncCommand } from './sync-command';
 import { registerCoverageCommand } from './coverage-command';
+import { registerMediaCommand } from './media-command';
 
 /** Builds the `understudy` command line. */
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerSimCommand(program);
   registerSyncCommand(program);
   registerCoverageCommand(program);
+  registerMediaCommand(program);
   registerReplayCommand(program);
   registerDiffCommand(program);
   registerHarCommand(program);

@@ -2,6 +2,11 @@ import type { Command } from 'commander';
 import { loadCatalog } from '../sim/catalog/load-catalog';
 import { startVendorSim } from '../sim/vendor-sim/vendor-sim-server';
 import { startPlatformSim } from '../sim/platform-sim/platform-sim-server';
+import { startVendorCdnOrigin } from '../sim/cdn/vendor-cdn-server';
+import { startLabObjectStore } from '../sim/storage/lab-object-store';
+import { startCompanyCdn } from '../sim/cdn/company-cdn-server';
+import { resolveMediaConfig } from '../config/media-config';
+import { loadConfig } from '../config/load-config';
 import { main as writeCatalogFixtures } from '../sim/catalog/generate-catalog-main';
 import { parseChoice, parsePort, waitForShutdown } from './process-helpers';
 import { createLabClock } from '../core/lab-clock';
@@ -28,8 +33,13 @@ export function registerSimCommand(program: Command): void {
       const port = parsePort(opts.port);
       const catalog = loadCatalog(opts.catalog);
       const server = await startVendorSim({ catalog, clock: simClock(catalog, opts.clock), port, host: opts.host });
+      const cdn = await startVendorCdnOrigin(catalog);
       console.log(`vendor-sim listening on ${server.url} — API under ${server.url}/api_v3`);
-      await waitForShutdown(() => server.close());
+      console.log(`vendor CDN origin on ${cdn.url} — stands for https://${cdn.catalogHost} (media.originHosts)`);
+      await waitForShutdown(async () => {
+        await cdn.close();
+        await server.close();
+      });
     });
   sim
     .command('platform')
@@ -44,6 +54,29 @@ export function registerSimCommand(program: Command): void {
       const server = await startPlatformSim({ catalog, clock: simClock(catalog, opts.clock), port, host: opts.host });
       console.log(`platform-sim listening on ${server.url}`);
       await waitForShutdown(() => server.close());
+    });
+  sim
+    .command('storage')
+    .description('start the lab object store (s3rver, S3-compatible) with the media bucket')
+    .option('--port <port>', 'port to listen on', '4300')
+    .option('--dir <dir>', 'keep objects in this directory (default: a temporary one)')
+    .option('--bucket <name>', 'bucket to create', 'media')
+    .action(async (opts: { port: string; dir?: string; bucket: string }) => {
+      const store = await startLabObjectStore({ bucket: opts.bucket, port: parsePort(opts.port), ...(opts.dir === undefined ? {} : { directory: opts.dir }) });
+      console.log(`lab object store on ${store.endpoint} — bucket ${store.bucket} (UNDERSTUDY_MEDIA_S3_ENDPOINT=${store.endpoint})`);
+      await waitForShutdown(() => store.close());
+    });
+  sim
+    .command('cdn')
+    .description('start the lab company CDN: verifies path tokens, pulls from the bucket')
+    .option('--port <port>', 'port to listen on', '4400')
+    .requiredOption('--bucket-url <url>', 'bucket base URL, path style (http://127.0.0.1:4300/media)')
+    .action(async (opts: { port: string; bucketUrl: string }) => {
+      const loaded = loadConfig({});
+      const media = resolveMediaConfig(loaded.ok ? loaded.value.media : undefined);
+      const cdn = await startCompanyCdn({ bucketUrl: opts.bucketUrl, tokenSecret: media.cdn.tokenSecret, port: parsePort(opts.port) });
+      console.log(`lab company CDN on ${cdn.url} (UNDERSTUDY_MEDIA_CDN_URL=${cdn.url})`);
+      await waitForShutdown(() => cdn.close());
     });
   sim
     .command('catalog')

@@ -1,6 +1,7 @@
 import { edgeSchema } from './edge-schema';
 import { recordSchema } from './record-config';
 import { tracingSchema } from './tracing-config';
+import { mediaSchema } from './media-config';
 const positiveInteger = { type: 'integer', minimum: 1 } as const;
 const percent = { type: 'number', minimum: 0, maximum: 100 } as const;
 
@@ -120,6 +121,7 @@ export const configSchema = {
     edge: edgeSchema,
     record: recordSchema,
     tracing: tracingSchema,
+    media: mediaSchema,
     clock: { enum: ['lab', 'system', 'auto'] },
     policy: { type: 'object', additionalProperties: false, properties: { file: { type: 'string', minLength: 1 } } },
     admin: { type: 'object', additionalProperties: false, properties: { token: { type: 'string', minLength: 16 } } },

@@ -1,6 +1,7 @@
 import type { EdgeConfig } from './edge-types';
 import type { RecordConfig } from './record-config';
 import type { TracingConfig } from './tracing-config';
+import type { MediaConfigInput } from './media-config';
 
 export type { EdgeConfig, OperationClass, RateBucketConfig } from './edge-types';
 
@@ -89,6 +90,8 @@ export interface UnderstudyConfig {
   readonly record?: Partial<RecordConfig>;
   /** OpenTelemetry traces (docs/observability.md "Traces"); off without an endpoint. */
   readonly tracing?: Partial<TracingConfig>;
+  /** The media library on object storage (docs/media.md); absent = defaults. */
+  readonly media?: MediaConfigInput;
   /** The routing policy file (YAML or JSON), watched for changes; absent = every call to the vendor. */
   readonly policy: { readonly file?: string };
   /** The admin API's bearer token; absent = a random one is generated at start and printed once. */

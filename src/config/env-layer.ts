@@ -32,9 +32,16 @@ export const configEnvironmentVariables = {
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'tracing.endpoint',
   OTEL_TRACES_SAMPLER_ARG: 'tracing.sampleRatio',
   OTEL_SERVICE_NAME: 'tracing.serviceName',
+  UNDERSTUDY_MEDIA_S3_ENDPOINT: 'media.storage.endpoint',
+  UNDERSTUDY_MEDIA_S3_BUCKET: 'media.storage.bucket',
+  UNDERSTUDY_MEDIA_S3_ACCESS_KEY_ID: 'media.storage.accessKeyId',
+  UNDERSTUDY_MEDIA_S3_SECRET_ACCESS_KEY: 'media.storage.secretAccessKey',
+  UNDERSTUDY_MEDIA_CDN_URL: 'media.cdn.baseUrl',
+  UNDERSTUDY_MEDIA_TOKEN_SECRET: 'media.cdn.tokenSecret',
+  UNDERSTUDY_MEDIA_TOKEN_TTL_SECONDS: 'media.cdn.tokenTtlSeconds',
 } as const;
 
-const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs', 'edge.maxConnections', 'server.workers']);
+const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs', 'edge.maxConnections', 'server.workers', 'media.cdn.tokenTtlSeconds']);
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');

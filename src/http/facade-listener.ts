@@ -11,6 +11,7 @@ import { readRequestBody } from './read-request-body';
 import type { FacadeTap } from './record-tap';
 import { checkRequestFraming, refuseRequest } from './request-framing';
 import type { PassthroughShadowTap } from './shadow-tap';
+import type { MediaPlaybackHook } from './media-playback-hook';
 
 export interface FacadeAppOptions {
   readonly gateway: FacadeGateway;
@@ -32,6 +33,8 @@ export interface FacadeAppOptions {
   readonly onServed?: (served: ExecutedSummary & { readonly seconds: number }) => void;
   /** The recording tap (docs/recording.md); absent when recording is not configured. */
   readonly tap?: FacadeTap;
+  /** Storage playback (docs/media.md): rewrites playback URLs of files played from the bucket. */
+  readonly media?: MediaPlaybackHook;
 }
 
 const jsonType = 'application/json; charset=utf-8';
@@ -61,16 +64,18 @@ async function serveVendorApi(options: FacadeAppOptions, req: IncomingMessage, r
     return sendReply(req, res, { status: 200, headers: { 'content-type': jsonType }, body: JSON.stringify(errorEnvelope(vendorError('BadRequest'), 0)) });
   }
   const request = { url: req.url ?? '/', contentType: req.headers['content-type'], body: body.body.toString('utf8'), origin: options.publicBaseUrl() };
-  const answer = await handleGatewayRequest(request, { headers: req.headers, remoteAddress: req.socket.remoteAddress }, options.gateway);
+  const facts = { headers: req.headers, remoteAddress: req.socket.remoteAddress };
+  const answer = await handleGatewayRequest(request, facts, options.gateway);
   options.tap?.(req, res, body.body, answer, startedMs);
   if (answer.kind === 'passthrough') {
     res.once('finish', () => record(options, { operation: answer.operation, target: 'vendor', outcome: res.statusCode < 500 ? 'ok' : 'upstream_error' }, startedMs));
     options.shadow?.(answer, req, res, startedMs);
-    if (options.capturePassthrough?.(req, res, body.body, answer) !== true) options.passthrough.forward(req, res, body.body, answer.operation);
+    if (options.capturePassthrough?.(req, res, body.body, answer) === true || options.media?.forward(req, res, body.body, answer, facts) === true) return;
+    options.passthrough.forward(req, res, body.body, answer.operation);
     return;
   }
   record(options, answer.summary, startedMs);
-  sendReply(req, res, answer.reply);
+  sendReply(req, res, options.media === undefined ? answer.reply : options.media.rewriteReply(request, facts, answer.summary.operation, answer.reply));
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {

@@ -2,6 +2,7 @@
  * The policy document as operators write it (YAML or JSON) and as the admin API serves it
  * (docs/architecture.md §4 "Policy"). `compilePolicy` validates it against `policySchema` and fills defaults.
  */
+import type { MediaPolicy } from './media-policy';
 
 /** Where a call is answered from. */
 export type Target = 'vendor' | 'platform';
@@ -45,6 +46,8 @@ export interface KillSwitch {
   readonly global: boolean;
   /** These operations (names or globs) go to the vendor. */
   readonly operations: readonly string[];
+  /** Every device plays from the vendor's CDN (issue 18); absent = false. */
+  readonly media?: boolean;
 }
 
 export interface QaOverride {
@@ -74,6 +77,8 @@ export interface PolicyDocument {
   readonly qaOverride: QaOverride;
   readonly regions: RegionSources;
   readonly rules: readonly PolicyRule[];
+  /** Playback source rules (docs/media.md); absent = every device on the vendor's CDN. */
+  readonly media?: MediaPolicy;
 }
 
 /** The header the QA override uses when the policy names none. */

@@ -113,6 +113,7 @@ export class PolicyHolder {
     let operations = current.killSwitch.operations.filter((name) => name !== operation);
     if (operation !== undefined && change.on) operations = [...operations, operation];
     const killSwitch = {
+      ...current.killSwitch,
       global: change.global === true ? change.on : current.killSwitch.global,
       operations,
     };

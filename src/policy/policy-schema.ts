@@ -3,6 +3,8 @@
  * filled with defaults by ajv (`useDefaults`); unknown keys are errors so a typo never passes silently.
  */
 
+import { mediaPolicySchema } from './media-policy';
+
 const nameList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 /** Match lists are never empty: an empty list would silently match nothing. */
 const matchList = { ...nameList, minItems: 1 } as const;
@@ -51,6 +53,7 @@ export const policySchema = {
       properties: {
         global: { type: 'boolean', default: false },
         operations: { ...operationList, default: [] },
+        media: { type: 'boolean' },
       },
     },
     qaOverride: {
@@ -81,5 +84,6 @@ export const policySchema = {
       },
     },
     rules: { type: 'array', default: [], items: ruleSchema },
+    media: mediaPolicySchema,
   },
 } as const;

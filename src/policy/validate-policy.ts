@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../core/result';
 import { missingKeyError, notAllowedError, unknownKeyError } from '../core/setting-errors';
 import type { PolicyDocument, PolicyRule, RuleMatch } from './policy-document';
 import { policySchema } from './policy-schema';
+import { checkMediaPolicy, normaliseMediaPolicy } from './media-policy';
 
 const validateSchema = new Ajv({ allErrors: true, useDefaults: true, verbose: true }).compile(policySchema);
 
@@ -66,13 +67,14 @@ function normalise(doc: PolicyDocument): PolicyDocument {
   return {
     salt: doc.salt,
     defaultTarget: doc.defaultTarget,
-    killSwitch: { global: doc.killSwitch.global, operations: lowerAll(doc.killSwitch.operations)! },
+    killSwitch: { global: doc.killSwitch.global, operations: lowerAll(doc.killSwitch.operations)!, ...(doc.killSwitch.media === undefined ? {} : { media: doc.killSwitch.media }) },
     qaOverride: { header: doc.qaOverride.header.toLowerCase(), devices: [...new Set(doc.qaOverride.devices)] },
     regions: dropUndefined({
       header: doc.regions.header?.toLowerCase(),
       cidrs: doc.regions.cidrs.map((entry) => ({ cidr: entry.cidr.trim(), region: entry.region.trim().toLowerCase() })),
     }),
     rules: doc.rules.map((rule) => dropUndefined({ ...rule, match: normaliseMatch(rule.match) })),
+    ...(doc.media === undefined ? {} : { media: normaliseMediaPolicy(doc.media) }),
   };
 }
 
@@ -87,6 +89,6 @@ export function validatePolicy(input: unknown): Result<PolicyDocument, string[]>
   if (!validateSchema(copy)) return err((validateSchema.errors ?? []).map(describeSchemaError));
   const doc = copy as unknown as PolicyDocument;
   const firstIndexOfId = new Map<string, number>();
-  const errors = doc.rules.flatMap((rule, index) => checkRule(rule, index, firstIndexOfId));
+  const errors = [...doc.rules.flatMap((rule, index) => checkRule(rule, index, firstIndexOfId)), ...(doc.media === undefined ? [] : checkMediaPolicy(doc.media))];
   return errors.length > 0 ? err(errors) : ok(normalise(doc));
 }

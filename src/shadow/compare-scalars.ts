@@ -20,6 +20,9 @@ export function stripSignedUrl(url: string): string {
   const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path);
   if (scheme) path = path.slice(scheme[0].length);
   path = path.split(/[?#]/, 1)[0] ?? '';
+  // A company CDN URL's path token and expiry (docs/media.md "Tokens") are noise: moving a file to
+  // storage changes host and prefix only, never the object path.
+  path = path.replace(/^\/t\/[A-Za-z0-9_-]{1,64}\/\d{1,12}(?=\/)/, '');
   return path
     .split('/')
     .map((segment) => (tokenSegment.test(segment) ? '*' : segment))

@@ -11,3 +11,4 @@ export { SqlOutboxStore, type OutboxOptions } from './outbox-store';
 export { SqlCursorStore } from './cursor-store';
 export { SqlPolicyVersionStore, type PolicyVersionStore, type StoredPolicyVersion } from './policy-version-store';
 export { createSharedStateFeed, SHARED_STATE_CHANNEL, type SharedStateChange, type SharedStateFeed, type FeedOptions } from './shared-state-feed';
+export { SqlMediaStore } from './media-store';

@@ -39,7 +39,7 @@ describe('compilePolicy', () => {
     expect(errors).toEqual(
       expect.arrayContaining([
         '/ must have property "salt"',
-        '/colour is not a known key; allowed: salt, defaultTarget, killSwitch, qaOverride, regions, rules',
+        '/colour is not a known key; allowed: salt, defaultTarget, killSwitch, qaOverride, regions, rules, media',
         '/defaultTarget "cloud" is not allowed; allowed: "vendor", "platform"',
         '/killSwitch/global must be boolean',
         expect.stringMatching(/^\/killSwitch\/operations\/0 must match pattern/),
