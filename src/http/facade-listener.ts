@@ -106,6 +106,9 @@ function serveOperational(options: FacadeAppOptions, req: IncomingMessage, res: 
 export function createFacadeListener(options: FacadeAppOptions): RequestListener {
   return (req, res) => {
     res.on('error', () => undefined);
+    // Draining: every answer closes its connection, so no idle keep-alive socket is left for a
+    // balancer to reuse just as the listener closes (a request lost in that race is a device error).
+    if (!options.isReady()) res.shouldKeepAlive = false;
     const refusal = checkRequestFraming(req);
     if (refusal !== null) return refuseRequest(req, res, refusal);
     if (serveOperational(options, req, res)) return;
