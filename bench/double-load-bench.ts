@@ -85,20 +85,36 @@ function rssLine(samples: Map<number, number[]>): string {
   return [...samples.entries()].map(([pid, mib]) => `pid ${pid}: ${mib[0]?.toFixed(0)} → ${mib[mib.length - 1]?.toFixed(0)} MiB over ${mib.length} samples (max ${Math.max(...mib).toFixed(0)})`).join('; ');
 }
 
+// Started niced on a busy machine, a process may need far longer than usual to listen.
+const startTimeoutMs = 180_000;
+
 async function main(): Promise<void> {
   const postgres = await startThrowawayPostgres();
+  const stops: (() => Promise<void>)[] = [() => Promise.resolve(postgres?.stop())];
+  try {
+    await run(postgres?.url, stops);
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+  }
+}
+
+async function run(storeUrl: string | undefined, stops: (() => Promise<void>)[]): Promise<void> {
   const [vendorPort, platformPort] = await Promise.all([freePort(), freePort()]);
-  const vendor = await spawnServer([cliPath, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort);
-  const platform = await spawnServer([cliPath, 'sim', 'platform', '--port', String(platformPort)], platformPort);
+  const vendor = await spawnServer([cliPath, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort, {}, undefined, startTimeoutMs);
+  stops.push(() => vendor.stop());
+  const platform = await spawnServer([cliPath, 'sim', 'platform', '--port', String(platformPort)], platformPort, {}, undefined, startTimeoutMs);
+  stops.push(() => platform.stop());
   const fleet = await startFleet(instances, {
     UNDERSTUDY_VENDOR_URL: vendor.url,
     UNDERSTUDY_PLATFORM_URL: platform.url,
     UNDERSTUDY_POLICY_FILE: join(__dirname, '../../fixtures/policy/lab-all-platform.yaml'),
     UNDERSTUDY_CLOCK: 'lab',
     LOG_LEVEL: 'warn',
-    ...(postgres === undefined ? {} : { UNDERSTUDY_STORE_URL: postgres.url }),
+    ...(storeUrl === undefined ? {} : { UNDERSTUDY_STORE_URL: storeUrl }),
   }, writeBenchConfig());
+  stops.push(() => fleet.stop());
   const balancer = await startHealthCheckedBalancer(fleet.instances.map((i) => i.url));
+  stops.push(() => balancer.close());
   const ks = await loginKs(vendor.url);
   const totalMs = minutes * 60_000;
   let phase: Phase = 'steady';
@@ -106,7 +122,11 @@ async function main(): Promise<void> {
   const rss = new Map<number, number[]>();
   let done = false;
   const killed: { inflight?: number } = {};
-  try {
+  stops.push(() => {
+    done = true;
+    return Promise.resolve();
+  });
+  {
     const events = runEvents(fleet, totalMs, (p) => (phase = p), balancer.inflight, killed);
     const writers = runBookmarkWriters(balancer.url, ks, writeAssets, 200, () => done);
     const started = Date.now();
@@ -122,12 +142,6 @@ async function main(): Promise<void> {
     const verdict = await verifyWrites(ledger, balancer.url, vendor.url, ks);
     report(slices, ledger, verdict, rss, balancer);
     console.log(`requests per instance: ${balancer.counts.join(', ')}${killed.inflight === undefined ? '' : `; in flight at the instance when it was killed: ${killed.inflight}`}`);
-  } finally {
-    done = true;
-    await balancer.close();
-    await fleet.stop();
-    await Promise.all([vendor.stop(), platform.stop()]);
-    postgres?.stop();
   }
 }
 

@@ -45,8 +45,8 @@ export async function startFleet(count: number, env: Record<string, string>, con
     const port = ports[index]!;
     const child = spawn(process.execPath, [cli, 'serve', '--config', configFile], { env: { ...process.env, ...env, PORT: String(port), ADMIN_PORT: '0' }, stdio: ['ignore', 'ignore', 'inherit'] });
     children[index] = child;
-    await waitForPort(port, child, 60_000);
-    await waitReady(`http://127.0.0.1:${port}`, 60_000);
+    await waitForPort(port, child, 180_000);
+    await waitReady(`http://127.0.0.1:${port}`, 180_000);
   };
   for (let i = 0; i < count; i++) await start(i);
   return {

@@ -40,11 +40,14 @@ export async function waitForPort(port: number, child: ChildProcess, timeoutMs: 
  * Starts `node <args>` listening on `port` and waits until it answers HTTP; with `cpu`, pinned to
  * that core (taskset), so upstreams and the measured target do not take turns on one core.
  */
-export async function spawnServer(args: readonly string[], port: number, env: Record<string, string> = {}, cpu?: number): Promise<SpawnedServer> {
+export async function spawnServer(args: readonly string[], port: number, env: Record<string, string> = {}, cpu?: number, startTimeoutMs = 30_000): Promise<SpawnedServer> {
   const command = cpu === undefined ? process.execPath : 'taskset';
   const commandArgs = cpu === undefined ? args : ['-c', String(cpu), process.execPath, ...args];
   const child = spawn(command, commandArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  await waitForPort(port, child, 30_000);
+  await waitForPort(port, child, startTimeoutMs).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
   return {
     pid: child.pid ?? 0,
     port,
