@@ -127,10 +127,14 @@ async function run(storeUrl: string | undefined, stops: (() => Promise<void>)[])
     return Promise.resolve();
   });
   {
-    const events = runEvents(fleet, totalMs, (p) => (phase = p), balancer.inflight, killed);
+    // A restart that fails (an instance that does not come back) ends the run, through the clean-up.
+    let eventFailure: Error | undefined;
+    const events = runEvents(fleet, totalMs, (p) => (phase = p), balancer.inflight, killed).catch((error: unknown) => {
+      eventFailure = error instanceof Error ? error : new Error(String(error));
+    });
     const writers = runBookmarkWriters(balancer.url, ks, writeAssets, 200, () => done);
     const started = Date.now();
-    for (let n = 0; Date.now() - started < totalMs; n++) {
+    for (let n = 0; Date.now() - started < totalMs && eventFailure === undefined; n++) {
       if (n % 10 === 0) sampleRss(fleet, rss);
       const inPhase = phase;
       const slice = await runLoadSlice({ origin: balancer.url, rate, durationMs: 1000, request: (i) => readMix[i % readMix.length]!.request(ks), acceptBody: (body) => !body.includes('KalturaAPIException') });
@@ -138,6 +142,7 @@ async function run(storeUrl: string | undefined, stops: (() => Promise<void>)[])
     }
     done = true;
     await events;
+    if (eventFailure !== undefined) throw eventFailure;
     const ledger = await writers;
     const verdict = await verifyWrites(ledger, balancer.url, vendor.url, ks);
     report(slices, ledger, verdict, rss, balancer);
