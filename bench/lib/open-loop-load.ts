@@ -18,6 +18,8 @@ export interface LoadOptions {
   readonly connections?: number;
   /** Expected HTTP status (default 200); anything else counts as an error. */
   readonly expectStatus?: number;
+  /** When given, an answer with the expected status whose body this refuses also counts as an error. */
+  readonly acceptBody?: (body: string) => boolean;
 }
 
 /** What one stretch of load saw, unsummarised, so stretches can be merged before percentiles. */
@@ -64,9 +66,9 @@ export async function runLoadSlice(options: LoadOptions): Promise<LoadSlice> {
       pool
         .request({ method: req.method, path: req.path, body: req.body, headers: req.headers })
         .then(async (res) => {
-          await res.body.dump();
+          const body = options.acceptBody === undefined ? (await res.body.dump(), '') : await res.body.text();
           latencies.push(performance.now() - from);
-          if (res.statusCode === (options.expectStatus ?? 200)) ok++;
+          if (res.statusCode === (options.expectStatus ?? 200) && (options.acceptBody?.(body) ?? true)) ok++;
           else errors++;
         })
         .catch(() => {

@@ -21,7 +21,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+/** Resolves once `port` answers HTTP; throws if the child exits or `timeoutMs` passes. */
+export async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
@@ -39,17 +40,14 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
  * Starts `node <args>` listening on `port` and waits until it answers HTTP; with `cpu`, pinned to
  * that core (taskset), so upstreams and the measured target do not take turns on one core.
  */
-export async function spawnServer(args: readonly string[], port: number, env: Record<string, string> = {}, cpu?: number, startupMs = 30_000): Promise<SpawnedServer> {
+export async function spawnServer(args: readonly string[], port: number, env: Record<string, string> = {}, cpu?: number, startTimeoutMs = 30_000): Promise<SpawnedServer> {
   const command = cpu === undefined ? process.execPath : 'taskset';
   const commandArgs = cpu === undefined ? args : ['-c', String(cpu), process.execPath, ...args];
   const child = spawn(command, commandArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  try {
-    await waitForPort(port, child, startupMs);
-  } catch (error) {
-    // A server that did not come up in time must not outlive the bench that gave up on it.
+  await waitForPort(port, child, startTimeoutMs).catch((error: unknown) => {
     child.kill('SIGKILL');
     throw error;
-  }
+  });
   return {
     pid: child.pid ?? 0,
     port,

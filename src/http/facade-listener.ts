@@ -55,8 +55,14 @@ function record(options: FacadeAppOptions, summary: ExecutedSummary, startedMs: 
   options.onServed?.({ ...summary, seconds });
 }
 
-async function serveVendorApi(options: FacadeAppOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const startedMs = performance.now();
+/** What the request's one `close` listener reports: a passthrough is recorded once its answer is sent. */
+interface Exchange {
+  readonly startedMs: number;
+  passthrough?: string;
+}
+
+async function serveVendorApi(options: FacadeAppOptions, req: IncomingMessage, res: ServerResponse, exchange: Exchange): Promise<void> {
+  const { startedMs } = exchange;
   const body = await readRequestBody(req, options.bodyLimitBytes);
   if (body.kind === 'aborted') return;
   if (body.kind === 'too-large') {
@@ -68,7 +74,7 @@ async function serveVendorApi(options: FacadeAppOptions, req: IncomingMessage, r
   const answer = await handleGatewayRequest(request, facts, options.gateway);
   options.tap?.(req, res, body.body, answer, startedMs);
   if (answer.kind === 'passthrough') {
-    res.once('finish', () => record(options, { operation: answer.operation, target: 'vendor', outcome: res.statusCode < 500 ? 'ok' : 'upstream_error' }, startedMs));
+    exchange.passthrough = answer.operation;
     options.shadow?.(answer, req, res, startedMs);
     if (options.capturePassthrough?.(req, res, body.body, answer) === true || options.media?.forward(req, res, body.body, answer, facts) === true) return;
     options.passthrough.forward(req, res, body.body, answer.operation);
@@ -105,6 +111,9 @@ function serveOperational(options: FacadeAppOptions, req: IncomingMessage, res: 
 export function createFacadeListener(options: FacadeAppOptions): RequestListener {
   return (req, res) => {
     res.on('error', () => undefined);
+    // Draining: every answer closes its connection, so no idle keep-alive socket is left for a
+    // balancer to reuse just as the listener closes (a request lost in that race is a device error).
+    if (!options.isReady()) res.shouldKeepAlive = false;
     const refusal = checkRequestFraming(req);
     if (refusal !== null) return refuseRequest(req, res, refusal);
     if (serveOperational(options, req, res)) return;
@@ -114,7 +123,15 @@ export function createFacadeListener(options: FacadeAppOptions): RequestListener
       return;
     }
     options.metrics.beginRequest();
-    res.once('close', () => options.metrics.endRequest());
-    serveVendorApi(options, req, res).catch(() => sendReply(req, res, failureReply()));
+    const exchange: Exchange = { startedMs: performance.now() };
+    // One listener per request for both the in-flight count and the passthrough's record (each
+    // listener costs measurably on the hot path, bench/README.md); a passthrough counts when whole.
+    res.once('close', () => {
+      options.metrics.endRequest();
+      if (exchange.passthrough !== undefined && res.writableFinished) {
+        record(options, { operation: exchange.passthrough, target: 'vendor', outcome: res.statusCode < 500 ? 'ok' : 'upstream_error' }, exchange.startedMs);
+      }
+    });
+    serveVendorApi(options, req, res, exchange).catch(() => sendReply(req, res, failureReply()));
   };
 }

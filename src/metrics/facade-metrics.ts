@@ -145,11 +145,10 @@ function bindEventRecorders(m: FacadeMetricSet, close: ReturnType<typeof createC
 type StateSetters = Pick<FacadeMetrics, 'setPolicyVersion' | 'setBreakerState' | 'beginRequest' | 'endRequest' | 'setDraining'>;
 
 /** The gauges, starting from a definite state so scrapes never show an absent series. */
-function bindStateSetters(m: FacadeMetricSet, close: ReturnType<typeof createClosers>): StateSetters {
+function bindStateSetters(m: FacadeMetricSet, close: ReturnType<typeof createClosers>, inflight: { count: number }): StateSetters {
   for (const upstream of UPSTREAMS) m.breakerState.labels(upstream).set(0);
   m.inflight.set(0);
   m.draining.set(0);
-  let inflight = 0;
   return {
     setPolicyVersion(version) {
       if (Number.isFinite(version)) m.policyVersion.set(version);
@@ -159,14 +158,13 @@ function bindStateSetters(m: FacadeMetricSet, close: ReturnType<typeof createClo
       // An unknown state is a bug in the caller; reporting "open" is the conservative reading.
       m.breakerState.labels(close.upstream(upstream)).set(index < 0 ? 2 : index);
     },
+    // The gauge reads the count when scraped (metric-definitions.ts).
     beginRequest() {
-      inflight += 1;
-      m.inflight.set(inflight);
+      inflight.count += 1;
     },
     endRequest() {
       // Never below zero, so one unpaired call cannot leave the gauge wrong for the process's life.
-      inflight = inflight > 0 ? inflight - 1 : 0;
-      m.inflight.set(inflight);
+      inflight.count = inflight.count > 0 ? inflight.count - 1 : 0;
     },
     setDraining(draining) {
       m.draining.set(draining ? 1 : 0);
@@ -178,12 +176,13 @@ function bindStateSetters(m: FacadeMetricSet, close: ReturnType<typeof createClo
 export function createFacadeMetrics(options: FacadeMetricsOptions = { operations: [] }): FacadeMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: METRIC_PREFIX });
-  const m = defineFacadeMetrics(registry);
+  const inflight = { count: 0 };
+  const m = defineFacadeMetrics(registry, () => inflight.count);
   const close = createClosers(options.operations);
   return {
     registry,
     ...bindEventRecorders(m, close),
-    ...bindStateSetters(m, close),
+    ...bindStateSetters(m, close, inflight),
     async render() {
       return { contentType: registry.contentType, body: await registry.metrics() };
     },

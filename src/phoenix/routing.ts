@@ -31,6 +31,9 @@ export interface VendorTarget {
 }
 
 function decodeSegment(segment: string): string {
+  // Without a `%` there is nothing to decode (`+` is not a space in a path): the common case, and
+  // decodeURIComponent's try/catch is measurable per segment on the hot path (bench/README.md).
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
