@@ -1019,6 +1019,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/ottuser/action/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signs up a user, who has no household yet; no KS needed (generated TypeScript client OttUserRegisterAction(partnerId, user: KalturaOTTUser, password) → KalturaOTTUser) */
+        post: operations["ottuser.register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/ottuser/action/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Changes profile fields of the caller, or (household master) of a member by id (generated TypeScript client OttUserUpdateAction(user: KalturaOTTUser, id?) → KalturaOTTUser) */
+        post: operations["ottuser.update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/ottuser/action/updatePassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets the password of the caller, or (household master) of a member (generated TypeScript client OttUserUpdatePasswordAction(userId: number, password) → void) */
+        post: operations["ottuser.updatePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_v3/service/entitlement/action/cancelRenewal": {
         parameters: {
             query?: never;
@@ -1467,6 +1518,21 @@ export interface components {
             updateDate?: number;
             lastLoginDate?: number;
             failedLoginCount?: number;
+        };
+        /** @description A KalturaOTTUser as register and update take it: the profile fields are used, read-only ones (id, householdId, dates, states) are ignored */
+        KalturaOTTUserInput: {
+            objectType?: string;
+            username?: string;
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            address?: string;
+            city?: string;
+            countryId?: number;
+            zip?: string;
+            phone?: string;
+            affiliateCode?: string;
+            externalId?: string;
         };
         KalturaLoginResponse: {
             /** @constant */
@@ -4000,6 +4066,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "ottuser.register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    partnerId: number;
+                    user: components["schemas"]["KalturaOTTUserInput"];
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaOTTUserSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "ottuser.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    user: components["schemas"]["KalturaOTTUserInput"];
+                    id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaOTTUserSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "ottuser.updatePassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    userId: number;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NullSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

@@ -381,6 +381,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identity/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registers a user (no household yet; a household is made or joined afterwards) */
+        post: operations["identity.createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identity/v1/users/{userId}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the profile fields given (fields left out keep their value); a user changes themselves, the household master its members */
+        put: operations["identity.updateUserProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identity/v1/users/{userId}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets a user's password (same permission as the profile) */
+        put: operations["identity.setUserPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/commerce/v1/products": {
         parameters: {
             query?: never;
@@ -824,7 +875,7 @@ export interface components {
             detail: string;
         };
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "invalid_json" | "invalid_token" | "invalid_client" | "invalid_credentials" | "forbidden" | "user_suspended" | "household_suspended" | "not_found" | "no_episode" | "unknown_user" | "product_not_found" | "device_not_found" | "device_not_in_household" | "method_not_allowed" | "device_exists" | "device_in_other_household" | "device_limit_exceeded" | "concurrency_limit" | "already_entitled" | "not_renewable" | "cursor_expired" | "code_expired" | "device_not_paired" | "rule_not_enabled" | "list_limit_exceeded" | "invalid_reminder_target" | "payload_too_large" | "price_mismatch" | "content_not_in_product" | "internal_error";
+        ProblemCode: "validation_failed" | "invalid_json" | "invalid_token" | "invalid_client" | "invalid_credentials" | "forbidden" | "user_suspended" | "household_suspended" | "not_found" | "no_episode" | "unknown_user" | "product_not_found" | "device_not_found" | "device_not_in_household" | "method_not_allowed" | "device_exists" | "device_in_other_household" | "device_limit_exceeded" | "concurrency_limit" | "already_entitled" | "username_taken" | "not_renewable" | "cursor_expired" | "code_expired" | "device_not_paired" | "rule_not_enabled" | "list_limit_exceeded" | "invalid_reminder_target" | "payload_too_large" | "price_mismatch" | "content_not_in_product" | "internal_error";
         TokenSubject: {
             userId?: components["schemas"]["Uuid"];
             householdId?: components["schemas"]["Uuid"];
@@ -858,6 +909,27 @@ export interface components {
             lastLoginAt?: components["schemas"]["Timestamp"] | null;
             /** @description Failed authenticate attempts since the last successful one */
             failedLoginCount?: number;
+            address?: string;
+            zip?: string;
+            phone?: string;
+            affiliateCode?: string;
+            /** @description Id of the user in an outside system (empty = none) */
+            externalRef?: string;
+            /** @description Last profile or password change (the creation time until then) */
+            updatedAt?: components["schemas"]["Timestamp"];
+        };
+        /** @description Profile fields of a user; each one given is set, absent ones keep their value */
+        UserProfileChange: {
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            address?: string;
+            city?: string;
+            countryId?: number;
+            zip?: string;
+            phone?: string;
+            affiliateCode?: string;
+            externalRef?: string;
         };
         Household: {
             id: components["schemas"]["Uuid"];
@@ -2640,6 +2712,185 @@ export interface operations {
                 };
             };
             /** @description unknown_user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "identity.createUser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserProfileChange"] & {
+                    /** @description Unique in any case; trimmed */
+                    username: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new user */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description A problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description username_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "identity.updateUserProfile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserProfileChange"];
+            };
+        };
+        responses: {
+            /** @description The user after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description A problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden (a member, and the caller is not the household master) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found (no such user in the caller's household) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "identity.setUserPassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Password set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
             404: {
                 headers: {
                     [name: string]: unknown;
