@@ -26,9 +26,10 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_SYNC: 'sync.mode',
   UNDERSTUDY_RECORD_DIR: 'record.dir',
   UNDERSTUDY_WORKERS: 'server.workers',
+  UNDERSTUDY_RETIREMENT_WINDOW_DAYS: 'coverage.retirementWindowDays',
 } as const;
 
-const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs', 'edge.maxConnections', 'server.workers']);
+const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs', 'edge.maxConnections', 'server.workers', 'coverage.retirementWindowDays']);
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
