@@ -1070,6 +1070,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/timeshiftedtvpartnersettings/action/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The account's time-shifted TV settings: catch-up, start-over, trick-play, cloud recording (generated TypeScript client TimeShiftedTvPartnerSettingsGetAction(), KalturaTimeShiftedTvPartnerSettings) */
+        post: operations["timeshiftedtvpartnersettings.get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_v3/service/entitlement/action/cancelRenewal": {
         parameters: {
             query?: never;
@@ -2455,6 +2472,43 @@ export interface components {
             type: "purchase" | "parental";
             /** @enum {unknown} */
             permission: "allow" | "ask" | "block";
+        };
+        /** @description The generated clients' `KalturaTimeShiftedTvPartnerSettings` (every field; buffers in minutes, paddings in seconds, periods in days) */
+        KalturaTimeShiftedTvPartnerSettings: {
+            /** @constant */
+            objectType: "KalturaTimeShiftedTvPartnerSettings";
+            catchUpEnabled: boolean;
+            cdvrEnabled: boolean;
+            startOverEnabled: boolean;
+            trickPlayEnabled: boolean;
+            recordingScheduleWindowEnabled: boolean;
+            protectionEnabled: boolean;
+            seriesRecordingEnabled: boolean;
+            nonEntitledChannelPlaybackEnabled: boolean;
+            nonExistingChannelPlaybackEnabled: boolean;
+            privateCopyEnabled: boolean;
+            personalizedRecording: boolean;
+            catchUpBufferLength: number;
+            trickPlayBufferLength: number;
+            recordingScheduleWindow: number;
+            paddingBeforeProgramStarts: number;
+            paddingAfterProgramEnds: number;
+            protectionPeriod: number;
+            protectionQuotaPercentage: number;
+            recordingLifetimePeriod: number;
+            cleanupNoticePeriod: number;
+            recoveryGracePeriod: number;
+            defaultQuota: number;
+            maxRecordingConcurrency: number;
+            maxConcurrencyMargin: number;
+            /** @enum {unknown} */
+            quotaOveragePolicy: "FIFOAutoDelete" | "StopAtQuota";
+            /** @enum {unknown} */
+            protectionPolicy: "ExtendingRecordingLifetime" | "LimitedByRecordingLifetime";
+        };
+        KalturaTimeShiftedTvPartnerSettingsSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaTimeShiftedTvPartnerSettings"];
         };
         KalturaPurchaseSettingsSuccess: {
             executionTime: number;
@@ -4148,6 +4202,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NullSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "timeshiftedtvpartnersettings.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"];
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaTimeShiftedTvPartnerSettingsSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

@@ -432,6 +432,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/playback/v1/time-shift-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's catch-up, start-over, trick-play and cloud-recording settings */
+        get: operations["playback.getTimeShiftSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/commerce/v1/products": {
         parameters: {
             query?: never;
@@ -917,6 +934,39 @@ export interface components {
             externalRef?: string;
             /** @description Last profile or password change (the creation time until then) */
             updatedAt?: components["schemas"]["Timestamp"];
+        };
+        TimeShiftSettings: {
+            catchUpEnabled: boolean;
+            cdvrEnabled: boolean;
+            startOverEnabled: boolean;
+            trickPlayEnabled: boolean;
+            recordingScheduleWindowEnabled: boolean;
+            protectionEnabled: boolean;
+            seriesRecordingEnabled: boolean;
+            nonEntitledChannelPlaybackEnabled: boolean;
+            nonExistingChannelPlaybackEnabled: boolean;
+            privateCopyEnabled: boolean;
+            personalizedRecording: boolean;
+            catchUpBufferMinutes: number;
+            trickPlayBufferMinutes: number;
+            recordingScheduleWindowMinutes: number;
+            paddingBeforeSeconds: number;
+            paddingAfterSeconds: number;
+            protectionPeriodDays: number;
+            protectionQuotaPercent: number;
+            recordingLifetimeDays: number;
+            cleanupNoticeDays: number;
+            recoveryGraceDays: number;
+            defaultQuotaMinutes: number;
+            maxRecordingConcurrency: number;
+            maxConcurrencyMargin: number;
+            /**
+             * @description What a recording past the quota does: delete the oldest, or refuse
+             * @enum {string}
+             */
+            quotaOveragePolicy: "fifo_auto_delete" | "stop_at_quota";
+            /** @enum {string} */
+            protectionPolicy: "extend_lifetime" | "limited_by_lifetime";
         };
         /** @description Profile fields of a user; each one given is set, absent ones keep their value */
         UserProfileChange: {
@@ -2892,6 +2942,35 @@ export interface operations {
             };
             /** @description A problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "playback.getTimeShiftSettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeShiftSettings"];
+                };
+            };
+            /** @description A problem */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,6 +18,7 @@ import { purchaseSettingsTranslators } from './settings/purchase-settings-transl
 import { transactionHistoryTranslators } from './commerce/transaction-history';
 import { householdUserTranslators } from './identity/household-user-translators';
 import { userWriteTranslators } from './identity/user-write-translators';
+import { timeShiftTranslators } from './system/time-shift-translators';
 
 /** Every vendor operation the facade translates to the platform, keyed by lower-cased `service.action`. */
 export const vendorTranslators: TranslatorTable = {
@@ -40,4 +41,5 @@ export const vendorTranslators: TranslatorTable = {
   ...transactionHistoryTranslators,
   ...householdUserTranslators,
   ...userWriteTranslators,
+  ...timeShiftTranslators,
 };

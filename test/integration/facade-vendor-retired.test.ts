@@ -57,6 +57,7 @@ const retiredOperations = [
   'ottuser.register',
   'ottuser.update',
   'ottuser.updatepassword',
+  'timeshiftedtvpartnersettings.get',
 ];
 
 /** Multirequest cases made of those operations only. */

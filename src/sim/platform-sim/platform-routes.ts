@@ -15,6 +15,7 @@ import { productRoutes } from './commerce/product-routes';
 import { renewalRoutes } from './commerce/renewal-routes';
 import { passwordResetRoutes } from './identity/password-reset-routes';
 import { userWriteRoutes } from './identity/user-write-routes';
+import { timeShiftRoutes } from './playback/time-shift-routes';
 import { deviceRoutes } from './identity/device-routes';
 import { identityRoutes } from './identity/identity-routes';
 import { playbackRoutes } from './playback/playback-routes';
@@ -45,4 +46,5 @@ export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
   ...renewalRoutes,
   ...passwordResetRoutes,
   ...userWriteRoutes,
+  ...timeShiftRoutes,
 ];

@@ -20,6 +20,7 @@ import { purchaseSettingsOperations } from './settings/purchase-settings-operati
 import { transactionHistoryOperations } from './commerce/transaction-history';
 import { householdUserOperations } from './identity/household-user-operations';
 import { userWriteOperations } from './identity/user-write-operations';
+import { timeShiftOperations } from './system/time-shift-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
 export const vendorSimOperations: SimOperationTable = {
@@ -44,4 +45,5 @@ export const vendorSimOperations: SimOperationTable = {
   ...transactionHistoryOperations,
   ...householdUserOperations,
   ...userWriteOperations,
+  ...timeShiftOperations,
 };
