@@ -1087,6 +1087,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/subscriptionset/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Subscription sets by ids or by the subscriptions they hold (generated TypeScript client SubscriptionSetListAction(filter?: KalturaSubscriptionSetFilter), KalturaSubscriptionSetListResponse) */
+        post: operations["subscriptionset.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_v3/service/entitlement/action/cancelRenewal": {
         parameters: {
             query?: never;
@@ -2509,6 +2526,38 @@ export interface components {
         KalturaTimeShiftedTvPartnerSettingsSuccess: {
             executionTime: number;
             result: components["schemas"]["KalturaTimeShiftedTvPartnerSettings"];
+        };
+        /** @description The generated clients' `KalturaSubscriptionSwitchSet` (a KalturaSubscriptionSet of type SWITCH) */
+        KalturaSubscriptionSwitchSet: {
+            /** @constant */
+            objectType: "KalturaSubscriptionSwitchSet";
+            id: number;
+            name: string;
+            /** @constant */
+            type: "SWITCH";
+            /** @description Comma-separated subscription ids */
+            subscriptionIds: string;
+        };
+        /** @description The generated clients' `KalturaSubscriptionDependencySet` (add-ons that need `baseSubscriptionId`) */
+        KalturaSubscriptionDependencySet: {
+            /** @constant */
+            objectType: "KalturaSubscriptionDependencySet";
+            id: number;
+            name: string;
+            /** @constant */
+            type: "DEPENDENCY";
+            /** @description Comma-separated subscription ids (the add-ons) */
+            subscriptionIds: string;
+            baseSubscriptionId: number;
+        };
+        KalturaSubscriptionSetListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaSubscriptionSetListResponse";
+                objects: (components["schemas"]["KalturaSubscriptionSwitchSet"] | components["schemas"]["KalturaSubscriptionDependencySet"])[];
+                totalCount: number;
+            };
         };
         KalturaPurchaseSettingsSuccess: {
             executionTime: number;
@@ -4226,6 +4275,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KalturaTimeShiftedTvPartnerSettingsSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "subscriptionset.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: {
+                        objectType?: string;
+                        idIn?: string;
+                        subscriptionIdContains?: string;
+                        typeEqual?: string;
+                        baseSubscriptionIdIn?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaSubscriptionSetListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

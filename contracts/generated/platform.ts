@@ -449,6 +449,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/commerce/v1/product-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's subscription groupings: switch sets (move between) and dependency sets (add-ons needing a base product) */
+        get: operations["commerce.listProductSets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/commerce/v1/products": {
         parameters: {
             query?: never;
@@ -967,6 +984,17 @@ export interface components {
             quotaOveragePolicy: "fifo_auto_delete" | "stop_at_quota";
             /** @enum {string} */
             protectionPolicy: "extend_lifetime" | "limited_by_lifetime";
+        };
+        ProductSet: {
+            id: components["schemas"]["Uuid"];
+            /** @description The set's number in the catalogue migration export */
+            legacyId: number;
+            name: string;
+            /** @enum {string} */
+            kind: "switch" | "dependency";
+            productIds: components["schemas"]["Uuid"][];
+            /** @description Dependency sets: the product the others need */
+            baseProductId: components["schemas"]["Uuid"] | null;
         };
         /** @description Profile fields of a user; each one given is set, absent ones keep their value */
         UserProfileChange: {
@@ -2967,6 +2995,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TimeShiftSettings"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "commerce.listProductSets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProductSet"][];
+                    };
                 };
             };
             /** @description A problem */

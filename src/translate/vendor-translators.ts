@@ -19,6 +19,7 @@ import { transactionHistoryTranslators } from './commerce/transaction-history';
 import { householdUserTranslators } from './identity/household-user-translators';
 import { userWriteTranslators } from './identity/user-write-translators';
 import { timeShiftTranslators } from './system/time-shift-translators';
+import { subscriptionSetTranslators } from './commerce/subscription-set-translators';
 
 /** Every vendor operation the facade translates to the platform, keyed by lower-cased `service.action`. */
 export const vendorTranslators: TranslatorTable = {
@@ -42,4 +43,5 @@ export const vendorTranslators: TranslatorTable = {
   ...householdUserTranslators,
   ...userWriteTranslators,
   ...timeShiftTranslators,
+  ...subscriptionSetTranslators,
 };

@@ -58,6 +58,7 @@ const retiredOperations = [
   'ottuser.update',
   'ottuser.updatepassword',
   'timeshiftedtvpartnersettings.get',
+  'subscriptionset.list',
 ];
 
 /** Multirequest cases made of those operations only. */

@@ -16,6 +16,7 @@ import { renewalRoutes } from './commerce/renewal-routes';
 import { passwordResetRoutes } from './identity/password-reset-routes';
 import { userWriteRoutes } from './identity/user-write-routes';
 import { timeShiftRoutes } from './playback/time-shift-routes';
+import { productSetRoutes } from './commerce/product-set-routes';
 import { deviceRoutes } from './identity/device-routes';
 import { identityRoutes } from './identity/identity-routes';
 import { playbackRoutes } from './playback/playback-routes';
@@ -47,4 +48,5 @@ export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
   ...passwordResetRoutes,
   ...userWriteRoutes,
   ...timeShiftRoutes,
+  ...productSetRoutes,
 ];

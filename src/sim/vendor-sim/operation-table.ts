@@ -21,6 +21,7 @@ import { transactionHistoryOperations } from './commerce/transaction-history';
 import { householdUserOperations } from './identity/household-user-operations';
 import { userWriteOperations } from './identity/user-write-operations';
 import { timeShiftOperations } from './system/time-shift-operations';
+import { subscriptionSetOperations } from './commerce/subscription-set-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
 export const vendorSimOperations: SimOperationTable = {
@@ -46,4 +47,5 @@ export const vendorSimOperations: SimOperationTable = {
   ...householdUserOperations,
   ...userWriteOperations,
   ...timeShiftOperations,
+  ...subscriptionSetOperations,
 };
