@@ -1104,6 +1104,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/householdpaymentgateway/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The account's payment gateways as the caller's household sees them (generated TypeScript client HouseholdPaymentGatewayListAction(), KalturaHouseholdPaymentGatewayListResponse) */
+        post: operations["householdpaymentgateway.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/householdpaymentmethod/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The payment methods of the caller's household (generated TypeScript client HouseholdPaymentMethodListAction(), KalturaHouseholdPaymentMethodListResponse) */
+        post: operations["householdpaymentmethod.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_v3/service/entitlement/action/cancelRenewal": {
         parameters: {
             query?: never;
@@ -2556,6 +2590,51 @@ export interface components {
                 /** @constant */
                 objectType: "KalturaSubscriptionSetListResponse";
                 objects: (components["schemas"]["KalturaSubscriptionSwitchSet"] | components["schemas"]["KalturaSubscriptionDependencySet"])[];
+                totalCount: number;
+            };
+        };
+        /** @description The generated clients' `KalturaHouseholdPaymentGateway` */
+        KalturaHouseholdPaymentGateway: {
+            /** @constant */
+            objectType: "KalturaHouseholdPaymentGateway";
+            id: number;
+            name: string;
+            isDefault: boolean;
+            /** @enum {unknown} */
+            selectedBy: "none" | "account" | "household";
+            suspendSettings: {
+                /** @constant */
+                objectType: "KalturaSuspendSettings";
+                revokeEntitlements: boolean;
+                stopRenew: boolean;
+            };
+        };
+        KalturaHouseholdPaymentGatewayListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaHouseholdPaymentGatewayListResponse";
+                objects: components["schemas"]["KalturaHouseholdPaymentGateway"][];
+                totalCount: number;
+            };
+        };
+        /** @description The generated clients' `KalturaHouseholdPaymentMethod` */
+        KalturaHouseholdPaymentMethod: {
+            /** @constant */
+            objectType: "KalturaHouseholdPaymentMethod";
+            id: number;
+            externalId: string;
+            paymentGatewayId: number;
+            details: string;
+            isDefault: boolean;
+            paymentMethodProfileId: number;
+        };
+        KalturaHouseholdPaymentMethodListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaHouseholdPaymentMethodListResponse";
+                objects: components["schemas"]["KalturaHouseholdPaymentMethod"][];
                 totalCount: number;
             };
         };
@@ -4307,6 +4386,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KalturaSubscriptionSetListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "householdpaymentgateway.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"];
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaHouseholdPaymentGatewayListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "householdpaymentmethod.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"];
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaHouseholdPaymentMethodListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

@@ -20,6 +20,7 @@ import { householdUserTranslators } from './identity/household-user-translators'
 import { userWriteTranslators } from './identity/user-write-translators';
 import { timeShiftTranslators } from './system/time-shift-translators';
 import { subscriptionSetTranslators } from './commerce/subscription-set-translators';
+import { paymentTranslators } from './commerce/payment-translators';
 
 /** Every vendor operation the facade translates to the platform, keyed by lower-cased `service.action`. */
 export const vendorTranslators: TranslatorTable = {
@@ -44,4 +45,5 @@ export const vendorTranslators: TranslatorTable = {
   ...userWriteTranslators,
   ...timeShiftTranslators,
   ...subscriptionSetTranslators,
+  ...paymentTranslators,
 };

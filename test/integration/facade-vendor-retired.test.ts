@@ -59,6 +59,8 @@ const retiredOperations = [
   'ottuser.updatepassword',
   'timeshiftedtvpartnersettings.get',
   'subscriptionset.list',
+  'householdpaymentgateway.list',
+  'householdpaymentmethod.list',
 ];
 
 /** Multirequest cases made of those operations only. */
@@ -80,6 +82,7 @@ const retiredMultirequests = [
   'multirequest/cancel-renewal.json',
   'multirequest/user-register-login-update.json',
   'multirequest/user-password-change.json',
+  'multirequest/user-without-household-payments.json',
 ];
 
 /** Cases of operations translated before issue 14 that exercise what it added (parental blocks). */

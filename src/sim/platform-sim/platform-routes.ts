@@ -17,6 +17,7 @@ import { passwordResetRoutes } from './identity/password-reset-routes';
 import { userWriteRoutes } from './identity/user-write-routes';
 import { timeShiftRoutes } from './playback/time-shift-routes';
 import { productSetRoutes } from './commerce/product-set-routes';
+import { paymentRoutes } from './commerce/payment-routes';
 import { deviceRoutes } from './identity/device-routes';
 import { identityRoutes } from './identity/identity-routes';
 import { playbackRoutes } from './playback/playback-routes';
@@ -49,4 +50,5 @@ export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
   ...userWriteRoutes,
   ...timeShiftRoutes,
   ...productSetRoutes,
+  ...paymentRoutes,
 ];

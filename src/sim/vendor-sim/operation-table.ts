@@ -22,6 +22,7 @@ import { householdUserOperations } from './identity/household-user-operations';
 import { userWriteOperations } from './identity/user-write-operations';
 import { timeShiftOperations } from './system/time-shift-operations';
 import { subscriptionSetOperations } from './commerce/subscription-set-operations';
+import { paymentOperations } from './commerce/payment-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
 export const vendorSimOperations: SimOperationTable = {
@@ -48,4 +49,5 @@ export const vendorSimOperations: SimOperationTable = {
   ...userWriteOperations,
   ...timeShiftOperations,
   ...subscriptionSetOperations,
+  ...paymentOperations,
 };
