@@ -18,6 +18,7 @@ import { createEdgeServer, createPublicBaseUrl } from './compose/compose-edge';
 import { withAdmission } from './compose/compose-admission';
 import { composeShadow, type ShadowParts } from './compose/compose-shadow';
 import { composeCoverage } from './compose/compose-coverage';
+import { SqlCoverageDayStore } from './store/coverage-day-store';
 import type { AdminFeatureRoutes } from './http/admin-app';
 import { createAdminApp } from './http/admin-app';
 import { createFacadeListener } from './http/facade-listener';
@@ -180,8 +181,8 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const sharedState = await startSharedState({ connection: config.store, versions: policyVersions, holder: routing.policy, revocations, logger });
   registerBuildInfo(routing.metrics.registry, { site: config.site.id, version: readPackageVersion() });
   const sync = await composeSync({ config, clock, store, ids, decodeKs: env.decodeKs, vendorUrl: upstreams.vendorUrl, platformUrl: upstreams.platformUrl, registry: routing.metrics.registry, logger });
-  const shadow = await composeShadow({ config, vendorUrl: upstreams.vendorUrl, env, policy: routing.policy, registry: routing.metrics.registry, store, logger });
-  const coverage = composeCoverage(clock);
+  const coverage = composeCoverage({ clock, config, days: new SqlCoverageDayStore(store.sql), onFlushError: (error) => logger.warn({ event: 'coverage_flush_failed', error: String(error) }, 'coverage flush failed') });
+  const shadow = await composeShadow({ config, vendorUrl: upstreams.vendorUrl, env, policy: routing.policy, registry: routing.metrics.registry, store, logger, retirementBlockers: coverage.retirementBlockers });
   let ready = true;
   const publicBaseUrl = createPublicBaseUrl(config);
   const recording = composeRecording(config);
@@ -219,6 +220,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     closeResources: async () => {
       await sync?.close();
       await shadow.close();
+      await coverage.close();
       await recording.close();
       await media?.close();
       await sharedState.close();

@@ -1019,6 +1019,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/ottuser/action/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signs up a user, who has no household yet; no KS needed (generated TypeScript client OttUserRegisterAction(partnerId, user: KalturaOTTUser, password) → KalturaOTTUser) */
+        post: operations["ottuser.register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/ottuser/action/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Changes profile fields of the caller, or (household master) of a member by id (generated TypeScript client OttUserUpdateAction(user: KalturaOTTUser, id?) → KalturaOTTUser) */
+        post: operations["ottuser.update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/ottuser/action/updatePassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets the password of the caller, or (household master) of a member (generated TypeScript client OttUserUpdatePasswordAction(userId: number, password) → void) */
+        post: operations["ottuser.updatePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/timeshiftedtvpartnersettings/action/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The account's time-shifted TV settings: catch-up, start-over, trick-play, cloud recording (generated TypeScript client TimeShiftedTvPartnerSettingsGetAction(), KalturaTimeShiftedTvPartnerSettings) */
+        post: operations["timeshiftedtvpartnersettings.get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/subscriptionset/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Subscription sets by ids or by the subscriptions they hold (generated TypeScript client SubscriptionSetListAction(filter?: KalturaSubscriptionSetFilter), KalturaSubscriptionSetListResponse) */
+        post: operations["subscriptionset.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/householdpaymentgateway/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The account's payment gateways as the caller's household sees them (generated TypeScript client HouseholdPaymentGatewayListAction(), KalturaHouseholdPaymentGatewayListResponse) */
+        post: operations["householdpaymentgateway.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/householdpaymentmethod/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The payment methods of the caller's household (generated TypeScript client HouseholdPaymentMethodListAction(), KalturaHouseholdPaymentMethodListResponse) */
+        post: operations["householdpaymentmethod.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_v3/service/entitlement/action/cancelRenewal": {
         parameters: {
             query?: never;
@@ -1467,6 +1586,21 @@ export interface components {
             updateDate?: number;
             lastLoginDate?: number;
             failedLoginCount?: number;
+        };
+        /** @description A KalturaOTTUser as register and update take it: the profile fields are used, read-only ones (id, householdId, dates, states) are ignored */
+        KalturaOTTUserInput: {
+            objectType?: string;
+            username?: string;
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            address?: string;
+            city?: string;
+            countryId?: number;
+            zip?: string;
+            phone?: string;
+            affiliateCode?: string;
+            externalId?: string;
         };
         KalturaLoginResponse: {
             /** @constant */
@@ -2389,6 +2523,120 @@ export interface components {
             type: "purchase" | "parental";
             /** @enum {unknown} */
             permission: "allow" | "ask" | "block";
+        };
+        /** @description The generated clients' `KalturaTimeShiftedTvPartnerSettings` (every field; buffers in minutes, paddings in seconds, periods in days) */
+        KalturaTimeShiftedTvPartnerSettings: {
+            /** @constant */
+            objectType: "KalturaTimeShiftedTvPartnerSettings";
+            catchUpEnabled: boolean;
+            cdvrEnabled: boolean;
+            startOverEnabled: boolean;
+            trickPlayEnabled: boolean;
+            recordingScheduleWindowEnabled: boolean;
+            protectionEnabled: boolean;
+            seriesRecordingEnabled: boolean;
+            nonEntitledChannelPlaybackEnabled: boolean;
+            nonExistingChannelPlaybackEnabled: boolean;
+            privateCopyEnabled: boolean;
+            personalizedRecording: boolean;
+            catchUpBufferLength: number;
+            trickPlayBufferLength: number;
+            recordingScheduleWindow: number;
+            paddingBeforeProgramStarts: number;
+            paddingAfterProgramEnds: number;
+            protectionPeriod: number;
+            protectionQuotaPercentage: number;
+            recordingLifetimePeriod: number;
+            cleanupNoticePeriod: number;
+            recoveryGracePeriod: number;
+            defaultQuota: number;
+            maxRecordingConcurrency: number;
+            maxConcurrencyMargin: number;
+            /** @enum {unknown} */
+            quotaOveragePolicy: "FIFOAutoDelete" | "StopAtQuota";
+            /** @enum {unknown} */
+            protectionPolicy: "ExtendingRecordingLifetime" | "LimitedByRecordingLifetime";
+        };
+        KalturaTimeShiftedTvPartnerSettingsSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaTimeShiftedTvPartnerSettings"];
+        };
+        /** @description The generated clients' `KalturaSubscriptionSwitchSet` (a KalturaSubscriptionSet of type SWITCH) */
+        KalturaSubscriptionSwitchSet: {
+            /** @constant */
+            objectType: "KalturaSubscriptionSwitchSet";
+            id: number;
+            name: string;
+            /** @constant */
+            type: "SWITCH";
+            /** @description Comma-separated subscription ids */
+            subscriptionIds: string;
+        };
+        /** @description The generated clients' `KalturaSubscriptionDependencySet` (add-ons that need `baseSubscriptionId`) */
+        KalturaSubscriptionDependencySet: {
+            /** @constant */
+            objectType: "KalturaSubscriptionDependencySet";
+            id: number;
+            name: string;
+            /** @constant */
+            type: "DEPENDENCY";
+            /** @description Comma-separated subscription ids (the add-ons) */
+            subscriptionIds: string;
+            baseSubscriptionId: number;
+        };
+        KalturaSubscriptionSetListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaSubscriptionSetListResponse";
+                objects: (components["schemas"]["KalturaSubscriptionSwitchSet"] | components["schemas"]["KalturaSubscriptionDependencySet"])[];
+                totalCount: number;
+            };
+        };
+        /** @description The generated clients' `KalturaHouseholdPaymentGateway` */
+        KalturaHouseholdPaymentGateway: {
+            /** @constant */
+            objectType: "KalturaHouseholdPaymentGateway";
+            id: number;
+            name: string;
+            isDefault: boolean;
+            /** @enum {unknown} */
+            selectedBy: "none" | "account" | "household";
+            suspendSettings: {
+                /** @constant */
+                objectType: "KalturaSuspendSettings";
+                revokeEntitlements: boolean;
+                stopRenew: boolean;
+            };
+        };
+        KalturaHouseholdPaymentGatewayListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaHouseholdPaymentGatewayListResponse";
+                objects: components["schemas"]["KalturaHouseholdPaymentGateway"][];
+                totalCount: number;
+            };
+        };
+        /** @description The generated clients' `KalturaHouseholdPaymentMethod` */
+        KalturaHouseholdPaymentMethod: {
+            /** @constant */
+            objectType: "KalturaHouseholdPaymentMethod";
+            id: number;
+            externalId: string;
+            paymentGatewayId: number;
+            details: string;
+            isDefault: boolean;
+            paymentMethodProfileId: number;
+        };
+        KalturaHouseholdPaymentMethodListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaHouseholdPaymentMethodListResponse";
+                objects: components["schemas"]["KalturaHouseholdPaymentMethod"][];
+                totalCount: number;
+            };
         };
         KalturaPurchaseSettingsSuccess: {
             executionTime: number;
@@ -4000,6 +4248,192 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "ottuser.register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    partnerId: number;
+                    user: components["schemas"]["KalturaOTTUserInput"];
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaOTTUserSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "ottuser.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    user: components["schemas"]["KalturaOTTUserInput"];
+                    id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaOTTUserSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "ottuser.updatePassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    userId: number;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NullSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "timeshiftedtvpartnersettings.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"];
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaTimeShiftedTvPartnerSettingsSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "subscriptionset.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: {
+                        objectType?: string;
+                        idIn?: string;
+                        subscriptionIdContains?: string;
+                        typeEqual?: string;
+                        baseSubscriptionIdIn?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaSubscriptionSetListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "householdpaymentgateway.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"];
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaHouseholdPaymentGatewayListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "householdpaymentmethod.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"];
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaHouseholdPaymentMethodListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

@@ -381,6 +381,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identity/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registers a user (no household yet; a household is made or joined afterwards) */
+        post: operations["identity.createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identity/v1/users/{userId}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the profile fields given (fields left out keep their value); a user changes themselves, the household master its members */
+        put: operations["identity.updateUserProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identity/v1/users/{userId}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets a user's password (same permission as the profile) */
+        put: operations["identity.setUserPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/playback/v1/time-shift-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's catch-up, start-over, trick-play and cloud-recording settings */
+        get: operations["playback.getTimeShiftSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commerce/v1/product-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's subscription groupings: switch sets (move between) and dependency sets (add-ons needing a base product) */
+        get: operations["commerce.listProductSets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commerce/v1/households/{householdId}/payment-gateways": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's payment gateways as a household sees them (which one is in effect, who chose it); members only */
+        get: operations["commerce.listHouseholdPaymentGateways"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commerce/v1/households/{householdId}/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A household's payment methods; members only */
+        get: operations["commerce.listHouseholdPaymentMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/commerce/v1/products": {
         parameters: {
             query?: never;
@@ -824,7 +943,7 @@ export interface components {
             detail: string;
         };
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "invalid_json" | "invalid_token" | "invalid_client" | "invalid_credentials" | "forbidden" | "user_suspended" | "household_suspended" | "not_found" | "no_episode" | "unknown_user" | "product_not_found" | "device_not_found" | "device_not_in_household" | "method_not_allowed" | "device_exists" | "device_in_other_household" | "device_limit_exceeded" | "concurrency_limit" | "already_entitled" | "not_renewable" | "cursor_expired" | "code_expired" | "device_not_paired" | "rule_not_enabled" | "list_limit_exceeded" | "invalid_reminder_target" | "payload_too_large" | "price_mismatch" | "content_not_in_product" | "internal_error";
+        ProblemCode: "validation_failed" | "invalid_json" | "invalid_token" | "invalid_client" | "invalid_credentials" | "forbidden" | "user_suspended" | "household_suspended" | "not_found" | "no_episode" | "unknown_user" | "product_not_found" | "device_not_found" | "device_not_in_household" | "method_not_allowed" | "device_exists" | "device_in_other_household" | "device_limit_exceeded" | "concurrency_limit" | "already_entitled" | "username_taken" | "not_renewable" | "cursor_expired" | "code_expired" | "device_not_paired" | "rule_not_enabled" | "list_limit_exceeded" | "invalid_reminder_target" | "payload_too_large" | "price_mismatch" | "content_not_in_product" | "internal_error";
         TokenSubject: {
             userId?: components["schemas"]["Uuid"];
             householdId?: components["schemas"]["Uuid"];
@@ -858,6 +977,91 @@ export interface components {
             lastLoginAt?: components["schemas"]["Timestamp"] | null;
             /** @description Failed authenticate attempts since the last successful one */
             failedLoginCount?: number;
+            address?: string;
+            zip?: string;
+            phone?: string;
+            affiliateCode?: string;
+            /** @description Id of the user in an outside system (empty = none) */
+            externalRef?: string;
+            /** @description Last profile or password change (the creation time until then) */
+            updatedAt?: components["schemas"]["Timestamp"];
+        };
+        TimeShiftSettings: {
+            catchUpEnabled: boolean;
+            cdvrEnabled: boolean;
+            startOverEnabled: boolean;
+            trickPlayEnabled: boolean;
+            recordingScheduleWindowEnabled: boolean;
+            protectionEnabled: boolean;
+            seriesRecordingEnabled: boolean;
+            nonEntitledChannelPlaybackEnabled: boolean;
+            nonExistingChannelPlaybackEnabled: boolean;
+            privateCopyEnabled: boolean;
+            personalizedRecording: boolean;
+            catchUpBufferMinutes: number;
+            trickPlayBufferMinutes: number;
+            recordingScheduleWindowMinutes: number;
+            paddingBeforeSeconds: number;
+            paddingAfterSeconds: number;
+            protectionPeriodDays: number;
+            protectionQuotaPercent: number;
+            recordingLifetimeDays: number;
+            cleanupNoticeDays: number;
+            recoveryGraceDays: number;
+            defaultQuotaMinutes: number;
+            maxRecordingConcurrency: number;
+            maxConcurrencyMargin: number;
+            /**
+             * @description What a recording past the quota does: delete the oldest, or refuse
+             * @enum {string}
+             */
+            quotaOveragePolicy: "fifo_auto_delete" | "stop_at_quota";
+            /** @enum {string} */
+            protectionPolicy: "extend_lifetime" | "limited_by_lifetime";
+        };
+        ProductSet: {
+            id: components["schemas"]["Uuid"];
+            /** @description The set's number in the catalogue migration export */
+            legacyId: number;
+            name: string;
+            /** @enum {string} */
+            kind: "switch" | "dependency";
+            productIds: components["schemas"]["Uuid"][];
+            /** @description Dependency sets: the product the others need */
+            baseProductId: components["schemas"]["Uuid"] | null;
+        };
+        HouseholdPaymentGateway: {
+            /** @description The gateway's id in the catalogue migration export */
+            legacyId: number;
+            name: string;
+            /** @description The gateway the household pays through */
+            inEffect: boolean;
+            /** @enum {string} */
+            selectedBy: "none" | "account" | "household";
+            suspendRevokesEntitlements: boolean;
+            suspendStopsRenewal: boolean;
+        };
+        HouseholdPaymentMethod: {
+            legacyId: number;
+            gatewayLegacyId: number;
+            /** @description The payment provider's reference */
+            externalRef: string;
+            details: string;
+            isDefault: boolean;
+            profileLegacyId: number;
+        };
+        /** @description Profile fields of a user; each one given is set, absent ones keep their value */
+        UserProfileChange: {
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            address?: string;
+            city?: string;
+            countryId?: number;
+            zip?: string;
+            phone?: string;
+            affiliateCode?: string;
+            externalRef?: string;
         };
         Household: {
             id: components["schemas"]["Uuid"];
@@ -2640,6 +2844,365 @@ export interface operations {
                 };
             };
             /** @description unknown_user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "identity.createUser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserProfileChange"] & {
+                    /** @description Unique in any case; trimmed */
+                    username: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new user */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description A problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description username_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "identity.updateUserProfile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserProfileChange"];
+            };
+        };
+        responses: {
+            /** @description The user after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description A problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden (a member, and the caller is not the household master) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found (no such user in the caller's household) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "identity.setUserPassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Password set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "playback.getTimeShiftSettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeShiftSettings"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "commerce.listProductSets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProductSet"][];
+                    };
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "commerce.listHouseholdPaymentGateways": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                householdId: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HouseholdPaymentGateway"][];
+                    };
+                };
+            };
+            /** @description A problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "commerce.listHouseholdPaymentMethods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                householdId: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HouseholdPaymentMethod"][];
+                    };
+                };
+            };
+            /** @description A problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -34,6 +34,8 @@ export interface ShadowInputs {
   readonly registry: Registry;
   readonly store: Store;
   readonly logger: FacadeLogger;
+  /** What blocks `vendor-retired` (coverage, issue 14); absent = nothing does. */
+  readonly retirementBlockers?: (operation: string) => Promise<string[]>;
 }
 
 export interface ShadowParts {
@@ -95,6 +97,7 @@ export async function composeShadow(inputs: ShadowInputs): Promise<ShadowParts> 
       resetWindow: (op) => executor.parity.resetWindow(op),
       isReadOnly: isReadOnlyOperation,
       nowMs,
+      ...(inputs.retirementBlockers === undefined ? {} : { retirementBlockers: inputs.retirementBlockers }),
       onTransition: (t) => {
         late.metrics?.recordTransition(t);
         late.metrics?.setStage(t.operation, t.to.stage, t.to.percent);

@@ -151,6 +151,15 @@ export const configSchema = {
       },
     },
     shadow: shadowConfigSchema,
+    coverage: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['retirementWindowDays', 'flushIntervalMs'],
+      properties: {
+        retirementWindowDays: { type: 'integer', minimum: 1, maximum: 3650 },
+        flushIntervalMs: { type: 'integer', minimum: 100, maximum: 600000 },
+      },
+    },
     environment: { enum: ['production', 'development'] },
     safety: {
       type: 'object',

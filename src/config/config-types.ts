@@ -109,6 +109,8 @@ export interface UnderstudyConfig {
   readonly sync: SyncConfig;
   /** Shadow mode and promotion gates (docs/shadow.md). */
   readonly shadow: ShadowConfig;
+  /** Operation coverage (issue 14): kept per day in the store; `vendor-retired` is refused while an operation seen in the last `retirementWindowDays` has no translator. */
+  readonly coverage: { readonly retirementWindowDays: number; readonly flushIntervalMs: number };
   readonly log: {
     readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
     /** One `served` line per device request at `info` (operation, target, outcome, duration); default true. */

@@ -39,9 +39,10 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_MEDIA_CDN_URL: 'media.cdn.baseUrl',
   UNDERSTUDY_MEDIA_TOKEN_SECRET: 'media.cdn.tokenSecret',
   UNDERSTUDY_MEDIA_TOKEN_TTL_SECONDS: 'media.cdn.tokenTtlSeconds',
+  UNDERSTUDY_RETIREMENT_WINDOW_DAYS: 'coverage.retirementWindowDays',
 } as const;
 
-const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs', 'edge.maxConnections', 'server.workers', 'media.cdn.tokenTtlSeconds']);
+const integerPaths = new Set(['server.port', 'server.adminPort', 'vendor.partnerId', 'server.drainDelayMs', 'server.drainGraceMs', 'edge.maxConnections', 'server.workers', 'media.cdn.tokenTtlSeconds', 'coverage.retirementWindowDays']);
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');

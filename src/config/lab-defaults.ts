@@ -58,6 +58,7 @@ export function labDefaults(catalogDirOverride?: string): Record<string, unknown
     store: { driver: 'pglite' },
     edge: edgeDefaults,
     site: { id: 'lab' },
+    coverage: { retirementWindowDays: 30, flushIntervalMs: 5000 },
     sync: { mode: 'on', order: 'household', workers: 2, batchSize: 64, leaseMs: 15000, pollMs: 500, feedPollMs: 250, maxAttempts: 8, backoffMs: 250, maxBackoffMs: 30000 },
     shadow: {
       queueEntries: 256,

@@ -2,11 +2,11 @@ import type { CoverageReport } from '../metrics/coverage-tally';
 import type { AdminFeatureRoutes } from './admin-app';
 
 /**
- * `GET /admin/coverage[?days=N]`: every operation traffic used on this instance, translated and
- * passed-through counts, and those still without a translator (issue 14 "Coverage"). `days`
- * keeps only operations seen in the last N days.
+ * `GET /admin/coverage[?days=N]`: every operation traffic used (all instances, from the store's day
+ * counts), translated and passed-through counts, and those still without a translator (issue 14
+ * "Coverage"). `days` keeps only the days with calls in the last N days.
  */
-export function coverageAdminRoutes(report: (sinceMs?: number) => CoverageReport, nowMs: () => number): AdminFeatureRoutes {
+export function coverageAdminRoutes(report: (sinceMs?: number) => Promise<CoverageReport>, nowMs: () => number): AdminFeatureRoutes {
   return (app) => {
     app.get('/admin/coverage', (req, res) => {
       const text = typeof req.query.days === 'string' ? req.query.days : undefined;
@@ -15,7 +15,10 @@ export function coverageAdminRoutes(report: (sinceMs?: number) => CoverageReport
         res.status(400).json({ errors: ['days must be a number of days between 0 and 3650'] });
         return;
       }
-      res.json(report(days === undefined ? undefined : nowMs() - days * 86_400_000));
+      report(days === undefined ? undefined : nowMs() - days * 86_400_000).then(
+        (body) => res.json(body),
+        (error: unknown) => res.status(503).json({ errors: [`coverage unavailable: ${error instanceof Error ? error.message : 'store error'}`] }),
+      );
     });
   };
 }

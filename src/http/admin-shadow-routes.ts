@@ -8,7 +8,7 @@
 import type { RequestListener } from 'node:http';
 import type { Express, Request, Response } from 'express';
 import type { ShadowReader } from '../compose/shadow-reader';
-import type { MigrationController } from '../shadow/migration-controller';
+import { retirementRefusal, type MigrationController } from '../shadow/migration-controller';
 import type { MigrationStage } from '../shadow/migration-state';
 import type { AdminFeatureRoutes } from './admin-app';
 import { actorOf } from './admin-auth';
@@ -59,6 +59,11 @@ async function moveOperation(options: AdminShadowOptions, req: Request, res: Res
   const errors = checkBody(body);
   if (errors.length > 0) return void res.status(400).json({ errors });
   const who = actorOf(req);
+  if (body!.to === 'vendor-retired') {
+    // The vendor may go only when nothing seen lately still needs it (issue 14 "Coverage"): 409 naming what does.
+    const blocking = await options.controller.retirementBlockers(operation);
+    if (blocking.length > 0) return void res.status(409).json({ errors: [retirementRefusal(blocking)], blocking });
+  }
   if (body!.to !== undefined) {
     const reason = typeof body!.reason === 'string' ? body!.reason.slice(0, 200) : undefined;
     const moved = await options.controller.move(operation, { to: body!.to as MigrationStage, ...(typeof body!.percent === 'number' ? { percent: body!.percent } : {}), ...(reason === undefined ? {} : { reason }) }, who);

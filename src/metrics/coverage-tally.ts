@@ -37,6 +37,11 @@ interface MutableEntry {
 export const OTHER_OPERATION = 'other';
 const operationPattern = /^[a-z][a-z0-9_]{0,63}\.[a-z][a-z0-9_]{0,63}$/;
 
+/** The key an operation id counts under: itself when well-formed, else `other` (ids are client text). */
+export function coverageKeyOf(operationId: string): string {
+  return operationPattern.test(operationId) ? operationId : OTHER_OPERATION;
+}
+
 export interface CoverageTally {
   /** Counts one routed call. */
   record(operationId: string, target: 'vendor' | 'platform', hasTranslator: boolean): void;

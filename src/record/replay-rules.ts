@@ -53,7 +53,25 @@ function markRandomCodes(value: unknown): unknown {
   return result === undefined ? value : { ...(value as Record<string, unknown>), result: mark(result) };
 }
 
-/** A diff of two answer texts under the replay rules (created ids of purchase slots marked). */
+/**
+ * A user registered during the run (a KalturaOTTUser without a household: every catalogue user has
+ * one) gets its id from each target on its own (docs/vendor-decisions.md "Users that change"):
+ * marked wherever it appears, alone, in a multirequest slot or as a login answer's `user`.
+ */
+function markRegisteredUsers(value: unknown): unknown {
+  const mark = (item: unknown): unknown => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
+    const record = item as Record<string, unknown>;
+    if (record.objectType === 'KalturaOTTUser' && record.householdId === 0 && 'id' in record) return { ...record, id: '<created-id>' };
+    if (record.objectType === 'KalturaLoginResponse' && record.user !== undefined) return { ...record, user: mark(record.user) };
+    return item;
+  };
+  const result = (value as { result?: unknown } | null)?.result;
+  if (Array.isArray(result)) return { ...(value as Record<string, unknown>), result: (result as unknown[]).map(mark) };
+  return result === undefined ? value : { ...(value as Record<string, unknown>), result: mark(result) };
+}
+
+/** A diff of two answer texts under the replay rules (created ids of purchase slots and registered users marked). */
 export function createReplayDiff(): (a: string, b: string, operation: string, subCalls?: readonly RecordedSubCall[]) => AnswerDiff {
   const engine = createDiffEngine({ rules: replayRuleSet, operationRules: { [purchase]: [{ path: '/result/id', rule: 'token', token: 'opaque', why }] } });
   return (a, b, operation, subCalls) => {
@@ -61,7 +79,7 @@ export function createReplayDiff(): (a: string, b: string, operation: string, su
     const left = liftAnswer(a);
     const right = liftAnswer(b);
     if (!left.parsed || !right.parsed) return engine.diff(a, b, operation);
-    const prepare = (value: unknown): unknown => markRandomCodes(slots.length === 0 ? value : markCreatedIds(value, slots));
+    const prepare = (value: unknown): unknown => markRegisteredUsers(markRandomCodes(slots.length === 0 ? value : markCreatedIds(value, slots)));
     return engine.diff({ json: prepare(left.value) }, { json: prepare(right.value) }, operation);
   };
 }

@@ -30,6 +30,11 @@ export interface ControllerPorts {
   readonly isReadOnly: (operation: string) => boolean;
   readonly nowMs: () => number;
   readonly onTransition?: (transition: MigrationTransition) => void;
+  /**
+   * Operations that still need the vendor: seen in the coverage window without a translator, and
+   * the operation itself when it has none (issue 14 "Coverage"). Empty = `vendor-retired` allowed.
+   */
+  readonly retirementBlockers?: (operation: string) => Promise<string[]>;
 }
 
 /** A requested move. */
@@ -76,9 +81,18 @@ export class MigrationController {
     return this.serialise(async () => {
       const problems = checkMove(request);
       if (problems.length > 0) return err(problems);
+      if (request.to === 'vendor-retired') {
+        const blockers = await this.retirementBlockers(operation);
+        if (blockers.length > 0) return err([retirementRefusal(blockers)]);
+      }
       const percent = request.to === 'canary' ? request.percent ?? 0 : 0;
       return this.transition(operation, { to: request.to, percent }, 'manual', request.reason ?? `moved by ${actor}`, actor, this.stateOf(operation).hold);
     });
+  }
+
+  /** What stops `operation` from moving to vendor-retired now (empty = nothing). */
+  retirementBlockers(operation: string): Promise<string[]> {
+    return this.ports.retirementBlockers?.(operation) ?? Promise.resolve([]);
   }
 
   /** Holds or releases an operation (the schedule leaves a held operation alone). */
@@ -133,6 +147,11 @@ export class MigrationController {
     this.chain = run.catch(() => undefined);
     return run;
   }
+}
+
+/** The refusal's text, naming the operations that still need the vendor. */
+export function retirementRefusal(blockers: readonly string[]): string {
+  return `vendor-retired refused: operations seen recently still have no translator: ${blockers.join(', ')}`;
 }
 
 function checkMove(request: MoveRequest): string[] {

@@ -17,6 +17,10 @@ import { passwordResetTranslators } from './identity/password-reset-translators'
 import { purchaseSettingsTranslators } from './settings/purchase-settings-translators';
 import { transactionHistoryTranslators } from './commerce/transaction-history';
 import { householdUserTranslators } from './identity/household-user-translators';
+import { userWriteTranslators } from './identity/user-write-translators';
+import { timeShiftTranslators } from './system/time-shift-translators';
+import { subscriptionSetTranslators } from './commerce/subscription-set-translators';
+import { paymentTranslators } from './commerce/payment-translators';
 
 /** Every vendor operation the facade translates to the platform, keyed by lower-cased `service.action`. */
 export const vendorTranslators: TranslatorTable = {
@@ -38,4 +42,8 @@ export const vendorTranslators: TranslatorTable = {
   ...purchaseSettingsTranslators,
   ...transactionHistoryTranslators,
   ...householdUserTranslators,
+  ...userWriteTranslators,
+  ...timeShiftTranslators,
+  ...subscriptionSetTranslators,
+  ...paymentTranslators,
 };

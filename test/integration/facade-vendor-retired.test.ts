@@ -54,6 +54,13 @@ const retiredOperations = [
   'purchasesettings.get',
   'ottuser.resetpassword',
   'entitlement.cancelrenewal',
+  'ottuser.register',
+  'ottuser.update',
+  'ottuser.updatepassword',
+  'timeshiftedtvpartnersettings.get',
+  'subscriptionset.list',
+  'householdpaymentgateway.list',
+  'householdpaymentmethod.list',
 ];
 
 /** Multirequest cases made of those operations only. */
@@ -73,6 +80,9 @@ const retiredMultirequests = [
   'multirequest/reminders.json',
   'multirequest/store-history.json',
   'multirequest/cancel-renewal.json',
+  'multirequest/user-register-login-update.json',
+  'multirequest/user-password-change.json',
+  'multirequest/user-without-household-payments.json',
 ];
 
 /** Cases of operations translated before issue 14 that exercise what it added (parental blocks). */

@@ -33,7 +33,10 @@ beforeAll(async () => {
   // resets) does not, so vendor-sim and the facade see different households.
   // Their parity is covered by facade-parity with resets; replaying them needs a per-household
   // state barrier in the replayer (issue: record/replay, still open).
-  const replayable = loadGoldenCases().filter((c) => !/^multirequest\/(device-pairing|device-pin|user-login-pin)/.test(c.id));
+  // ottUser.updatePassword is left out too: the recorder redacts passwords before writing, so a
+  // replayed call (even the blank-password case) would set a demo account's password to the
+  // redaction marker and every later re-login of it (how the replayer re-establishes sessions) fails.
+  const replayable = loadGoldenCases().filter((c) => !/^multirequest\/(device-pairing|device-pin|user-login-pin)/.test(c.id) && c.operationId !== 'ottuser.updatepassword');
   folder = await recordGoldenCases(recorder, dir, replayable);
   await recorder.close();
   const clock = frozenLabClock();

@@ -4,6 +4,7 @@
  */
 import { OffsetClock } from '../../src/core/clock';
 import { buildStore, migrate, type SqlClient, type Store } from '../../src/store';
+import { describeCoverageConformance } from './store-conformance-coverage';
 import { describeIdMapConformance } from './store-conformance-id-map';
 import { describeMigrationConformance } from './store-conformance-migrations';
 import { describeOutboxConformance } from './store-conformance-outbox';
@@ -47,7 +48,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
 
     beforeEach(async () => {
       const sql = harness!.sql;
-      await sql.exec(`TRUNCATE id_map, ks_revocations, user_revocations, outbox, dead_letters, sync_cursors RESTART IDENTITY;
+      await sql.exec(`TRUNCATE id_map, ks_revocations, user_revocations, outbox, dead_letters, sync_cursors, coverage_days RESTART IDENTITY;
         ALTER SEQUENCE vendor_id_seq RESTART`);
       const clock = new OffsetClock();
       context = { sql, clock, store: buildStore(sql, { clock, outboxMaxAttempts: MAX_ATTEMPTS }), maxAttempts: MAX_ATTEMPTS };
@@ -64,5 +65,6 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeRevocationConformance(ctx);
     describeOutboxConformance(ctx);
     describeParityConformance(ctx);
+    describeCoverageConformance(ctx);
   });
 }

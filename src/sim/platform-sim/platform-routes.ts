@@ -14,6 +14,10 @@ import { reminderRoutes } from './lists/reminder-routes';
 import { productRoutes } from './commerce/product-routes';
 import { renewalRoutes } from './commerce/renewal-routes';
 import { passwordResetRoutes } from './identity/password-reset-routes';
+import { userWriteRoutes } from './identity/user-write-routes';
+import { timeShiftRoutes } from './playback/time-shift-routes';
+import { productSetRoutes } from './commerce/product-set-routes';
+import { paymentRoutes } from './commerce/payment-routes';
 import { deviceRoutes } from './identity/device-routes';
 import { identityRoutes } from './identity/identity-routes';
 import { playbackRoutes } from './playback/playback-routes';
@@ -43,4 +47,8 @@ export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
   ...productRoutes,
   ...renewalRoutes,
   ...passwordResetRoutes,
+  ...userWriteRoutes,
+  ...timeShiftRoutes,
+  ...productSetRoutes,
+  ...paymentRoutes,
 ];

@@ -13,6 +13,7 @@ import { createPinStore, type PinStore } from './settings/pin-store';
 import { createPairingStore, type PairingStore } from './pairing/pairing-store';
 import { createParentalStore, type ParentalStore } from './settings/parental-store';
 import { createListStore, type ListStore } from './lists/list-store';
+import { createUserDirectory, type UserDirectory } from '../identity/lab-users';
 
 /**
  * platform-sim's world. The catalogue parts (index, item store, tokens) are built once; the
@@ -26,6 +27,8 @@ export interface PlatformSimState {
   readonly tokens: TokenService;
   readonly store: CatalogStore;
   devices: DeviceState;
+  /** Users by platform id (registrations and profile changes; docs/vendor-decisions.md "Users that change"). */
+  users: UserDirectory;
   logins: LoginState;
   activity: ActivityState;
   userData: UserDataState;
@@ -49,6 +52,7 @@ export function createPlatformState(catalog: Catalog, clock: Clock): PlatformSim
     tokens: createTokenService(clientSecret),
     store: buildCatalogStore(catalog, index),
     devices: createDeviceState(catalog, index),
+    users: createUserDirectory(catalog.users, (u) => u.platformId),
     logins: createLoginState(),
     activity: createActivityState(),
     userData: createUserDataState(catalog, index),
@@ -64,6 +68,7 @@ export function createPlatformState(catalog: Catalog, clock: Clock): PlatformSim
 /** Starts the mutable slices over from the catalogue (`POST /__sim/reset`). */
 export function resetPlatformState(state: PlatformSimState): void {
   state.devices = createDeviceState(state.catalog, state.index);
+  state.users = createUserDirectory(state.catalog.users, (u) => u.platformId);
   state.logins = createLoginState();
   state.activity = createActivityState();
   state.userData = createUserDataState(state.catalog, state.index);

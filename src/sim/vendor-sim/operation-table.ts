@@ -19,6 +19,10 @@ import { passwordResetOperations } from './identity/password-reset-operations';
 import { purchaseSettingsOperations } from './settings/purchase-settings-operations';
 import { transactionHistoryOperations } from './commerce/transaction-history';
 import { householdUserOperations } from './identity/household-user-operations';
+import { userWriteOperations } from './identity/user-write-operations';
+import { timeShiftOperations } from './system/time-shift-operations';
+import { subscriptionSetOperations } from './commerce/subscription-set-operations';
+import { paymentOperations } from './commerce/payment-operations';
 
 /** Every operation vendor-sim serves, keyed by lower-cased `service.action`. */
 export const vendorSimOperations: SimOperationTable = {
@@ -42,4 +46,8 @@ export const vendorSimOperations: SimOperationTable = {
   ...purchaseSettingsOperations,
   ...transactionHistoryOperations,
   ...householdUserOperations,
+  ...userWriteOperations,
+  ...timeShiftOperations,
+  ...subscriptionSetOperations,
+  ...paymentOperations,
 };

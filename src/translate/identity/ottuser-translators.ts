@@ -4,7 +4,7 @@ import type { VendorOutcome } from '../../core/vendor-error';
 import { readInt, readString } from '../../phoenix/param-readers';
 import { vendorFailure } from '../../phoenix/vendor-error-builder';
 import type { TranslateContext, TranslatorTable } from '../translator';
-import { vendorHouseholdId, vendorUserId } from './identity-ids';
+import { vendorHouseholdId } from './identity-ids';
 import { toLoginSession, toOttUser } from './identity-mappers';
 import { bodyOf, problemCode, unexpectedReply, type PlatformUser } from './platform-replies';
 
@@ -61,7 +61,9 @@ async function login(ctx: TranslateContext): Promise<VendorOutcome> {
   if (!udid.ok) return udid;
   const user = await authenticate(ctx, username.value, password.value);
   if (!user.ok) return user;
-  const subject = { userId: vendorUserId(ctx.ids, user.value.id), householdId: vendorHouseholdId(ctx.ids, user.value.householdId), udid: udid.value ?? '', type: 'user' as const };
+  // allocate, not look up: a user the platform made (registered here or elsewhere) gets its vendor id now.
+  const userId = await ctx.ids.allocateVendorId('user', user.value.id);
+  const subject = { userId, householdId: vendorHouseholdId(ctx.ids, user.value.householdId), udid: udid.value ?? '', type: 'user' as const };
   const started = await ctx.sessions.start(subject, ctx.nowSec);
   return ok({ objectType: 'KalturaLoginResponse', user: toOttUser(user.value, ctx.ids), loginSession: toLoginSession(started) });
 }

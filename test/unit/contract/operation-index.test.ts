@@ -19,7 +19,8 @@ const expected: [operationId: string, method: string][] = [
   ['assethistory.getNextEpisode', 'post'], ['assethistory.clean', 'post'],
   ['personallist.add', 'post'], ['personallist.list', 'post'], ['personallist.delete', 'post'],
   ['reminder.add', 'post'], ['reminder.list', 'post'], ['reminder.delete', 'post'],
-  ['subscription.list', 'post'], ['ppv.get', 'post'], ['householduser.list', 'post'], ['transactionhistory.list', 'post'], ['purchasesettings.get', 'post'], ['ottuser.resetPassword', 'post'], ['entitlement.cancelRenewal', 'post'],
+  ['subscription.list', 'post'], ['ppv.get', 'post'], ['householduser.list', 'post'], ['transactionhistory.list', 'post'], ['purchasesettings.get', 'post'], ['ottuser.resetPassword', 'post'],
+  ['ottuser.register', 'post'], ['ottuser.update', 'post'], ['ottuser.updatePassword', 'post'], ['timeshiftedtvpartnersettings.get', 'post'], ['subscriptionset.list', 'post'], ['householdpaymentgateway.list', 'post'], ['householdpaymentmethod.list', 'post'], ['entitlement.cancelRenewal', 'post'],
 ];
 
 describe('vendor operation index', () => {

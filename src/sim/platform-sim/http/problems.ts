@@ -23,6 +23,7 @@ export const problemCatalog = {
   device_limit_exceeded: { status: 409, title: 'Household device limit reached' },
   concurrency_limit: { status: 409, title: 'Household concurrency limit reached' },
   already_entitled: { status: 409, title: 'Household already holds this entitlement' },
+  username_taken: { status: 409, title: 'Username already taken' },
   not_renewable: { status: 409, title: 'The entitlement does not renew' },
   cursor_expired: { status: 410, title: 'Change cursor is older than the retained feed' },
   code_expired: { status: 410, title: 'Pairing or login code expired' },

@@ -1,3 +1,4 @@
+import { findUserByUsername } from '../../identity/lab-users';
 import type { RouteSpec } from '../http/router';
 import { ok, problem, type Reply } from '../http/reply';
 import { isUuid, readObjectBody, readStringField, readUuidField } from '../http/params';
@@ -20,7 +21,7 @@ function exchangeToken(req: PlatformRequest): Reply {
   if (!sessionKey.ok) return sessionKey.reply;
   let subjectHousehold: string | undefined;
   if (userId.value !== undefined) {
-    const user = req.state.index.userByPlatformId.get(userId.value);
+    const user = req.state.users.byId.get(userId.value);
     if (!user) return problem('unknown_user', `no user ${userId.value}`);
     subjectHousehold = req.state.index.householdByVendorId.get(user.householdVendorId)?.platformId;
     if (householdId.value !== undefined && householdId.value !== subjectHousehold) return problem('validation_failed', 'householdId is not the user’s household');
@@ -45,7 +46,7 @@ function authenticate(req: PlatformRequest): Reply {
   if (!username.ok) return username.reply;
   const password = readStringField(body.value, 'password', true, 1024);
   if (!password.ok) return password.reply;
-  const user = req.state.index.userByUsername.get((username.value ?? '').toLowerCase());
+  const user = findUserByUsername(req.state.users, username.value ?? '');
   if (!user) return problem('unknown_user', 'no user with this username');
   const login = loginRecordOf(req.state.logins, user.platformId);
   if (user.password !== password.value) {
@@ -55,20 +56,20 @@ function authenticate(req: PlatformRequest): Reply {
   if (user.suspended) return problem('user_suspended', 'the user is suspended');
   login.failedLoginCount = 0;
   login.lastLoginAt = req.nowSec;
-  return ok(toUserView(req.state.index, user, req.state.logins));
+  return ok(toUserView(req.state, user));
 }
 
 /** `identity.getUser`: the caller and members of the caller's household may read a user. */
 function getUser(req: PlatformRequest): Reply {
   const userId = req.params.userId ?? '';
   if (!isUuid(userId)) return problem('validation_failed', 'userId must be a UUID');
-  const user = req.state.index.userByPlatformId.get(userId.toLowerCase());
+  const user = req.state.users.byId.get(userId.toLowerCase());
   if (!user) return problem('not_found', `no user ${userId}`);
   const householdId = req.state.index.householdByVendorId.get(user.householdVendorId)?.platformId;
   if (req.caller.userId === undefined || (req.caller.userId !== user.platformId && req.caller.householdId !== householdId)) {
     return problem('forbidden', 'a user is readable by themselves and their household');
   }
-  return ok(toUserView(req.state.index, user, req.state.logins));
+  return ok(toUserView(req.state, user));
 }
 
 /** `identity.getHousehold`: readable by its members. */

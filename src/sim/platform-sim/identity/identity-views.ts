@@ -1,14 +1,25 @@
 import type { CatalogHousehold, CatalogUser } from '../../../core/catalog';
 import type { CatalogIndex } from '../../catalog/catalog-index';
+import { toLabUser, type UserDirectory } from '../../identity/lab-users';
 import { toIso } from '../http/iso-time';
 import type { DeviceRecord } from './device-state';
 import type { LoginState } from './login-state';
 
+/** What a user view is built from. */
+export interface UserViewSources {
+  readonly index: CatalogIndex;
+  readonly logins: LoginState;
+  readonly users: UserDirectory;
+}
+
 /**
  * A user in platform vocabulary: every field a vendor KalturaOTTUser is rebuilt from, incl. the
  * household's state (a suspended household suspends its users' standing) and login bookkeeping.
+ * The current record (profile changes) wins over the catalogue row passed in.
  */
-export function toUserView(index: CatalogIndex, user: CatalogUser, logins: LoginState): Record<string, unknown> {
+export function toUserView(sources: UserViewSources, given: CatalogUser): Record<string, unknown> {
+  const { index, logins } = sources;
+  const user = sources.users.byId.get(given.platformId) ?? toLabUser(given);
   const household = index.householdByVendorId.get(user.householdVendorId);
   const login = logins.get(user.platformId);
   return {
@@ -27,6 +38,12 @@ export function toUserView(index: CatalogIndex, user: CatalogUser, logins: Login
     createdAt: toIso(user.createDate),
     lastLoginAt: login === undefined || login.lastLoginAt === 0 ? null : toIso(login.lastLoginAt),
     failedLoginCount: login?.failedLoginCount ?? 0,
+    address: user.address,
+    zip: user.zip,
+    phone: user.phone,
+    affiliateCode: user.affiliateCode,
+    externalRef: user.externalId,
+    updatedAt: toIso(user.updateDate),
   };
 }
 

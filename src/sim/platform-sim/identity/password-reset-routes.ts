@@ -2,6 +2,7 @@
  * `identity.requestPasswordReset`: starts the reset of a user's password (the platform mails the
  * user a link; platform-sim only checks the user exists). docs/platform.md "Operations".
  */
+import { findUserByUsername } from '../../identity/lab-users';
 import type { RouteSpec } from '../http/router';
 import { ok, problem, type Reply } from '../http/reply';
 import { readObjectBody, readStringField } from '../http/params';
@@ -12,7 +13,7 @@ function requestPasswordReset(req: PlatformRequest): Reply {
   if (!body.ok) return body.reply;
   const username = readStringField(body.value, 'username', true);
   if (!username.ok) return username.reply;
-  const user = req.state.index.userByUsername.get((username.value ?? '').trim().toLowerCase());
+  const user = findUserByUsername(req.state.users, username.value ?? '');
   if (!user) return problem('unknown_user', 'no user with this username');
   return ok({ userId: user.platformId }, 202);
 }

@@ -16,7 +16,7 @@ export function authenticatedUser(req: PlatformRequest, user: CatalogUser): Repl
   const login = loginRecordOf(req.state.logins, user.platformId);
   login.failedLoginCount = 0;
   login.lastLoginAt = req.nowSec;
-  return ok(toUserView(req.state.index, user, req.state.logins));
+  return ok(toUserView(req.state, user));
 }
 
 /** `identity.createLoginCode`: for the calling user, optionally guarded by a secret. */
@@ -44,7 +44,7 @@ function authenticateLoginCode(req: PlatformRequest): Reply {
   if (found.kind === 'expired') return problem('code_expired', 'login code expired');
   const value = found.entry.value;
   if (value.secret !== undefined && value.secret !== secret.value) return problem('invalid_credentials', 'wrong secret');
-  const user = req.state.index.userByPlatformId.get(value.userId);
+  const user = req.state.users.byId.get(value.userId);
   if (user === undefined) return problem('unknown_user', 'the user is gone');
   const answer = authenticatedUser(req, user);
   if (answer.status === 200) store.codes.delete(found.entry.code);

@@ -1,5 +1,6 @@
-import type { Catalog, CatalogDevice, CatalogHousehold, CatalogUser, HouseholdState } from '../../../core/catalog';
+import type { Catalog, CatalogDevice, CatalogHousehold, HouseholdState } from '../../../core/catalog';
 import type { CatalogIndex } from '../../catalog/catalog-index';
+import { toLabUser, type LabUser } from '../../identity/lab-users';
 
 /** A household as vendor-sim holds it: the catalogue row plus its mutable state. */
 export interface SimHousehold extends Omit<CatalogHousehold, 'state'> {
@@ -7,9 +8,9 @@ export interface SimHousehold extends Omit<CatalogHousehold, 'state'> {
   updateDate: number;
 }
 
-/** A user plus mutable login bookkeeping (KalturaOTTUser `lastLoginDate`, `failedLoginCount`). */
+/** A user (replaced whole on change) plus login bookkeeping (KalturaOTTUser `lastLoginDate`, `failedLoginCount`). */
 export interface SimUser {
-  readonly user: CatalogUser;
+  user: LabUser;
   lastLoginDate: number;
   failedLoginCount: number;
 }
@@ -42,6 +43,10 @@ export interface IdentityState {
   readonly partnerId: number;
   readonly partnerSecret: string;
   readonly users: Map<string, SimUser>;
+  /** Vendor user id by lower-cased username (registrations add to it). */
+  readonly userIdByUsername: Map<string, string>;
+  /** The vendor id the next registered user gets (after the catalogue's highest). */
+  nextUserId: number;
   readonly households: Map<number, SimHousehold>;
   /** Keyed by udid. */
   readonly devices: Map<string, SimDevice>;
@@ -62,7 +67,11 @@ export interface IdentityStateOptions {
 /** Builds a fresh identity slice from the catalogue. */
 export function createIdentityState(catalog: Catalog, index: CatalogIndex, options: IdentityStateOptions = {}): IdentityState {
   const users = new Map<string, SimUser>();
-  for (const user of index.userByVendorId.values()) users.set(user.vendorId, { user, lastLoginDate: 0, failedLoginCount: 0 });
+  const userIdByUsername = new Map<string, string>();
+  for (const user of index.userByVendorId.values()) {
+    users.set(user.vendorId, { user: toLabUser(user), lastLoginDate: 0, failedLoginCount: 0 });
+    userIdByUsername.set(user.username.toLowerCase(), user.vendorId);
+  }
   const households = new Map<number, SimHousehold>();
   for (const household of catalog.households) households.set(household.vendorId, { ...household, updateDate: household.createDate });
   const devices = new Map<string, SimDevice>();
@@ -71,6 +80,8 @@ export function createIdentityState(catalog: Catalog, index: CatalogIndex, optio
     partnerId: catalog.demo.partnerId,
     partnerSecret: options.partnerSecret ?? catalog.demo.partnerSecret,
     users,
+    userIdByUsername,
+    nextUserId: Math.max(0, ...[...users.keys()].map(Number).filter(Number.isFinite)) + 1,
     households,
     devices,
     sessionsByUser: new Map(),
@@ -87,6 +98,12 @@ export function listHouseholdDevices(identity: IdentityState, householdId: numbe
 }
 
 /** The users of one household, by user id. */
-export function listHouseholdUsers(identity: IdentityState, householdId: number): CatalogUser[] {
+export function listHouseholdUsers(identity: IdentityState, householdId: number): LabUser[] {
   return [...identity.users.values()].map((u) => u.user).filter((u) => u.householdVendorId === householdId);
+}
+
+/** The user record with this username (trimmed, any case), if any. */
+export function findUserByUsername(identity: IdentityState, username: string): SimUser | undefined {
+  const id = identity.userIdByUsername.get(username.trim().toLowerCase());
+  return id === undefined ? undefined : identity.users.get(id);
 }

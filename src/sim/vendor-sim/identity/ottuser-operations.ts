@@ -5,6 +5,7 @@ import { readInt, readString } from '../../../phoenix/param-readers';
 import { vendorFailure } from '../../../phoenix/vendor-error-builder';
 import type { SimCallContext, SimOperationTable } from '../sim-operation';
 import { toOttUser } from './identity-mappers';
+import { findUserByUsername } from './identity-state';
 import { revokeSession, startSession, toLoginSession } from './sessions';
 
 /** Reads `partnerId` (required) and checks it is the lab partner: unknown → 500006 (brief §4.2). */
@@ -34,8 +35,7 @@ function login(ctx: SimCallContext): VendorOutcome {
   const udid = readString(ctx.params, 'udid');
   if (!udid.ok) return udid;
   const { identity } = ctx.state;
-  const catalogUser = ctx.state.index.userByUsername.get(username.value.trim().toLowerCase());
-  const record = catalogUser === undefined ? undefined : identity.users.get(catalogUser.vendorId);
+  const record = findUserByUsername(identity, username.value);
   if (record === undefined) return vendorFailure('UserDoesNotExist');
   if (record.user.password !== password.value) {
     record.failedLoginCount += 1;

@@ -4,6 +4,7 @@ import type { VendorOutcome } from '../../../core/vendor-error';
 import { readInt } from '../../../phoenix/param-readers';
 import { readPasswordResetUsername } from '../../../phoenix/password-reset';
 import { vendorFailure } from '../../../phoenix/vendor-error-builder';
+import { findUserByUsername } from './identity-state';
 import type { SimCallContext, SimOperationTable } from '../sim-operation';
 
 function resetPassword(ctx: SimCallContext): VendorOutcome {
@@ -12,7 +13,7 @@ function resetPassword(ctx: SimCallContext): VendorOutcome {
   if (partnerId.value !== ctx.state.identity.partnerId) return vendorFailure('MissingConfiguration', { configuration: `partner ${partnerId.value}` });
   const username = readPasswordResetUsername(ctx.params);
   if (!username.ok) return username;
-  if (!ctx.state.index.userByUsername.has(username.value.toLowerCase())) return vendorFailure('UserDoesNotExist');
+  if (findUserByUsername(ctx.state.identity, username.value) === undefined) return vendorFailure('UserDoesNotExist');
   return ok(true);
 }
 
