@@ -27,6 +27,8 @@ import { labDemo } from '../support/vendor-http';
 const total = Number(process.env.RECORD_REPLAY_REQUESTS ?? 1_500);
 const devices = 8;
 const edge = { maxConnections: 10_000, rateLimits: { enabled: false } };
+/** The replayed facade's upstream timeouts: a parity check, not a latency one, on a machine that may be loaded. */
+const patientUpstreams = { vendor: { timeoutMs: 60_000 }, platform: { timeoutMs: 60_000 } };
 const secrets: string[] = [];
 let dir: string;
 let folder: string;
@@ -81,7 +83,7 @@ describe(`a recording of ${total} mixed requests made through the facade`, () =>
     if (!read.ok) throw new Error(read.errors.join('\n'));
     expect(read.exchanges.length).toBe(sent);
     const clock = frozenLabClock();
-    const facade = await startFacadeLab({ clock, overrides: { edge, admin: { token: TEST_ADMIN_TOKEN } } });
+    const facade = await startFacadeLab({ clock, overrides: { edge, ...patientUpstreams, admin: { token: TEST_ADMIN_TOKEN } } });
     await applySplitPolicy(facade);
     const vendor: VendorSim = await startVendorSim({ clock });
     const targets = [createHttpTarget('vendor-sim', vendor.url, 8), createHttpTarget('facade', facade.url, 8)];
