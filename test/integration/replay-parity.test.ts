@@ -36,7 +36,7 @@ beforeAll(async () => {
   // both targets because the replay keeps per-household order.
   folder = await recordGoldenCases(recorder, dir, loadGoldenCases());
   await recorder.close();
-}, 120_000);
+}, 400_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
