@@ -2,17 +2,21 @@
  * Replay pacing (docs/recording.md "Replay"): does `--speed 4` hold the recorded pace × 4 and
  * `--rate 2000` hold 2000 req/s within ±5 %, and when not, what limited it? Each pace is run
  * against a bare Node `http` server answering a fixed JSON body (the baseline: only the replayer's
- * own cost) and against vendor-sim, one after the other in the same run.
+ * own cost), against vendor-sim and against the facade (its own process, lab upstreams in it, the
+ * bench configuration), one after the other in the same run.
  *
  *   npm run bench:replay [-- --seconds 4]
  */
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createHttpTarget } from '../src/cli/http-target';
 import { recordingFormatVersion, type RecordedExchange } from '../src/record/recording-format';
 import { runReplay } from '../src/record/replay-runner';
 import type { Pace } from '../src/record/replay-pacing';
 import { startVendorSim } from '../src/sim/vendor-sim/vendor-sim-server';
+import { writeBenchConfig } from './lib/bench-config';
+import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1] ?? 4) || 4;
 
@@ -50,19 +54,29 @@ async function measure(name: string, url: string, pace: Pace, recording: readonl
   return `| ${paceText} | ${name} | ${outcome.sent} | ${errors} | ${outcome.plannedRate.toFixed(0)} | ${outcome.achievedRate.toFixed(0)} | ${deviation >= 0 ? '+' : ''}${deviation.toFixed(1)} % | ${Math.abs(deviation) <= 5 ? 'yes' : 'no'} | ${outcome.limitedBy ?? '—'} |`;
 }
 
+/** The facade as deployed in the lab: its own process, in-process sims, embedded store. */
+async function startFacade(): Promise<SpawnedServer> {
+  const port = await freePort();
+  const cli = join(__dirname, '../src/cli/main.js');
+  return spawnServer([cli, 'serve', '--config', writeBenchConfig()], port, { PORT: String(port), ADMIN_PORT: '0', UNDERSTUDY_CLOCK: 'lab', LOG_LEVEL: 'warn' });
+}
+
 async function main(): Promise<void> {
   const bare = await startBareServer();
   const vendor = await startVendorSim({});
+  const facade = await startFacade();
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
   // Recorded at 250 req/s, so --speed 4 asks for 1000 req/s.
   const speedRecording = syntheticRecording(1000 * seconds, 250);
   const rateRecording = syntheticRecording(2000 * seconds, 250);
   const rows = ['| pace | target | sent | errors | planned req/s | achieved req/s | deviation | within ±5 % | limited by |', '|---|---|---|---|---|---|---|---|---|'];
-  for (const [name, url] of [['bare http server', bareUrl], ['vendor-sim', vendor.url]] as const) {
+  console.log(`replay pacing, ${seconds} s per row, ${new Date().toISOString()}`);
+  for (const [name, url] of [['bare http server', bareUrl], ['vendor-sim', vendor.url], ['facade', facade.url]] as const) {
     rows.push(await measure(name, url, { kind: 'speed', factor: 4 }, speedRecording));
     rows.push(await measure(name, url, { kind: 'rate', perSecond: 2000 }, rateRecording));
   }
   await vendor.close();
+  await facade.stop();
   await new Promise((resolve) => bare.close(resolve));
   console.log(rows.join('\n'));
 }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { reportOperation, type OperationReport } from '../shadow';
+import type { PartnerSecret } from '../record/replay-logins';
 import type { Pace } from '../record/replay-pacing';
 import { runReplay, type ReplayOutcome } from '../record/replay-runner';
 import { exitWithErrors } from './process-helpers';
@@ -16,6 +17,7 @@ import { readRecordings } from './read-recordings';
 interface ReplayFlags {
   target: string[];
   credentials?: string;
+  partnerSecret?: string;
   speed?: string;
   rate?: string;
   concurrency: string;
@@ -44,7 +46,20 @@ export function readCredentialsFile(path: string | undefined, errors: string[]):
   }
 }
 
-function readFlags(flags: ReplayFlags): { pace: Pace; concurrency: number; credentials: Record<string, string> } {
+/** Reads `--partner-secret`: a JSON file `{ "partnerId": 3197, "secret": "…" }`; problems go to `errors`. */
+export function readPartnerSecretFile(path: string | undefined, errors: string[]): PartnerSecret | undefined {
+  if (path === undefined) return undefined;
+  try {
+    const value = JSON.parse(readFileSync(path, 'utf8')) as { partnerId?: unknown; secret?: unknown } | null;
+    if (value === null || typeof value !== 'object' || !Number.isInteger(value.partnerId) || typeof value.secret !== 'string' || value.secret === '') throw new Error('must be a JSON object {"partnerId": <integer>, "secret": "<partner secret>"}');
+    return { partnerId: value.partnerId as number, secret: value.secret };
+  } catch (e) {
+    errors.push(`--partner-secret ${path}: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+}
+
+function readFlags(flags: ReplayFlags): { pace: Pace; concurrency: number; credentials: Record<string, string>; partner: PartnerSecret | undefined } {
   const errors: string[] = [];
   if (flags.target.length === 0 || flags.target.length > 2) errors.push('give one --target URL, or two to diff them');
   for (const t of flags.target) {
@@ -57,9 +72,10 @@ function readFlags(flags: ReplayFlags): { pace: Pace; concurrency: number; crede
   const concurrency = positive(flags.concurrency, '--concurrency', errors) ?? 0;
   if (!Number.isInteger(concurrency) || concurrency > 10_000) errors.push(`--concurrency ${JSON.stringify(flags.concurrency)} must be an integer from 1 to 10000`);
   const credentials = readCredentialsFile(flags.credentials, errors);
+  const partner = readPartnerSecretFile(flags.partnerSecret, errors);
   if (errors.length > 0) exitWithErrors('invalid arguments', errors);
   const pace: Pace = rate !== undefined ? { kind: 'rate', perSecond: rate } : { kind: 'speed', factor: speed ?? 1 };
-  return { pace, concurrency, credentials };
+  return { pace, concurrency, credentials, partner };
 }
 
 function progressPrinter(): ((done: number, total: number) => void) | undefined {
@@ -82,6 +98,7 @@ export function describeReplay(outcome: ReplayOutcome, reports: readonly Operati
   ];
   if (outcome.limitedBy !== null) lines.push(`rate limited by ${outcome.limitedBy}`);
   for (const [name, count] of Object.entries(outcome.transportErrors)) lines.push(`transport errors on ${name}: ${count}`);
+  if (outcome.mintedSessions > 0) lines.push(`${outcome.mintedSessions} recorded logins not sent: their KS was minted with the partner secret`);
   if (outcome.unmappedSessions > 0) lines.push(`${outcome.unmappedSessions} requests carried a session no replayed login mapped (recorded before the recording started); sent as recorded`);
   for (const report of reports) {
     lines.push(`${report.operation.padEnd(32)} parity ${report.parityPercent.toFixed(1).padStart(5)} % of ${report.samples}${report.candidateErrors > 0 ? `, ${report.candidateErrors} failed` : ''}`);
@@ -93,12 +110,12 @@ export function describeReplay(outcome: ReplayOutcome, reports: readonly Operati
 }
 
 async function replayAction(recordings: string[], flags: ReplayFlags): Promise<void> {
-  const { pace, concurrency, credentials } = readFlags(flags);
+  const { pace, concurrency, credentials, partner } = readFlags(flags);
   const read = readRecordings(recordings);
   if (!read.ok) exitWithErrors('cannot replay', read.errors);
   const targets = flags.target.map((url, i) => createHttpTarget(i === 0 ? `target ${url}` : `second target ${url}`, url, concurrency));
   const progress = progressPrinter();
-  const outcome = await runReplay(read.exchanges, { targets, pace, concurrency, credentials, ...(progress === undefined ? {} : { onProgress: progress }) });
+  const outcome = await runReplay(read.exchanges, { targets, pace, concurrency, credentials, ...(partner === undefined ? {} : { partner }), ...(progress === undefined ? {} : { onProgress: progress }) });
   await Promise.all(targets.map((t) => t.close()));
   const reports = [...outcome.counts.values()].map((c) => reportOperation(c, strictThresholds)).sort((a, b) => a.operation.localeCompare(b.operation));
   for (const line of describeReplay(outcome, reports)) console.log(line);
@@ -116,6 +133,7 @@ export function registerReplayCommand(program: Command): void {
     .argument('<recording...>', 'recording directories or .ndjson files')
     .option('--target <url>', 'base URL of a target (give twice to diff two)', collect, [])
     .option('--credentials <file>', 'JSON object username → password for re-login')
+    .option('--partner-secret <file>', 'JSON {"partnerId", "secret"}: mint a KS for recorded logins of users without credentials')
     .option('--speed <factor>', 'recorded pace × factor (default 1)')
     .option('--rate <n>', 'fixed rate, requests per second')
     .option('--concurrency <n>', 'requests in flight at most', '64')

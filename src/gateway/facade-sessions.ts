@@ -34,24 +34,35 @@ const refreshPrefix = 'refresh:';
 /** Builds the facade's SessionPort. */
 export function createFacadeSessions(options: FacadeSessionOptions): SessionPort {
   const { partnerId, partnerSecret, revocations } = options;
-  const start = (subject: SessionSubject, nowSec: number): StartedSession => {
+  const start = (subject: SessionSubject, nowSec: number, createDate: number): StartedSession => {
     const sessionId = randomBytes(12).toString('hex');
     const expiry = nowSec + ksLifetimeSeconds;
     const privileges = { [ksPrivilegeKeys.udid]: subject.udid, [ksPrivilegeKeys.householdId]: String(subject.householdId), [ksPrivilegeKeys.sessionId]: sessionId };
-    const ks = mintKs({ partnerId, secret: partnerSecret, userId: subject.userId, type: subject.type, expiry, createDate: nowSec, privileges });
+    const ks = mintKs({ partnerId, secret: partnerSecret, userId: subject.userId, type: subject.type, expiry, createDate, privileges });
     const refresh = issueRefreshToken({ ...subject, expiry: nowSec + refreshTokenLifetimeSeconds }, partnerSecret);
-    const session: CallerSession = { ks, partnerId, ...subject, expiry, createDate: nowSec, sessionId };
+    const session: CallerSession = { ks, partnerId, ...subject, expiry, createDate, sessionId };
     return { ks, refreshToken: refresh.token, expiry, session };
   };
+  /**
+   * A session.revoke covers KS created before the next second (docs/vendor-decisions.md "session.revoke
+   * and a login in the same second"); a KS minted after it in that same second is dated the next
+   * second, so it is not born revoked (vendor-sim tracks its own sessions and has no such edge).
+   */
+  const createDateFor = async (subject: SessionSubject, nowSec: number): Promise<number> => {
+    if (subject.type !== 'user') return nowSec;
+    const probe = { sessionId: `probe:${randomBytes(9).toString('hex')}`, partnerId, userId: subject.userId, createdAt: nowSec };
+    return (await revocations.isRevoked(probe)) ? nowSec + 1 : nowSec;
+  };
   return {
-    start: (subject, nowSec) => Promise.resolve(start(subject, nowSec)),
+    start: async (subject, nowSec) => start(subject, nowSec, await createDateFor(subject, nowSec)),
     async refresh(refreshToken, udid, nowSec) {
       const claims = readRefreshToken(refreshToken, partnerSecret);
       if (claims === null || claims.expiry <= nowSec) return err(vendorError('InvalidRefreshToken'));
       const used = await revocations.isRevoked({ sessionId: refreshPrefix + claims.tokenId, partnerId, userId: claims.userId, createdAt: claims.expiry - refreshTokenLifetimeSeconds });
       if (used) return err(vendorError('InvalidRefreshToken'));
       await revocations.revokeSession(refreshPrefix + claims.tokenId, claims.userId, claims.expiry);
-      return ok(start({ userId: claims.userId, householdId: claims.householdId, udid: udid ?? claims.udid, type: claims.type }, nowSec));
+      const subject: SessionSubject = { userId: claims.userId, householdId: claims.householdId, udid: udid ?? claims.udid, type: claims.type };
+      return ok(start(subject, nowSec, await createDateFor(subject, nowSec)));
     },
     end: (session) => revocations.revokeSession(session.sessionId, session.userId, session.expiry),
     revokeUser: (session, nowSec) => revocations.revokeUserBefore(session.partnerId, session.userId, nowSec + 1),

@@ -1,12 +1,16 @@
 /**
  * The replayer (issue 12): sends each recorded exchange, in the canonical form, to one target or
- * two, on the pacing schedule, keeping order per `orderKey` (a session's calls wait for the login
- * that minted its KS), with at most `concurrency` requests in flight. With two targets the answers
- * are diffed by the shared engine (src/shadow) and counted per operation. I/O is the `send` port.
+ * two, on the pacing schedule, keeping per-household order (replay-order.ts: a call waits for the
+ * previous call of its household, session, device and user, so a session's calls wait for the
+ * login that minted its KS), with at most `concurrency` requests in flight. With two targets the
+ * answers are diffed by the shared engine (src/shadow) and counted per operation. I/O is the `send` port.
  */
+import { randomBytes } from 'node:crypto';
 import { countCandidateError, countSample, emptyOperationCounts, redactSampleValue, type Difference, type OperationCounts } from '../shadow';
 import { createReplayDiff } from './replay-rules';
 import type { RecordedExchange } from './recording-format';
+import { mintPlannedKs, mintPlanOf, successfulLogins, type PartnerSecret } from './replay-logins';
+import { orderKeysOf } from './replay-order';
 import { createSessionMap, type SessionMap } from './replay-sessions';
 import { plannedRate, scheduleOffsets, type Pace } from './replay-pacing';
 
@@ -23,6 +27,8 @@ export interface ReplayOptions {
   readonly pace: Pace;
   readonly concurrency: number;
   readonly credentials?: Readonly<Record<string, string>>;
+  /** Mint a KS for recorded logins of users without credentials instead of sending them. */
+  readonly partner?: PartnerSecret;
   readonly onProgress?: (done: number, total: number) => void;
   /** With two targets: each exchange's answers and differences (the QA diff builds its report from these). */
   readonly onCompared?: (exchange: RecordedExchange, answers: readonly TargetAnswer[], differences: readonly Difference[]) => void;
@@ -34,6 +40,8 @@ export interface ReplayOutcome {
   readonly transportErrors: Readonly<Record<string, number>>;
   /** Requests that carried a session pseudonym no replayed login had mapped (sent unchanged). */
   readonly unmappedSessions: number;
+  /** Recorded logins not sent: their KS was minted with the partner secret. */
+  readonly mintedSessions: number;
   readonly elapsedMs: number;
   readonly plannedRate: number;
   /** Request starts per second over the replay (first start to last start). */
@@ -46,6 +54,7 @@ export interface ReplayOutcome {
 
 interface Tally {
   unmapped: number;
+  minted: number;
   waitedForSlot: number;
   waitedForOrder: number;
   firstStart: number;
@@ -83,12 +92,6 @@ function parseJson(text: string): unknown {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Pseudonyms of sessions an exchange's recorded answer minted (its later users wait for it). */
-function producedSessions(exchange: RecordedExchange): string[] {
-  const text = JSON.stringify(exchange.response.body ?? null);
-  return [...new Set(text.match(/ks_[A-Za-z0-9_-]{16}/g) ?? [])];
-}
-
 function compareAnswers(counts: Map<string, OperationCounts>, exchange: RecordedExchange, answers: readonly TargetAnswer[], diffAnswers: ReturnType<typeof createReplayDiff>): Difference[] {
   const [a, b] = answers as [TargetAnswer, TargetAnswer];
   let entry = counts.get(exchange.operation);
@@ -120,10 +123,58 @@ async function runOne(exchange: RecordedExchange, options: ReplayOptions, sessio
   }));
 }
 
+/** With a partner secret: a recorded login of a user without credentials becomes a minted KS (not sent). */
+function mintInstead(exchange: RecordedExchange, options: ReplayOptions, sessions: readonly SessionMap[], tally: Tally): boolean {
+  if (options.partner === undefined) return false;
+  const plan = mintPlanOf(exchange, options.credentials ?? {});
+  if (plan === null) return false;
+  const ks = mintPlannedKs(plan, options.partner, Math.floor(Date.now() / 1000), randomBytes(12).toString('hex'));
+  for (const map of sessions) map.teach(plan.recordedKs, ks);
+  tally.minted++;
+  return true;
+}
+
+interface Shared {
+  readonly options: ReplayOptions;
+  readonly sessions: readonly SessionMap[];
+  readonly counts: Map<string, OperationCounts>;
+  readonly diffAnswers: ReturnType<typeof createReplayDiff>;
+  readonly slots: ReturnType<typeof createSlots>;
+  readonly tally: Tally;
+  readonly total: number;
+  readonly now: () => number;
+}
+
+/** One exchange: waits for its predecessors (household order), then a slot, then sends and diffs. */
+async function replayExchange(exchange: RecordedExchange, predecessors: readonly Promise<void>[], shared: Shared): Promise<void> {
+  const { options, tally, now } = shared;
+  if (predecessors.length > 0) {
+    const before = now();
+    await Promise.all(predecessors);
+    if (now() - before > 1) tally.waitedForOrder++;
+  }
+  if (await shared.slots.acquire()) tally.waitedForSlot++;
+  const startedAt = now();
+  if (tally.done === 0 && tally.firstStart === 0) tally.firstStart = startedAt;
+  tally.lastStart = Math.max(tally.lastStart, startedAt);
+  try {
+    if (mintInstead(exchange, options, shared.sessions, tally)) return;
+    const answers = await runOne(exchange, options, shared.sessions, tally);
+    if (answers.length === 2) {
+      const differences = compareAnswers(shared.counts, exchange, answers, shared.diffAnswers);
+      options.onCompared?.(exchange, answers, differences);
+    }
+  } finally {
+    shared.slots.release();
+    tally.done++;
+    options.onProgress?.(tally.done, shared.total);
+  }
+}
+
 function limitOf(tally: Tally, planned: number, achieved: number): string | null {
   if (!Number.isFinite(planned) || achieved >= planned * 0.95) return null;
   if (tally.waitedForSlot > tally.done * 0.05) return `the concurrency cap (${tally.waitedForSlot} of ${tally.done} requests waited for a free slot): raise --concurrency or the target is too slow`;
-  if (tally.waitedForOrder > tally.done * 0.05) return `per-household order (${tally.waitedForOrder} of ${tally.done} requests waited for the previous call of their session)`;
+  if (tally.waitedForOrder > tally.done * 0.05) return `per-household order (${tally.waitedForOrder} of ${tally.done} requests waited for the previous call of their household or session)`;
   return 'the replayer itself (timers and CPU of this process could not start requests faster)';
 }
 
@@ -131,45 +182,21 @@ function limitOf(tally: Tally, planned: number, achieved: number): string | null
 export async function runReplay(exchanges: readonly RecordedExchange[], options: ReplayOptions): Promise<ReplayOutcome> {
   const now = options.now ?? (() => performance.now());
   const offsets = scheduleOffsets(exchanges, options.pace);
-  const sessions = options.targets.map(() => createSessionMap(options.credentials ?? {}));
-  const diffAnswers = createReplayDiff();
-  const counts = new Map<string, OperationCounts>();
-  const slots = createSlots(options.concurrency);
+  const keys = orderKeysOf(exchanges);
+  const good = successfulLogins(exchanges);
+  const sessions = options.targets.map(() => createSessionMap(options.credentials ?? {}, { successfulLogins: good }));
+  const tally: Tally = { unmapped: 0, minted: 0, waitedForSlot: 0, waitedForOrder: 0, firstStart: 0, lastStart: 0, done: 0, errors: {} };
+  const shared: Shared = { options, sessions, counts: new Map(), diffAnswers: createReplayDiff(), slots: createSlots(options.concurrency), tally, total: exchanges.length, now };
   const chains = new Map<string, Promise<void>>();
-  const tally: Tally = { unmapped: 0, waitedForSlot: 0, waitedForOrder: 0, firstStart: 0, lastStart: 0, done: 0, errors: {} };
   const pending = new Set<Promise<void>>();
   const start = now();
   for (let i = 0; i < exchanges.length; i++) {
-    const exchange = exchanges[i]!;
     const wait = start + offsets[i]! - now();
     if (wait >= 1) await sleep(wait);
     while (pending.size >= options.concurrency * 64) await Promise.race(pending);
-    const previous = chains.get(exchange.orderKey);
-    const task = (async () => {
-      if (previous !== undefined) {
-        const before = now();
-        await previous;
-        if (now() - before > 1) tally.waitedForOrder++;
-      }
-      if (await slots.acquire()) tally.waitedForSlot++;
-      const startedAt = now();
-      if (tally.done === 0 && tally.firstStart === 0) tally.firstStart = startedAt;
-      tally.lastStart = Math.max(tally.lastStart, startedAt);
-      try {
-        const answers = await runOne(exchange, options, sessions, tally);
-        if (answers.length === 2) {
-          const differences = compareAnswers(counts, exchange, answers, diffAnswers);
-          options.onCompared?.(exchange, answers, differences);
-        }
-      } finally {
-        slots.release();
-        tally.done++;
-        options.onProgress?.(tally.done, exchanges.length);
-      }
-    })();
-    const settled = task.catch(() => undefined);
-    if (exchange.orderKey !== '') chains.set(exchange.orderKey, settled);
-    for (const produced of producedSessions(exchange)) if (!chains.has(produced) || produced !== exchange.orderKey) chains.set(produced, settled);
+    const predecessors = [...new Set(keys[i]!.map((key) => chains.get(key)).filter((p): p is Promise<void> => p !== undefined))];
+    const settled = replayExchange(exchanges[i]!, predecessors, shared).catch(() => undefined);
+    for (const key of keys[i]!) chains.set(key, settled);
     pending.add(settled);
     void settled.then(() => pending.delete(settled));
   }
@@ -177,5 +204,5 @@ export async function runReplay(exchanges: readonly RecordedExchange[], options:
   const span = tally.lastStart - tally.firstStart;
   const achieved = exchanges.length < 2 || span <= 0 ? 0 : ((exchanges.length - 1) * 1000) / span;
   const planned = plannedRate(offsets);
-  return { sent: exchanges.length, transportErrors: tally.errors, unmappedSessions: tally.unmapped, elapsedMs: now() - start, plannedRate: planned, achievedRate: achieved, limitedBy: limitOf(tally, planned, achieved), counts };
+  return { sent: exchanges.length - tally.minted, transportErrors: tally.errors, unmappedSessions: tally.unmapped, mintedSessions: tally.minted, elapsedMs: now() - start, plannedRate: planned, achievedRate: achieved, limitedBy: limitOf(tally, planned, achieved), counts: shared.counts };
 }

@@ -117,6 +117,23 @@ describe('understudy diff (built binary)', () => {
     expect(html).not.toMatch(/<script|<link|src="http/);
   }, 150_000);
 
+  it('replay --partner-secret mints a KS for each recorded login instead of logging in, and keeps parity', async () => {
+    const demo = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'catalog', 'demo.json'), 'utf8')) as { partnerId: number; partnerSecret: string };
+    writeFileSync(join(work, 'partner.json'), JSON.stringify({ partnerId: demo.partnerId, secret: demo.partnerSecret }));
+    const favourites = join(__dirname, '..', '..', 'fixtures', 'recordings', 'favourites');
+    const logins = readFileSync(join(favourites, 'part-0001.ndjson'), 'utf8').split('\n').filter((l) => l.includes('"operation":"ottuser.login"') && l.includes('KalturaLoginResponse')).length;
+    const run = await runBuilt(['replay', favourites, '--target', vendor.url, '--target', facade.url, '--partner-secret', 'partner.json', '--concurrency', '4'], work);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(logins).toBeGreaterThan(3);
+    expect(run.stdout).toContain(`${logins} recorded logins not sent: their KS was minted with the partner secret`);
+    expect(run.stdout).not.toContain('carried a session no replayed login mapped');
+    expect(run.stdout).not.toContain('ottuser.login ');
+    writeFileSync(join(work, 'bad-partner.json'), '{"secret": 5}');
+    const bad = await runBuilt(['replay', favourites, '--target', facade.url, '--partner-secret', 'bad-partner.json'], work);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--partner-secret bad-partner.json: must be a JSON object {"partnerId": <integer>, "secret": "<partner secret>"}');
+  }, 120_000);
+
   it('answers bad flags and unreadable recordings with a clear message and exit code 2', async () => {
     const badUrl = await runBuilt(['diff', '--a', 'not-a-url', '--b', facade.url], work);
     expect(badUrl).toMatchObject({ code: 2 });
