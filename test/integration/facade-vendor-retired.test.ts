@@ -46,6 +46,17 @@ const retiredOperations = [
   'reminder.add',
   'reminder.list',
   'reminder.delete',
+  // cloud DVR
+  'recording.add',
+  'recording.get',
+  'recording.list',
+  'recording.cancel',
+  'recording.delete',
+  'recording.protect',
+  'seriesrecording.add',
+  'seriesrecording.list',
+  'seriesrecording.delete',
+  'householdquota.get',
   // store and account
   'subscription.list',
   'ppv.get',
@@ -71,6 +82,9 @@ const retiredMultirequests = [
   'multirequest/history-clean-all.json',
   'multirequest/personal-lists.json',
   'multirequest/reminders.json',
+  'multirequest/recordings-flow.json',
+  'multirequest/recording-quota.json',
+  'multirequest/series-recordings.json',
   'multirequest/store-history.json',
   'multirequest/cancel-renewal.json',
 ];

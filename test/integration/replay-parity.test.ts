@@ -39,7 +39,7 @@ beforeAll(async () => {
   const clock = frozenLabClock();
   facade = await startFacadeLab({ clock });
   vendor = await startVendorSim({ clock });
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await facade.close();

@@ -13,6 +13,7 @@ import { createPinStore, type PinStore } from './settings/pin-store';
 import { createPairingStore, type PairingStore } from './pairing/pairing-store';
 import { createParentalStore, type ParentalStore } from './settings/parental-store';
 import { createListStore, type ListStore } from './lists/list-store';
+import { createCdvrBook, type CdvrBook } from '../cdvr/cdvr-book';
 
 /**
  * platform-sim's world. The catalogue parts (index, item store, tokens) are built once; the
@@ -35,6 +36,8 @@ export interface PlatformSimState {
   pairing: PairingStore;
   parental: ParentalStore;
   lists: ListStore;
+  /** Recordings and series recordings per household (docs/lab-rules.md "Cloud DVR"). */
+  cdvr: CdvrBook;
 }
 
 /** Builds the state from the catalogue. */
@@ -58,6 +61,7 @@ export function createPlatformState(catalog: Catalog, clock: Clock): PlatformSim
     pairing: createPairingStore(),
     parental: createParentalStore(catalog, index),
     lists: createListStore(),
+    cdvr: createCdvrBook(),
   };
 }
 
@@ -73,4 +77,5 @@ export function resetPlatformState(state: PlatformSimState): void {
   state.pairing = createPairingStore();
   state.parental = createParentalStore(state.catalog, state.index);
   state.lists = createListStore();
+  state.cdvr = createCdvrBook();
 }

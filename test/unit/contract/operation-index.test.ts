@@ -19,6 +19,8 @@ const expected: [operationId: string, method: string][] = [
   ['assethistory.getNextEpisode', 'post'], ['assethistory.clean', 'post'],
   ['personallist.add', 'post'], ['personallist.list', 'post'], ['personallist.delete', 'post'],
   ['reminder.add', 'post'], ['reminder.list', 'post'], ['reminder.delete', 'post'],
+  ['recording.add', 'post'], ['recording.get', 'post'], ['recording.list', 'post'], ['recording.cancel', 'post'], ['recording.delete', 'post'], ['recording.protect', 'post'],
+  ['seriesrecording.add', 'post'], ['seriesrecording.list', 'post'], ['seriesrecording.delete', 'post'], ['householdquota.get', 'post'],
   ['subscription.list', 'post'], ['ppv.get', 'post'], ['householduser.list', 'post'], ['transactionhistory.list', 'post'], ['purchasesettings.get', 'post'], ['ottuser.resetPassword', 'post'], ['entitlement.cancelRenewal', 'post'],
 ];
 
