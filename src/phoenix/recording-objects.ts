@@ -129,3 +129,21 @@ export function answerRecordingList(all: readonly RecordingFields[], params: Rea
     .sort(compareRecordings(orderBy));
   return ok(listResponse('KalturaRecordingListResponse', found.map(toKalturaRecording), pager.value));
 }
+
+/**
+ * `KalturaRecordingAsset` (brief §5.2): the recorded programme's `KalturaProgramAsset` fields with
+ * `recordingId` (a string), `recordingType`, `viewableUntilDate` and `multiRecord` (false in the lab).
+ */
+export function toKalturaRecordingAsset(programAsset: Readonly<Record<string, unknown>>, r: Pick<RecordingFields, 'id' | 'type' | 'viewableUntilDate'>): Record<string, unknown> {
+  return { ...programAsset, objectType: 'KalturaRecordingAsset', recordingId: String(r.id), recordingType: r.type, viewableUntilDate: r.viewableUntilDate, multiRecord: false };
+}
+
+/** Recordings play once recording has begun (docs/vendor-decisions.md "Cloud DVR"): RECORDING or RECORDED. */
+export function isPlayableRecording(status: VendorRecordingStatus): boolean {
+  return status === 'RECORDING' || status === 'RECORDED';
+}
+
+/** A recording id as devices send it (`assetId` / `id` strings of digits); undefined when malformed. */
+export function parseRecordingId(text: string): number | undefined {
+  return /^\s*\d{1,15}\s*$/.test(text) ? Number(text) : undefined;
+}

@@ -85,6 +85,7 @@ const retiredMultirequests = [
   'multirequest/recordings-flow.json',
   'multirequest/recording-quota.json',
   'multirequest/series-recordings.json',
+  'multirequest/recording-playback.json',
   'multirequest/store-history.json',
   'multirequest/cancel-renewal.json',
 ];
@@ -95,6 +96,10 @@ const retiredExtras = [
   'asset.getplaybackcontext/parental-guest-before-entitlement.json',
   'asset.getplaybackcontext/parental-user-allowed.json',
   'asset.getplaybackcontext/parental-guest-g-rated.json',
+  // recordings played back (cloud DVR)
+  'asset.get/npvr-unknown.json',
+  'asset.get/npvr-anonymous.json',
+  'asset.getplaybackcontext/recording-unknown.json',
 ];
 
 const cases = loadGoldenCases().filter((c) => retiredOperations.includes(c.operationId) || retiredMultirequests.includes(c.id) || retiredExtras.includes(c.id));
