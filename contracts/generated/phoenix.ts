@@ -894,6 +894,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_v3/service/recording/action/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records a programme for the caller's household (S2 recording.add(recording: KalturaRecording) → KalturaRecording); the same programme again answers its recording */
+        post: operations["recording.add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/recording/action/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One recording of the caller's household by id (S2 recording.get(id)) */
+        post: operations["recording.get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/recording/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The household's recordings, filtered by statusIn and KSQL filterExpression, ordered and paged (S2 recording.list(filter, pager)) */
+        post: operations["recording.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/recording/action/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a scheduled or ongoing recording (S2 recording.cancel(id) → KalturaRecording, status CANCELED) */
+        post: operations["recording.cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/recording/action/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deletes a recorded recording (S2 3.6.287 recording.delete(id) → KalturaRecording, status DELETED) */
+        post: operations["recording.delete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/recording/action/protect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Protects a recorded recording from clean-up (S2 recording.protect(id) → KalturaRecording) */
+        post: operations["recording.protect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/seriesrecording/action/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records a programme's series or season on its channel (S2 seriesRecording.add(recording: KalturaSeriesRecording)) */
+        post: operations["seriesrecording.add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/seriesrecording/action/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The household's series recordings (S2 seriesRecording.list(filter), no pager) */
+        post: operations["seriesrecording.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/seriesrecording/action/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deletes a series recording and the recordings it made (S2 seriesRecording.delete(id) → KalturaSeriesRecording) */
+        post: operations["seriesrecording.delete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_v3/service/householdquota/action/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The household's recording quota in seconds (S2 householdQuota.get() → KalturaHouseholdQuota) */
+        post: operations["householdquota.get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api_v3/service/multirequest": {
         parameters: {
             query?: never;
@@ -2369,6 +2539,75 @@ export interface components {
                 objectType: "KalturaReminderListResponse";
                 objects: components["schemas"]["KalturaReminder"][];
                 totalCount: number;
+            };
+        };
+        /** @description S2 `KalturaRecording` (id, status KalturaRecordingStatus, assetId, type KalturaRecordingType, viewableUntilDate, isProtected, createDate, updateDate) */
+        KalturaRecording: {
+            /** @constant */
+            objectType: "KalturaRecording";
+            id: number;
+            /** @enum {string} */
+            status: "SCHEDULED" | "RECORDING" | "RECORDED" | "CANCELED" | "FAILED" | "DELETED";
+            assetId: number;
+            type: components["schemas"]["KalturaRecordingType"];
+            viewableUntilDate: number;
+            isProtected: boolean;
+            createDate: number;
+            updateDate: number;
+        };
+        KalturaRecordingSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaRecording"];
+        };
+        KalturaRecordingListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaRecordingListResponse";
+                objects: components["schemas"]["KalturaRecording"][];
+                totalCount: number;
+            };
+        };
+        /** @description S2 `KalturaSeriesRecording` (id, epgId, channelId, seriesId, seasonNumber, type, createDate, updateDate, excludedSeasons of KalturaIntegerValue) */
+        KalturaSeriesRecording: {
+            /** @constant */
+            objectType: "KalturaSeriesRecording";
+            id: number;
+            epgId: number;
+            channelId: number;
+            seriesId: string;
+            seasonNumber?: number;
+            type: components["schemas"]["KalturaRecordingType"];
+            createDate: number;
+            updateDate: number;
+            excludedSeasons: {
+                /** @constant */
+                objectType: "KalturaIntegerValue";
+                value: number;
+            }[];
+        };
+        KalturaSeriesRecordingSuccess: {
+            executionTime: number;
+            result: components["schemas"]["KalturaSeriesRecording"];
+        };
+        KalturaSeriesRecordingListResponseSuccess: {
+            executionTime: number;
+            result: {
+                /** @constant */
+                objectType: "KalturaSeriesRecordingListResponse";
+                objects: components["schemas"]["KalturaSeriesRecording"][];
+                totalCount: number;
+            };
+        };
+        KalturaHouseholdQuotaSuccess: {
+            executionTime: number;
+            /** @description S2 `KalturaHouseholdQuota` (householdId, totalQuota, availableQuota; seconds, docs/vendor-decisions.md "Cloud DVR") */
+            result: {
+                /** @constant */
+                objectType: "KalturaHouseholdQuota";
+                householdId: number;
+                totalQuota: number;
+                availableQuota: number;
             };
         };
         /** @description The generated TypeScript client's `KalturaPriceDetails` (id, name, price, multiCurrencyPrice, descriptions) */
@@ -4050,6 +4289,283 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BooleanSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "recording.add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    recording: {
+                        objectType?: string;
+                        assetId?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaRecordingSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "recording.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaRecordingSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "recording.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: {
+                        objectType?: string;
+                        statusIn?: string;
+                        filterExpression?: string;
+                        orderBy?: string;
+                    };
+                    pager?: components["schemas"]["KalturaFilterPager"];
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaRecordingListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "recording.cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaRecordingSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "recording.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaRecordingSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "recording.protect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaRecordingSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "seriesrecording.add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    recording: {
+                        objectType?: string;
+                        epgId?: number;
+                        channelId?: number;
+                        seriesId?: string;
+                        seasonNumber?: number;
+                        type?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaSeriesRecordingSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "seriesrecording.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    filter?: {
+                        objectType?: string;
+                        orderBy?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaSeriesRecordingListResponseSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "seriesrecording.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"] & {
+                    id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaSeriesRecordingSuccess"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "householdquota.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GlobalParams"];
+            };
+        };
+        responses: {
+            /** @description Envelope; errors also come with HTTP 200 (brief §1.6) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KalturaHouseholdQuotaSuccess"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

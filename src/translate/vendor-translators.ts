@@ -11,6 +11,8 @@ import { channelTranslators } from './rails/channel-translators';
 import { historyTranslators } from './viewing/history-translators';
 import { personalListTranslators } from './lists/personal-list-translators';
 import { reminderTranslators } from './lists/reminder-translators';
+import { recordingTranslators } from './cdvr/recording-translators';
+import { seriesRecordingTranslators } from './cdvr/series-recording-translators';
 import { productTranslators } from './commerce/product-translators';
 import { cancelRenewalTranslators } from './commerce/cancel-renewal';
 import { passwordResetTranslators } from './identity/password-reset-translators';
@@ -36,6 +38,8 @@ export const vendorTranslators: TranslatorTable = {
   ...historyTranslators,
   ...personalListTranslators,
   ...reminderTranslators,
+  ...recordingTranslators,
+  ...seriesRecordingTranslators,
   ...productTranslators,
   ...cancelRenewalTranslators,
   ...passwordResetTranslators,

@@ -28,8 +28,8 @@ beforeAll(async () => {
   const ks = login.result.ks;
   await post('/api_v3/service/system/action/ping', {});
   await post('/api_v3/service/system/action/ping', { ks });
-  await post('/api_v3/service/multirequest', { ks, 1: { service: 'system', action: 'getTime' }, 2: { service: 'recording', action: 'add', recording: { assetId: 900003 } } });
-  await post('/api_v3/service/recording/action/list', { ks });
+  await post('/api_v3/service/multirequest', { ks, 1: { service: 'system', action: 'getTime' }, 2: { service: 'recording', action: 'bulkDelete', recordingIds: '1' } });
+  await post('/api_v3/service/seriesRecording/action/cancel', { ks, id: 1 });
   await post('/api_v3/service/bad$name/action/get', { ks });
 }, 60_000);
 
@@ -45,12 +45,12 @@ describe('GET /admin/coverage', () => {
       'system.ping': [2, 2, 0, true],
       'ottuser.anonymouslogin': [1, 1, 0, true],
       'system.gettime': [1, 1, 0, true],
-      'recording.add': [1, 0, 1, false],
-      'recording.list': [1, 0, 1, false],
+      'recording.bulkdelete': [1, 0, 1, false],
+      'seriesrecording.cancel': [1, 0, 1, false],
       other: [1, 0, 1, false],
     });
     expect(report.operations[0]?.operation).toBe('system.ping');
-    expect(report.untranslated).toEqual(['other', 'recording.add', 'recording.list']);
+    expect(report.untranslated).toEqual(['other', 'recording.bulkdelete', 'seriesrecording.cancel']);
     expect(report.totals).toEqual({ seen: 7, translated: 4, passedThrough: 3 });
   });
 
@@ -70,8 +70,8 @@ describe('understudy coverage', () => {
     const code = await runCoverage({ admin: facade.adminUrl, token: facade.adminToken, failOnUntranslated: true }, (t) => (text += t));
     expect(code).toBe(2);
     expect(text).toMatch(/7 calls, 4 translated, 3 passed through/);
-    expect(text).toMatch(/recording\.add\s+1\s+0\s+1\s+NO/);
-    expect(text).toMatch(/still need the vendor \(no translator\): other, recording\.add, recording\.list/);
+    expect(text).toMatch(/recording\.bulkdelete\s+1\s+0\s+1\s+NO/);
+    expect(text).toMatch(/still need the vendor \(no translator\): other, recording\.bulkdelete, seriesrecording\.cancel/);
   });
 
   it('prints JSON and exits 0 without the flag; a wrong token is exit 1', async () => {

@@ -46,6 +46,17 @@ const retiredOperations = [
   'reminder.add',
   'reminder.list',
   'reminder.delete',
+  // cloud DVR
+  'recording.add',
+  'recording.get',
+  'recording.list',
+  'recording.cancel',
+  'recording.delete',
+  'recording.protect',
+  'seriesrecording.add',
+  'seriesrecording.list',
+  'seriesrecording.delete',
+  'householdquota.get',
   // store and account
   'subscription.list',
   'ppv.get',
@@ -78,6 +89,10 @@ const retiredMultirequests = [
   'multirequest/history-clean-all.json',
   'multirequest/personal-lists.json',
   'multirequest/reminders.json',
+  'multirequest/recordings-flow.json',
+  'multirequest/recording-quota.json',
+  'multirequest/series-recordings.json',
+  'multirequest/recording-playback.json',
   'multirequest/store-history.json',
   'multirequest/cancel-renewal.json',
   'multirequest/user-register-login-update.json',
@@ -91,6 +106,10 @@ const retiredExtras = [
   'asset.getplaybackcontext/parental-guest-before-entitlement.json',
   'asset.getplaybackcontext/parental-user-allowed.json',
   'asset.getplaybackcontext/parental-guest-g-rated.json',
+  // recordings played back (cloud DVR)
+  'asset.get/npvr-unknown.json',
+  'asset.get/npvr-anonymous.json',
+  'asset.getplaybackcontext/recording-unknown.json',
 ];
 
 const cases = loadGoldenCases().filter((c) => retiredOperations.includes(c.operationId) || retiredMultirequests.includes(c.id) || retiredExtras.includes(c.id));

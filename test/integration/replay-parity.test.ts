@@ -54,7 +54,7 @@ describe('replaying a lab recording against vendor-sim and the facade', () => {
       await facade.close();
       await vendor.close();
     }
-  }, 180_000);
+  }, 300_000);
 });
 
 /** Replays the recording against both targets, `concurrency` calls at once, and checks parity. */

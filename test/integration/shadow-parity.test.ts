@@ -57,7 +57,7 @@ describe('shadow mode over the lab', () => {
     expect(noisy).toEqual([]);
     expect(parity.dropped.write).toBeGreaterThan(0);
     expect(parity.writes).toMatch(/never shadowed/);
-  }, 180_000);
+  }, 360_000);
 
   it('reports an altered field at the operation and JSON pointer within 200 shadowed requests', async () => {
     await putDefects([{ kind: 'alter', field: 'synopsis', path: '/catalog/' }]);

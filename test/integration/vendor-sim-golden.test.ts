@@ -1,12 +1,14 @@
 import { validateVendorResponse } from '../../src/contract/response-validator';
 import { startVendorSim, type VendorSim } from '../../src/sim/vendor-sim/vendor-sim-server';
 import { loadGoldenCases, runGoldenCase } from '../support/golden-runner';
+import { frozenLabClock } from '../support/lab-clock';
 
 let sim: VendorSim;
 const cases = loadGoldenCases();
 
 beforeAll(async () => {
-  sim = await startVendorSim();
+  // The lab clock at the catalogue's base time: recordings' states follow the EPG (docs/lab-rules.md "Cloud DVR").
+  sim = await startVendorSim({ clock: frozenLabClock() });
 });
 afterAll(() => sim.close());
 

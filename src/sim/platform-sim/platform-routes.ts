@@ -11,6 +11,8 @@ import { lineupRoutes } from './catalog/lineup-routes';
 import { historyRoutes } from './user-data/history-routes';
 import { personalListRoutes } from './lists/personal-list-routes';
 import { reminderRoutes } from './lists/reminder-routes';
+import { recordingRoutes } from './cdvr/recording-routes';
+import { seriesRecordingRoutes } from './cdvr/series-recording-routes';
 import { productRoutes } from './commerce/product-routes';
 import { renewalRoutes } from './commerce/renewal-routes';
 import { passwordResetRoutes } from './identity/password-reset-routes';
@@ -44,6 +46,8 @@ export const platformRoutes: readonly RouteSpec<PlatformRequest>[] = [
   ...historyRoutes,
   ...personalListRoutes,
   ...reminderRoutes,
+  ...recordingRoutes,
+  ...seriesRecordingRoutes,
   ...productRoutes,
   ...renewalRoutes,
   ...passwordResetRoutes,

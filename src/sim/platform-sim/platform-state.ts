@@ -14,6 +14,7 @@ import { createPairingStore, type PairingStore } from './pairing/pairing-store';
 import { createParentalStore, type ParentalStore } from './settings/parental-store';
 import { createListStore, type ListStore } from './lists/list-store';
 import { createUserDirectory, type UserDirectory } from '../identity/lab-users';
+import { createCdvrBook, type CdvrBook } from '../cdvr/cdvr-book';
 
 /**
  * platform-sim's world. The catalogue parts (index, item store, tokens) are built once; the
@@ -38,6 +39,8 @@ export interface PlatformSimState {
   pairing: PairingStore;
   parental: ParentalStore;
   lists: ListStore;
+  /** Recordings and series recordings per household (docs/lab-rules.md "Cloud DVR"). */
+  cdvr: CdvrBook;
 }
 
 /** Builds the state from the catalogue. */
@@ -62,6 +65,7 @@ export function createPlatformState(catalog: Catalog, clock: Clock): PlatformSim
     pairing: createPairingStore(),
     parental: createParentalStore(catalog, index),
     lists: createListStore(),
+    cdvr: createCdvrBook(),
   };
 }
 
@@ -78,4 +82,5 @@ export function resetPlatformState(state: PlatformSimState): void {
   state.pairing = createPairingStore();
   state.parental = createParentalStore(state.catalog, state.index);
   state.lists = createListStore();
+  state.cdvr = createCdvrBook();
 }

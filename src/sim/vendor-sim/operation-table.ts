@@ -13,6 +13,8 @@ import { channelOperations } from './rails/channel-operations';
 import { historyOperations } from './viewing/history-operations';
 import { personalListOperations } from './lists/personal-list-operations';
 import { reminderOperations } from './lists/reminder-operations';
+import { recordingOperations } from './cdvr/recording-operations';
+import { seriesRecordingOperations } from './cdvr/series-recording-operations';
 import { productOperations } from './commerce/product-operations';
 import { cancelRenewalOperations } from './commerce/cancel-renewal';
 import { passwordResetOperations } from './identity/password-reset-operations';
@@ -40,6 +42,8 @@ export const vendorSimOperations: SimOperationTable = {
   ...historyOperations,
   ...personalListOperations,
   ...reminderOperations,
+  ...recordingOperations,
+  ...seriesRecordingOperations,
   ...productOperations,
   ...cancelRenewalOperations,
   ...passwordResetOperations,

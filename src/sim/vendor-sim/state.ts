@@ -9,6 +9,7 @@ import { createPinState, type PinState } from './settings/pin-state';
 import { createPairingState, type PairingState } from './pairing/pairing-state';
 import { createParentalState, type ParentalState } from './parental/parental-state';
 import { createListState, type ListState } from './lists/list-state';
+import { createCdvrBook, type CdvrBook } from '../cdvr/cdvr-book';
 
 /**
  * vendor-sim's whole mutable world, seeded from the catalogue. Each slice owns one area and is
@@ -34,6 +35,8 @@ export interface VendorSimState {
   readonly parental: ParentalState;
   /** Personal lists and reminders. */
   readonly lists: ListState;
+  /** Recordings and series recordings per household (docs/lab-rules.md "Cloud DVR"). */
+  readonly cdvr: CdvrBook;
 }
 
 export interface VendorSimStateOptions {
@@ -56,5 +59,6 @@ export function createVendorSimState(catalog: Catalog, clock: Clock, options: Ve
     pairing: createPairingState(),
     parental: createParentalState(catalog),
     lists: createListState(),
+    cdvr: createCdvrBook(),
   };
 }

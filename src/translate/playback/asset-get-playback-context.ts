@@ -11,6 +11,7 @@ import { allowedPlaybackContext, blockedPlaybackContext } from './playback-conte
 import { readPlaybackOptions } from './playback-options';
 import { toAuthorizationBody } from './playback-request';
 import { toApiBase, toVendorSource, type SourceRequest } from './playback-sources';
+import { findRecordingItem } from '../cdvr/recording-assets';
 
 type PlaybackAuthorization = components['schemas']['PlaybackAuthorization'];
 
@@ -19,8 +20,8 @@ type AssetType = (typeof assetTypes)[number];
 
 /**
  * The platform item whose playback is asked: `media` names a VOD asset or channel, `epg` a
- * programme (played through its channel's files); the lab has no recordings. The item's kind is
- * fetched once and then remembered.
+ * programme (played through its channel's files); recordings are resolved by findRecordingItem.
+ * The item's kind is fetched once and then remembered.
  */
 async function findPlayableItem(ctx: TranslateContext, assetId: string, assetType: AssetType): Promise<string | undefined> {
   const itemId = assetType === 'recording' ? undefined : toPlatformItemId(ctx.ids, assetId);
@@ -45,7 +46,9 @@ async function getPlaybackContext(ctx: TranslateContext): Promise<VendorOutcome>
   const options = readPlaybackOptions(ctx.params);
   if (!options.ok) return options;
   const type = assetType.value ?? 'media';
-  const itemId = await findPlayableItem(ctx, assetId.value, type);
+  const recorded = type === 'recording' ? await findRecordingItem(ctx, assetId.value) : undefined;
+  if (recorded?.ok === false) return recorded;
+  const itemId = recorded === undefined ? await findPlayableItem(ctx, assetId.value, type) : recorded.value;
   if (itemId === undefined) return vendorFailure('NotFound', { objectType: 'Asset' });
   const body = toAuthorizationBody(ctx.ids, itemId, options.value);
   if (body === 'no-file') return ok(allowedPlaybackContext([]));

@@ -21,6 +21,8 @@ const expected: [operationId: string, method: string][] = [
   ['reminder.add', 'post'], ['reminder.list', 'post'], ['reminder.delete', 'post'],
   ['subscription.list', 'post'], ['ppv.get', 'post'], ['householduser.list', 'post'], ['transactionhistory.list', 'post'], ['purchasesettings.get', 'post'], ['ottuser.resetPassword', 'post'],
   ['ottuser.register', 'post'], ['ottuser.update', 'post'], ['ottuser.updatePassword', 'post'], ['timeshiftedtvpartnersettings.get', 'post'], ['subscriptionset.list', 'post'], ['householdpaymentgateway.list', 'post'], ['householdpaymentmethod.list', 'post'], ['entitlement.cancelRenewal', 'post'],
+  ['recording.add', 'post'], ['recording.get', 'post'], ['recording.list', 'post'], ['recording.cancel', 'post'], ['recording.delete', 'post'], ['recording.protect', 'post'],
+  ['seriesrecording.add', 'post'], ['seriesrecording.list', 'post'], ['seriesrecording.delete', 'post'], ['householdquota.get', 'post'],
 ];
 
 describe('vendor operation index', () => {

@@ -105,11 +105,15 @@ describe('asset.getPlaybackContext', () => {
     expect(out.sources[0].url).toContain(`/assetId/${program.vendorId}/assetType/epg/assetFileId/290001/contextType/CATCHUP/a.m3u8`);
   });
 
-  it('answers 500007 for unknown assets, kind mismatches and recordings', () => {
+  it('answers 500007 for unknown assets and kind mismatches', () => {
     const state = freshState();
-    for (const params of [{ assetId: '1', assetType: 'media' }, { assetId: '480001', assetType: 'epg' }, { assetId: '480001', assetType: 'recording' }]) {
+    for (const params of [{ assetId: '1', assetType: 'media' }, { assetId: '480001', assetType: 'epg' }]) {
       expect(playback(state, anonymous, { ...params, contextDataParams: {} }).error).toEqual({ code: '500007', message: 'Asset not found' });
     }
+  });
+
+  it('answers 3039 for a recording the caller\'s household does not have (docs/lab-rules.md "Cloud DVR")', () => {
+    expect(playback(freshState(), anonymous, { assetId: '480001', assetType: 'recording', contextDataParams: {} }).error).toEqual({ code: '3039', message: 'Recording not found' });
   });
 });
 

@@ -7,12 +7,13 @@ import { vendorFailure } from '../../../phoenix/vendor-error-builder';
 import type { SimCallContext, SimOperationTable } from '../sim-operation';
 import { listCollectionAssets, listRelatedAssets, searchAssets } from './asset-list-filters';
 import { toVendorAsset } from './map-asset';
+import { getRecordingAsset } from '../cdvr/recording-assets';
 
 const referenceTypes = ['media', 'epg_internal', 'epg_external', 'npvr'] as const;
 
-/** Finds the asset an `asset.get` names; media covers VOD and channels, epg_* programmes (§5.2). */
-function findReferencedAsset(ctx: SimCallContext, id: string, referenceType: (typeof referenceTypes)[number]): CatalogAsset | undefined {
-  if (!/^\s*\d+\s*$/.test(id) || referenceType === 'npvr') return undefined; // the lab has no recordings
+/** Finds the asset an `asset.get` names; media covers VOD and channels, epg_* programmes (§5.2); npvr recordings are the household's (cdvr/recording-assets). */
+function findReferencedAsset(ctx: SimCallContext, id: string, referenceType: Exclude<(typeof referenceTypes)[number], 'npvr'>): CatalogAsset | undefined {
+  if (!/^\s*\d+\s*$/.test(id)) return undefined;
   const asset = ctx.state.index.assetByVendorId.get(Number(id));
   if (asset === undefined) return undefined;
   const wantsProgram = referenceType !== 'media';
@@ -25,6 +26,7 @@ function getAsset(ctx: SimCallContext): VendorOutcome {
   if (!id.ok) return id;
   const referenceType = readEnum(ctx.params, 'assetReferenceType', referenceTypes);
   if (!referenceType.ok) return referenceType;
+  if (referenceType.value === 'npvr') return getRecordingAsset(ctx, id.value);
   const asset = findReferencedAsset(ctx, id.value, referenceType.value ?? 'media');
   if (asset === undefined) return vendorFailure('NotFound', { objectType: 'Asset' });
   return ok(toVendorAsset(ctx.state.index, asset));

@@ -6,6 +6,7 @@ import { vendorFailure } from '../../../phoenix/vendor-error-builder';
 import type { SimCallContext, SimOperationTable } from '../sim-operation';
 import { decidePlayback } from './playback-decision';
 import { redirectToManifest } from './play-manifest';
+import { findRecordingPlayback } from '../cdvr/recording-assets';
 
 const assetTypes = ['media', 'epg', 'recording'] as const;
 const contexts = ['PLAYBACK', 'CATCHUP', 'START_OVER', 'TRAILER', 'DOWNLOAD'] as const;
@@ -16,7 +17,7 @@ type AssetType = (typeof assetTypes)[number];
 
 /** The VOD asset or channel whose files play: a programme plays through its channel (§5.2). */
 function findPlayableOwner(ctx: SimCallContext, assetId: string, assetType: AssetType): CatalogVodAsset | CatalogLiveChannel | undefined {
-  if (!/^\s*\d+\s*$/.test(assetId) || assetType === 'recording') return undefined; // the lab has no recordings
+  if (!/^\s*\d+\s*$/.test(assetId) || assetType === 'recording') return undefined; // recordings: findRecordingPlayback
   const asset = ctx.state.index.assetByVendorId.get(Number(assetId));
   if (asset === undefined) return undefined;
   if (assetType === 'media') return asset.kind === 'program' ? undefined : asset;
@@ -60,7 +61,9 @@ function getPlaybackContext(ctx: SimCallContext): VendorOutcome {
   const options = readPlaybackOptions(ctx.params);
   if (!options.ok) return options;
   const type = assetType.value ?? 'media';
-  const owner = findPlayableOwner(ctx, assetId.value, type);
+  const recording = type === 'recording' ? findRecordingPlayback(ctx, assetId.value) : undefined;
+  if (recording?.ok === false) return recording;
+  const owner = recording === undefined ? findPlayableOwner(ctx, assetId.value, type) : recording.value.channel;
   if (owner === undefined) return vendorFailure('NotFound', { objectType: 'Asset' });
   const { context, urlType, fileIds, streamerType } = options.value;
   const wantedFormat = streamerType?.trim().toLowerCase();
@@ -71,7 +74,7 @@ function getPlaybackContext(ctx: SimCallContext): VendorOutcome {
   );
   const partnerId = ctx.session?.partnerId ?? ctx.state.catalog.demo.partnerId;
   const source = { apiBaseUrl: ctx.apiBaseUrl, partnerId, assetId: Number(assetId.value), assetType: type, context, urlType };
-  const subject = ctx.state.index.assetByVendorId.get(Number(assetId.value)) ?? owner;
+  const subject = recording?.value.program ?? ctx.state.index.assetByVendorId.get(Number(assetId.value)) ?? owner;
   return ok(decidePlayback(ctx, { source, owner, files, subject }));
 }
 
