@@ -16,7 +16,7 @@ import { renderDashboardPage, type DashboardJson } from '../support/dashboard-pa
 import { deployDir, repoRoot, toolUnavailableReason, reportSkipped } from '../support/deploy-tools';
 import { startFacadeLab } from '../support/facade-lab';
 import { selectedMetrics } from '../support/promql-names';
-import { applySplitPolicy, driveLabTraffic, loginLabDevices, setSimFaults } from '../support/lab-traffic';
+import { applySplitPolicy, driveLabTraffic, driveShadowAndSync, loginLabDevices, setSimFaults } from '../support/lab-traffic';
 import { metricsScrapeTarget } from '../support/metrics-scrape-target';
 import { startPrometheus, type PrometheusSeries, type PrometheusServer } from '../support/prometheus-server';
 
@@ -60,6 +60,8 @@ describeScrape('a real Prometheus scraping understudy under lab traffic with fau
       await driveLabTraffic(running, devices, 4_000);
       await setSimFaults(running, {});
       await driveLabTraffic(running, devices, 2_000);
+      // Shadow samples, write drops and sync work, so the shadow, parity and sync alerts name live series.
+      await driveShadowAndSync(running, devices.slice(0, 3));
     });
     // Two more scrapes and rule evaluations (1 s each) so the last of the traffic is in every rule.
     await new Promise((r) => setTimeout(r, 2_500));

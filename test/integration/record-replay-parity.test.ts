@@ -41,7 +41,11 @@ async function makeRecording(recorder: RunningUnderstudy): Promise<string> {
   const reset = async (): Promise<void> => {
     for (const base of [recorder.upstreams.vendorUrl, recorder.upstreams.platformUrl]) await (await fetch(`${base}/__sim/reset`, { method: 'POST' })).text();
   };
-  for (const loaded of loadGoldenCases()) {
+  // ottUser.updatePassword is left out: passwords are redacted before writing, so a replayed change
+  // would set a demo account's password to the redaction marker and its later re-logins would fail.
+  // multirequest/recording-playback is left out too: under the split policy its recordings are made on
+  // the platform and half of its asset.get calls go to the vendor, and sync does not carry recordings.
+  for (const loaded of loadGoldenCases().filter((c) => c.operationId !== 'ottuser.updatepassword' && c.id !== 'multirequest/recording-playback.json')) {
     const result = await runGoldenCase(loaded, { baseUrl: recorder.url, reset });
     sent += 1 + (loaded.golden.as === undefined ? 0 : 1);
     if (!result.passed) throw new Error(`golden case ${loaded.id} failed while recording: ${result.problems.join('; ')}`);
@@ -59,7 +63,7 @@ async function makeRecording(recorder: RunningUnderstudy): Promise<string> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'understudy-record-replay-'));
-  const recorder = await startFacadeLab({ overrides: { admin: { token: TEST_ADMIN_TOKEN }, record: { dir, redactPaths: ['/**/pin'] }, edge } });
+  const recorder = await startFacadeLab({ clock: frozenLabClock(), overrides: { admin: { token: TEST_ADMIN_TOKEN }, record: { dir, redactPaths: ['/**/pin'] }, edge } });
   await applySplitPolicy(recorder);
   try {
     folder = await makeRecording(recorder);

@@ -30,7 +30,7 @@ const rounds = Number(process.env.REPLAY_PARITY_ROUNDS ?? 1);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'understudy-replay-'));
-  recorder = await startFacadeLab({ overrides: recordingOverrides(dir) });
+  recorder = await startFacadeLab({ clock: frozenLabClock(), overrides: recordingOverrides(dir) });
   // Every golden case, device pairing and login PIN flows included: their one-time codes are noise
   // by object type (src/record/replay-rules.ts), the household's device capacity evolves alike on
   // both targets because the replay keeps per-household order.

@@ -72,3 +72,31 @@ export async function driveLabTraffic(running: RunningUnderstudy, sessions: read
   );
   return rounds;
 }
+
+/** The split policy plus shadowing: asset.list compared on the platform, bookmark.add (a write) left unshadowed. */
+const shadowedPolicy = {
+  ...splitPolicy,
+  rules: [
+    { id: 'asset-list-shadow', match: { operations: ['asset.list', 'bookmark.add'] }, target: 'vendor', shadow: true, shadowPercent: 100 },
+    ...splitPolicy.rules.filter((rule) => rule.id !== 'asset-list-vendor'),
+  ],
+};
+
+/**
+ * Shadows asset.list (parity samples), sends bookmark writes to the vendor under a shadow rule
+ * (counted as `write` drops, never shadowed) which sync then carries to the platform (sync lag).
+ */
+export async function driveShadowAndSync(running: RunningUnderstudy, sessions: readonly string[], rounds = 10): Promise<void> {
+  const answer = await fetch(`${running.adminUrl}/admin/policy`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${running.adminToken}`, 'content-type': 'application/json', 'x-understudy-actor': 'observability-test' },
+    body: JSON.stringify(shadowedPolicy),
+  });
+  if (answer.status !== 200) throw new Error(`policy PUT answered ${answer.status}: ${await answer.text()}`);
+  for (let round = 0; round < rounds; round++) {
+    for (const ks of sessions) {
+      await postVendorJson(running.url, '/api_v3/service/asset/action/list', { ks, filter: { objectType: 'KalturaSearchAssetFilter', kSql: "name~'the'" }, pager: { pageSize: 3 } });
+      await postVendorJson(running.url, '/api_v3/service/bookmark/action/add', { ks, bookmark: { objectType: 'KalturaBookmark', id: '480001', type: 'media', position: 100 + round, playerData: { objectType: 'KalturaBookmarkPlayerData', action: 'HIT', averageBitrate: 0, totalBitrate: 0, currentBitrate: 0 } } });
+    }
+  }
+}
