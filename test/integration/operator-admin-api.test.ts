@@ -93,6 +93,14 @@ describe('GET /admin/explain', () => {
     expect(answer.json).toMatchObject({ target: 'platform', reason: 'rule', ruleId: 'reads-platform', fallbackToVendor: true });
     expect(answer.json.because).toBe('rule "reads-platform" matched (100%), target platform');
     expect(answer.json.bucket).toEqual(expect.any(Number));
+    // No media section in this policy: the device plays from the vendor's CDN by the media default.
+    expect(answer.json.media).toEqual({ source: 'vendor', reason: 'default', ruleId: null, fileId: null, because: 'no media rule matched: the media default (vendor) applies' });
+  });
+
+  it('refuses a media file id that is not a positive integer', async () => {
+    const answer = await admin('GET', '/admin/explain?operation=asset.getPlaybackContext&household=4001&file=x1');
+    expect(answer.status).toBe(400);
+    expect(answer.json.errors).toEqual(['file "x1" is not a media file id (a positive integer)']);
   });
 
   it('lists every problem with the question', async () => {
