@@ -13,6 +13,7 @@ import { openStore } from '../store';
 import { startVendorCdnOrigin, type VendorCdnOrigin } from '../sim/cdn/vendor-cdn-server';
 import { loadCatalog } from '../sim/catalog/load-catalog';
 import { renderMigrate, renderStatus, renderVerify } from './media-render';
+import { createProgressBar } from './progress-bar';
 
 interface MediaCliOptions {
   config?: string;
@@ -63,11 +64,6 @@ function parseConcurrency(text: string | undefined, fallback: number): number {
   return Number(text);
 }
 
-function progress(json: boolean): ((done: number, total: number) => void) | undefined {
-  if (json || process.stderr.isTTY !== true) return undefined;
-  return (done, total) => process.stderr.write(`\r  ${done}/${total} files${done === total ? '\n' : ''}`);
-}
-
 async function run(action: () => Promise<number>): Promise<void> {
   try {
     process.exitCode = await action();
@@ -86,8 +82,9 @@ export function registerMediaCommand(program: Command): void {
     .option('--config <file>', 'configuration file (JSON or YAML); also $UNDERSTUDY_CONFIG')
     .action((opts: MediaCliOptions) => run(async () => {
       const selection = parseSelection(opts);
+      const bar = opts.json === true ? undefined : createProgressBar(' files');
       return withRuntime(opts, async (runtime) => {
-        const result = await migrateLibrary({ files: runtime.inventory(selection), concurrency: parseConcurrency(opts.concurrency, runtime.media.copy.concurrency), dryRun: opts.dryRun === true, ...(progress(opts.json === true) === undefined ? {} : { onFile: progress(true) }) }, runtime.copyContext());
+        const result = await migrateLibrary({ files: runtime.inventory(selection), concurrency: parseConcurrency(opts.concurrency, runtime.media.copy.concurrency), dryRun: opts.dryRun === true, ...(bar === undefined ? {} : { onFile: bar }) }, runtime.copyContext());
         console.log(opts.json === true ? JSON.stringify(result, null, 2) : renderMigrate(result));
         return result.failed > 0 ? 1 : 0;
       });

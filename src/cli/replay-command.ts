@@ -13,6 +13,7 @@ import { runReplay, type ReplayOutcome } from '../record/replay-runner';
 import { exitWithErrors } from './process-helpers';
 import { checkTargetUrl, createHttpTarget } from './http-target';
 import { readRecordings } from './read-recordings';
+import { createProgressBar } from './progress-bar';
 
 interface ReplayFlags {
   target: string[];
@@ -78,19 +79,6 @@ function readFlags(flags: ReplayFlags): { pace: Pace; concurrency: number; crede
   return { pace, concurrency, credentials, partner };
 }
 
-function progressPrinter(): ((done: number, total: number) => void) | undefined {
-  if (process.stderr.isTTY !== true || process.env.CI !== undefined) return undefined;
-  let last = 0;
-  return (done, total) => {
-    const at = Date.now();
-    if (done !== total && at - last < 100) return;
-    last = at;
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
-  };
-}
-
 /** The summary lines of a replay (rate, errors, per-operation parity). */
 export function describeReplay(outcome: ReplayOutcome, reports: readonly OperationReport[]): string[] {
   const lines = [
@@ -114,7 +102,7 @@ async function replayAction(recordings: string[], flags: ReplayFlags): Promise<v
   const read = readRecordings(recordings);
   if (!read.ok) exitWithErrors('cannot replay', read.errors);
   const targets = flags.target.map((url, i) => createHttpTarget(i === 0 ? `target ${url}` : `second target ${url}`, url, concurrency));
-  const progress = progressPrinter();
+  const progress = createProgressBar();
   const outcome = await runReplay(read.exchanges, { targets, pace, concurrency, credentials, ...(partner === undefined ? {} : { partner }), ...(progress === undefined ? {} : { onProgress: progress }) });
   await Promise.all(targets.map((t) => t.close()));
   const reports = [...outcome.counts.values()].map((c) => reportOperation(c, strictThresholds)).sort((a, b) => a.operation.localeCompare(b.operation));
