@@ -16,7 +16,10 @@ function findCatalogDir(): string {
 const edgeDefaults = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
-  keepAliveTimeoutMs: 5_000,
+  // Longer than a load balancer's idle timeout (60 s is common) and any client's own, so the client
+  // closes an idle connection, never the facade: a facade-side close races a request the client is
+  // already sending on it, which the client sees as ECONNRESET.
+  keepAliveTimeoutMs: 65_000,
   idleSocketMs: 10_000,
   maxConnections: 20_000,
   rateLimits: {

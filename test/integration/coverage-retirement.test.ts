@@ -42,7 +42,7 @@ beforeAll(async () => {
   await call('/api_v3/service/system/action/ping', {});
   // An operation understudy has no translator for: it can only be passed through to the vendor.
   await call('/api_v3/service/segmentationType/action/list', { partnerId: 3197 });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await facade?.close();
@@ -71,7 +71,7 @@ describe('vendor-retired and coverage', () => {
     const counts = Object.fromEntries(report.operations.map((e) => [e.operation, [e.seen, e.translated, e.passedThrough, e.hasTranslator]]));
     expect(counts).toEqual({ 'system.ping': [1, 1, 0, true], 'segmentationtype.list': [1, 0, 1, false] });
     expect((await retire('system.ping')).status).toBe(409);
-  }, 60_000);
+  }, 180_000);
 
   it('is allowed once the window holds no untranslated call, and the report keeps only that window', async () => {
     clock.advanceSeconds(3 * 86_400);
