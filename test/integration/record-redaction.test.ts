@@ -26,7 +26,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'understudy-record-'));
   facade = await startFacadeLab({ overrides: { admin: { token: TEST_ADMIN_TOKEN }, record: { dir, redactPaths: ['/**/pin'] }, edge: { maxConnections: 10_000 } } });
   await applySplitPolicy(facade);
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await facade.close();
