@@ -85,7 +85,7 @@ export async function composeMedia(input: MediaInput): Promise<MediaParts | unde
   const hook = createMediaPlaybackHook({
     policy: () => input.policy.current().policy, decodeKs: input.decodeKs, verified: () => verified,
     cdnBaseUrl: runtime.cdnBaseUrl, tokenSecret: runtime.media.cdn.tokenSecret, tokenTtlSeconds: runtime.media.cdn.tokenTtlSeconds,
-    nowMs: Date.now, publicBaseUrl: input.publicBaseUrl, passthrough, onDecision: (d) => metrics.recordDecision(d),
+    nowMs: Date.now, publicBaseUrl: input.publicBaseUrl, passthrough, onDecision: (d) => metrics.recordDecision(d), onFallback: (reason) => metrics.recordFallback(reason),
   });
   const runner = startMigrationRunner(runtime, metrics, refresh, input.logger);
   return {

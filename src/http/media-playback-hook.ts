@@ -13,7 +13,7 @@ import { parseVendorApiRequest, type ParsedVendorApiRequest, type VendorApiReque
 import type { CompiledPolicy } from '../policy/compiled-policy';
 import type { RoutingInput } from '../policy/decision';
 import { decideMedia, mediaMayUseStorage, type MediaDecision } from '../policy/decide-media';
-import { rewriteCdnUrl, rewritePlaybackEnvelope, type PlaybackRewrite } from '../media/rewrite-playback';
+import { rewriteCdnUrl, rewritePlaybackEnvelope, type PlaybackRewrite, type StorageFallback } from '../media/rewrite-playback';
 import type { BufferedPassthrough } from '../upstream/buffered-passthrough';
 
 export interface MediaPlaybackOptions {
@@ -28,6 +28,7 @@ export interface MediaPlaybackOptions {
   readonly publicBaseUrl: () => string;
   readonly passthrough: BufferedPassthrough;
   readonly onDecision?: (decision: MediaDecision) => void;
+  readonly onFallback?: (reason: StorageFallback) => void;
 }
 
 export interface MediaPlaybackHook {
@@ -58,6 +59,7 @@ export function createMediaPlaybackHook(options: MediaPlaybackOptions): MediaPla
       options.onDecision?.(decision);
       return decision.source === 'storage';
     },
+    ...(options.onFallback === undefined ? {} : { onFallback: options.onFallback }),
     cdnBaseUrl: options.cdnBaseUrl,
     tokenSecret: options.tokenSecret,
     expiresAt: Math.floor(options.nowMs() / 1000) + options.tokenTtlSeconds,

@@ -27,8 +27,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => facade.close());
 
-const playManifest = (): ReturnType<typeof sendVendorRequest> =>
-  sendVendorRequest(facade.url, `/api_v3/service/assetFile/action/playManifest/partnerId/3197/assetId/${asset.vendorId}/assetType/media/assetFileId/${file.vendorId}/contextType/PLAYBACK/a.m3u8`);
+const other = loadCatalog().vodAssets.find((a) => a.vendorId !== asset.vendorId && a.files.length > 0)!;
+const playManifest = (assetId = asset.vendorId, fileId = file.vendorId): ReturnType<typeof sendVendorRequest> =>
+  sendVendorRequest(facade.url, `/api_v3/service/assetFile/action/playManifest/partnerId/3197/assetId/${assetId}/assetType/media/assetFileId/${fileId}/contextType/PLAYBACK/a.m3u8`);
 
 const setVendorFaults = (faults: Record<string, number>): Promise<Response> =>
   fetch(`${facade.upstreams.vendorUrl}/__sim/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
@@ -43,6 +44,15 @@ describe('the media passthrough', () => {
     expect(answer.status).toBe(302);
     expect(answer.headers.get('location')!.startsWith(`${facade.media!.runtime.cdnBaseUrl}/t/`)).toBe(true);
     expect(await vendorDurations()).toBe(before + 1);
+  });
+
+  it('keeps the vendor URL of a file decided storage but not verified, and counts the fallback', async () => {
+    const fallbacks = async (): Promise<number> => sumSamples(await scrapeMetrics(facade.adminUrl), 'understudy_media_storage_fallbacks_total', { reason: 'not-verified' });
+    const before = await fallbacks();
+    const answer = await playManifest(other.vendorId, other.files[0]!.vendorId);
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get('location')).toBe(other.files[0]!.cdnUrl);
+    expect(await fallbacks()).toBe(before + 1);
   });
 
   it('feeds the vendor breaker: 5xx answers open it, then calls fail fast with the vendor envelope', async () => {
