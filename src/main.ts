@@ -47,6 +47,7 @@ import { syncHomeRoutes } from './compose/compose-sync-home';
 import { facadeWriteOrigin } from './sync/sync-types';
 import { composeTracing } from './compose/compose-tracing';
 import { composeMedia, type MediaParts } from './compose/compose-media';
+import { observeUpstream } from './compose/compose-upstream-metrics';
 
 /** A running understudy: where it listens, what to tell the operator, how to stop it. */
 export interface RunningUnderstudy {
@@ -186,7 +187,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   let ready = true;
   const publicBaseUrl = createPublicBaseUrl(config);
   const recording = composeRecording(config);
-  const media = await composeMedia({ config, store, upstreams, policy: routing.policy, decodeKs: env.decodeKs, registry: routing.metrics.registry, publicBaseUrl: publicBaseUrl.get, logger });
+  const media = await composeMedia({ config, store, upstreams, policy: routing.policy, decodeKs: env.decodeKs, registry: routing.metrics.registry, publicBaseUrl: publicBaseUrl.get, logger, vendor: { breaker: routing.breakers.vendor, observer: observeUpstream(routing.metrics, 'vendor') } });
   const app = createFacadeListener({
     publicBaseUrl: publicBaseUrl.get,
     gateway: { ...coverage.withCoverage(withAdmission(routing.gatewayFor(env), config, env)), ...(sync === undefined ? {} : { capture: sync.hooks.gateway }), ...(tracing.gateway === undefined ? {} : { trace: tracing.gateway }) },

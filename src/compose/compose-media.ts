@@ -19,7 +19,10 @@ import { createMediaPlaybackHook, type MediaPlaybackHook } from '../http/media-p
 import { createMediaMetrics, type MediaMetrics } from '../metrics/media-metrics';
 import { mediaFileStates } from '../media/media-ports';
 import { migrateLibrary } from '../media/migrate-library';
-import { createRewritingPassthrough } from '../upstream/rewriting-passthrough';
+import { createBufferedPassthrough } from '../upstream/buffered-passthrough';
+import type { CircuitBreaker } from '../upstream/circuit-breaker';
+import type { UpstreamObserver } from '../upstream/upstream-observer';
+import type { UpstreamErrorKind } from '../upstream/upstream-error';
 import { openMediaRuntime, type MediaRuntime } from './media-runtime';
 import { isMediaEnabled } from '../config/media-config';
 
@@ -42,6 +45,8 @@ export interface MediaInput {
   readonly registry: Registry;
   readonly publicBaseUrl: () => string;
   readonly logger: FacadeLogger;
+  /** The vendor breaker and observer of the streaming passthrough: passed-through playback calls share them. */
+  readonly vendor?: { readonly breaker: CircuitBreaker; readonly observer: UpstreamObserver };
 }
 
 function startMigrationRunner(runtime: MediaRuntime, metrics: MediaMetrics, refresh: () => Promise<void>, logger: FacadeLogger): { start: (selection: { all: true } | { assets: readonly number[] }) => boolean; running: () => boolean; idle: () => Promise<void> } {
@@ -75,11 +80,12 @@ export async function composeMedia(input: MediaInput): Promise<MediaParts | unde
   await refresh();
   const timer = setInterval(() => void refresh().catch(() => undefined), runtime.media.refreshMs);
   timer.unref();
-  const passthrough = createRewritingPassthrough({ vendorUrl: input.upstreams.vendorUrl, timeoutMs: config.vendor.timeoutMs, failureHeaders: (req) => corsHeaders(req) });
+  const vendor = input.vendor === undefined ? {} : { breaker: input.vendor.breaker, observer: input.vendor.observer, onUpstreamError: (kind: UpstreamErrorKind) => input.vendor?.observer.onError(kind) };
+  const passthrough = createBufferedPassthrough({ vendorUrl: input.upstreams.vendorUrl, timeoutMs: config.vendor.timeoutMs, failureHeaders: (req) => corsHeaders(req), ...vendor });
   const hook = createMediaPlaybackHook({
     policy: () => input.policy.current().policy, decodeKs: input.decodeKs, verified: () => verified,
     cdnBaseUrl: runtime.cdnBaseUrl, tokenSecret: runtime.media.cdn.tokenSecret, tokenTtlSeconds: runtime.media.cdn.tokenTtlSeconds,
-    nowMs: Date.now, publicBaseUrl: input.publicBaseUrl, passthrough, onDecision: (d) => metrics.recordDecision(d),
+    nowMs: Date.now, publicBaseUrl: input.publicBaseUrl, passthrough, onDecision: (d) => metrics.recordDecision(d), onFallback: (reason) => metrics.recordFallback(reason),
   });
   const runner = startMigrationRunner(runtime, metrics, refresh, input.logger);
   return {

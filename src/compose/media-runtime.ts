@@ -54,7 +54,7 @@ export async function openMediaRuntime(config: UnderstudyConfig, store: Store, v
   const client = createS3Client(media.storage, endpoint, media.copy.timeoutMs);
   closers.push(() => Promise.resolve(client.destroy()));
   const origin = createMediaOriginClient({ hosts: originHosts, timeoutMs: media.copy.timeoutMs });
-  const bucket = createMediaBucket(client, media.storage.bucket);
+  const bucket = createMediaBucket(client, media.storage.bucket, { thresholdBytes: media.copy.multipartThresholdBytes, partSizeBytes: media.copy.partSizeBytes });
   const mediaStore = new SqlMediaStore(store.sql);
   return {
     media, origin, bucket, store: mediaStore, bucketEndpoint: endpoint, cdnBaseUrl, originHosts, banner,

@@ -20,7 +20,9 @@ export interface MediaCdnConfig {
 
 export interface MediaCopyConfig {
   readonly concurrency: number;
-  /** Objects above this are uploaded in parts of this size. */
+  /** Objects larger than this are uploaded in parts (multipart upload). */
+  readonly multipartThresholdBytes: number;
+  /** Size of each part but the last (S3 requires at least 5 MiB). */
   readonly partSizeBytes: number;
   /** A manifest larger than this fails its file (a manifest is read whole to find its segments). */
   readonly maxManifestBytes: number;
@@ -55,7 +57,7 @@ export const labTokenSecret = 'lab-media-token-secret';
 export const mediaDefaults: MediaConfig = {
   storage: { bucket: 'media', region: 'us-east-1', ...labStorageCredentials, forcePathStyle: true },
   cdn: { tokenSecret: labTokenSecret, tokenTtlSeconds: 6 * 3600 },
-  copy: { concurrency: 4, partSizeBytes: 8 * 1024 * 1024, maxManifestBytes: 1024 * 1024, maxSegments: 20_000, maxObjectBytes: 64 * 1024 * 1024, attempts: 4, backoffMs: 200, timeoutMs: 30_000 },
+  copy: { concurrency: 4, multipartThresholdBytes: 16 * 1024 * 1024, partSizeBytes: 8 * 1024 * 1024, maxManifestBytes: 1024 * 1024, maxSegments: 20_000, maxObjectBytes: 64 * 1024 * 1024, attempts: 4, backoffMs: 200, timeoutMs: 30_000 },
   refreshMs: 1000,
 };
 
@@ -94,6 +96,7 @@ export const mediaSchema = {
       additionalProperties: false,
       properties: {
         concurrency: { type: 'integer', minimum: 1, maximum: 64 },
+        multipartThresholdBytes: { type: 'integer', minimum: 5 * 1024 * 1024 },
         partSizeBytes: { type: 'integer', minimum: 5 * 1024 * 1024, maximum: 512 * 1024 * 1024 },
         maxManifestBytes: { type: 'integer', minimum: 1024, maximum: 64 * 1024 * 1024 },
         maxSegments: { type: 'integer', minimum: 1, maximum: 1_000_000 },

@@ -1,7 +1,7 @@
 /**
  * The facade edge's part of storage playback (issue 18, docs/media.md "Playback"): answers the
  * facade produced are rewritten before they are sent; passed-through playback calls go through the
- * rewriting passthrough. Both ask the same question per file — decided `storage` and verified in the
+ * buffered passthrough (under the vendor breaker, in the passthrough metrics). Both ask the same question per file — decided `storage` and verified in the
  * bucket? — and change only the URL fields. When the policy sends nobody to storage (no media
  * section, kill switches) nothing is parsed or buffered: one lookup and the pipe as before.
  */
@@ -13,8 +13,8 @@ import { parseVendorApiRequest, type ParsedVendorApiRequest, type VendorApiReque
 import type { CompiledPolicy } from '../policy/compiled-policy';
 import type { RoutingInput } from '../policy/decision';
 import { decideMedia, mediaMayUseStorage, type MediaDecision } from '../policy/decide-media';
-import { rewriteCdnUrl, rewritePlaybackEnvelope, type PlaybackRewrite } from '../media/rewrite-playback';
-import type { RewritingPassthrough } from '../upstream/rewriting-passthrough';
+import { rewriteCdnUrl, rewritePlaybackEnvelope, type PlaybackRewrite, type StorageFallback } from '../media/rewrite-playback';
+import type { BufferedPassthrough } from '../upstream/buffered-passthrough';
 
 export interface MediaPlaybackOptions {
   readonly policy: () => CompiledPolicy;
@@ -26,8 +26,9 @@ export interface MediaPlaybackOptions {
   /** Wall clock in ms: token expiries are the CDN's clock, not the lab clock. */
   readonly nowMs: () => number;
   readonly publicBaseUrl: () => string;
-  readonly passthrough: RewritingPassthrough;
+  readonly passthrough: BufferedPassthrough;
   readonly onDecision?: (decision: MediaDecision) => void;
+  readonly onFallback?: (reason: StorageFallback) => void;
 }
 
 export interface MediaPlaybackHook {
@@ -58,6 +59,7 @@ export function createMediaPlaybackHook(options: MediaPlaybackOptions): MediaPla
       options.onDecision?.(decision);
       return decision.source === 'storage';
     },
+    ...(options.onFallback === undefined ? {} : { onFallback: options.onFallback }),
     cdnBaseUrl: options.cdnBaseUrl,
     tokenSecret: options.tokenSecret,
     expiresAt: Math.floor(options.nowMs() / 1000) + options.tokenTtlSeconds,
@@ -91,7 +93,7 @@ export function createMediaPlaybackHook(options: MediaPlaybackOptions): MediaPla
     forward(req, res, body, answer, facts) {
       const prepared = prepare(answer.operation, answer.parsed, facts);
       if (prepared === undefined) return false;
-      options.passthrough.forward(req, res, body, (got) => apply(prepared, got.status, got.location, got.text));
+      options.passthrough.forward(req, res, body, (got) => apply(prepared, got.status, got.location, got.text), answer.operation);
       return true;
     },
   };

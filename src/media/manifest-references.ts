@@ -1,10 +1,12 @@
 /**
  * What a manifest names (docs/media.md "What is copied"): every URI of an HLS playlist (lines and
- * `URI="…"` attributes) or every `sourceURL`/`media` of a DASH `SegmentList`. Names must stay in the
+ * `URI="…"` attributes), every `sourceURL`/`media` of a DASH `SegmentList`, or every name a DASH
+ * `SegmentTemplate` implies (dash-segment-template.ts). Names must stay in the
  * file's folder (the CDN token covers the folder, issue 18): no scheme, no `/`, no `..`. Counting
  * stops past the cap, so a manifest naming a million segments costs one bounded pass.
  */
 import { err, ok, type Result } from '../core/result';
+import { expandSegmentTemplates } from './dash-segment-template';
 
 /** A manifest's format by its name. */
 export type ManifestKind = 'hls' | 'dash' | 'progressive';
@@ -41,15 +43,14 @@ function hlsNames(text: string, add: (name: string) => string | undefined): stri
   return undefined;
 }
 
-function dashNames(text: string, add: (name: string) => string | undefined): string | undefined {
-  if (/<SegmentTemplate\b/.test(text)) return 'DASH SegmentTemplate manifests are not supported (SegmentList only)';
+function dashNames(text: string, add: (name: string) => string | undefined, maxNames: number): string | undefined {
   if (/<BaseURL\b/.test(text)) return 'DASH BaseURL is not supported (names must be relative to the manifest)';
   const attribute = /<(?:Initialization|SegmentURL|RepresentationIndex)\b[^>]*?\b(?:sourceURL|media)="([^"]*)"/g;
   for (let match = attribute.exec(text); match !== null; match = attribute.exec(text)) {
     const problem = add(match[1]!);
     if (problem !== undefined) return problem;
   }
-  return undefined;
+  return /<SegmentTemplate\b/.test(text) ? expandSegmentTemplates(text, maxNames, add) : undefined;
 }
 
 /** The distinct object names a manifest refers to, in order; an error names the first problem. */
@@ -61,6 +62,6 @@ export function listManifestReferences(kind: ManifestKind, text: string, maxName
     names.add(name);
     return names.size > maxNames ? `manifest names more than ${maxNames} objects` : undefined;
   };
-  const problem = kind === 'hls' ? hlsNames(text, add) : kind === 'dash' ? dashNames(text, add) : undefined;
+  const problem = kind === 'hls' ? hlsNames(text, add) : kind === 'dash' ? dashNames(text, add, maxNames) : undefined;
   return problem === undefined ? ok([...names]) : err(problem);
 }

@@ -7,11 +7,16 @@
  */
 import { tokenizedUrl } from './cdn-token';
 
+/** Why a file decided `storage` still plays from the vendor's CDN. */
+export type StorageFallback = 'not-verified' | 'url-changed';
+
 export interface PlaybackRewrite {
   /** Verified files: vendor file id → bucket folder (`vod/1/2/`). */
   readonly verified: ReadonlyMap<number, string>;
   /** True when this device plays this file from storage. */
   readonly playsFromStorage: (fileId: number) => boolean;
+  /** Told when a file decided `storage` keeps the vendor's URL (metrics, alerts). */
+  readonly onFallback?: (reason: StorageFallback) => void;
   readonly cdnBaseUrl: string;
   readonly tokenSecret: string;
   /** Token expiry, wall-clock epoch seconds. */
@@ -22,20 +27,35 @@ export interface PlaybackRewrite {
 
 const playManifestPath = /\/service\/assetfile\/action\/playmanifest\//i;
 
-/** The company CDN URL of a vendor CDN URL, when the file plays from storage. */
-export function rewriteCdnUrl(url: string, fileId: number, rw: PlaybackRewrite): string | undefined {
+/** The folder a file decided `storage` plays from, or undefined (reported) when it is not verified. */
+function storageFolder(fileId: number, rw: PlaybackRewrite): string | undefined {
+  if (!rw.playsFromStorage(fileId)) return undefined;
   const folder = rw.verified.get(fileId);
-  if (folder === undefined || !rw.playsFromStorage(fileId)) return undefined;
+  if (folder === undefined) rw.onFallback?.('not-verified');
+  return folder;
+}
+
+/** The token URL of `url` in the verified `folder`; undefined (reported) when the URL is elsewhere. */
+function tokenUrlIn(url: string, folder: string, rw: PlaybackRewrite): string | undefined {
   let path: string;
   try {
     path = new URL(url).pathname;
   } catch {
-    return undefined;
+    path = '';
   }
   const slash = path.lastIndexOf('/');
   // The URL must be the one the copy verified: same folder (a changed vendor URL stays the vendor's).
-  if (path.slice(1, slash + 1) !== folder) return undefined;
+  if (slash < 0 || path.slice(1, slash + 1) !== folder) {
+    rw.onFallback?.('url-changed');
+    return undefined;
+  }
   return tokenizedUrl(rw.cdnBaseUrl, folder, path.slice(slash + 1), rw.expiresAt, rw.tokenSecret);
+}
+
+/** The company CDN URL of a vendor CDN URL, when the file plays from storage. */
+export function rewriteCdnUrl(url: string, fileId: number, rw: PlaybackRewrite): string | undefined {
+  const folder = storageFolder(fileId, rw);
+  return folder === undefined ? undefined : tokenUrlIn(url, folder, rw);
 }
 
 /** A vendor-host playManifest URL moved onto understudy's public base (path and query kept). */
@@ -49,8 +69,10 @@ function rebasePlayManifest(url: string, rw: PlaybackRewrite): string | undefine
 
 function rewriteSource(source: Record<string, unknown>, rw: PlaybackRewrite): boolean {
   const id = Number(source.id);
-  if (typeof source.url !== 'string' || !Number.isSafeInteger(id) || !rw.verified.has(id) || !rw.playsFromStorage(id)) return false;
-  const next = playManifestPath.test(source.url) ? rebasePlayManifest(source.url, rw) : rewriteCdnUrl(source.url, id, rw);
+  if (typeof source.url !== 'string' || !Number.isSafeInteger(id)) return false;
+  const folder = storageFolder(id, rw);
+  if (folder === undefined) return false;
+  const next = playManifestPath.test(source.url) ? rebasePlayManifest(source.url, rw) : tokenUrlIn(source.url, folder, rw);
   if (next === undefined) return false;
   source.url = next;
   return true;

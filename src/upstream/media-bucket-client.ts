@@ -1,6 +1,6 @@
 /**
  * The bucket through the AWS SDK v3 S3 client (docs/media.md): HEAD for size and the recorded
- * SHA-256 (`x-amz-meta-sha256`), PUT with that metadata, and a streamed read-back that hashes
+ * SHA-256 (`x-amz-meta-sha256`), PUT (or a multipart upload above a size) with that metadata, and a streamed read-back that hashes
  * without holding the object. SDK errors become per-file reasons: 4xx never retried, 5xx and resets
  * retried by the caller. Request checksums are only sent when required: an S3-compatible store need
  * not understand the SDK's aws-chunked trailers.
@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { MediaStorageConfig } from '../config/media-config';
 import type { Digest, MediaBucket, Transfer } from '../media/media-ports';
+import { uploadInParts, type MultipartPolicy } from './media-multipart-upload';
 
 interface SdkError {
   readonly name?: string;
@@ -56,8 +57,8 @@ async function hashStream(body: Readable): Promise<Digest> {
   return { size, sha256: hash.digest('hex') };
 }
 
-/** The bucket port over one S3 client. */
-export function createMediaBucket(client: S3Client, bucket: string): MediaBucket {
+/** The bucket port over one S3 client; objects above the multipart threshold go up in parts. */
+export function createMediaBucket(client: S3Client, bucket: string, multipart?: MultipartPolicy): MediaBucket {
   return {
     async head(key) {
       try {
@@ -70,7 +71,8 @@ export function createMediaBucket(client: S3Client, bucket: string): MediaBucket
     },
     async put(key, body, sha256) {
       try {
-        await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: body.length, Metadata: { sha256 } }));
+        if (multipart !== undefined && body.length > multipart.thresholdBytes) await uploadInParts(client, bucket, key, body, sha256, multipart.partSizeBytes);
+        else await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: body.length, Metadata: { sha256 } }));
         return { ok: true, value: undefined };
       } catch (error) {
         return describe(error, key);

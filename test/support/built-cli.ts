@@ -27,9 +27,9 @@ function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Runs the CLI to completion. */
-export async function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+export async function runCli(args: readonly string[], env: Record<string, string> = {}, timeoutMs = 120_000): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [cliPath, ...args], { cwd: repoRoot, env: cleanEnv(env), timeout: 120_000 });
+    const { stdout, stderr } = await run(process.execPath, [cliPath, ...args], { cwd: repoRoot, env: cleanEnv(env), timeout: timeoutMs });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const failed = e as { code?: number; stdout?: string; stderr?: string };

@@ -1,6 +1,6 @@
 /** Metric names in PromQL expressions, for checks that rules and panels name only understudy's metrics. */
 
-const promqlWords = new Set(['sum', 'by', 'max', 'min', 'count', 'rate', 'increase', 'changes', 'histogram_quantile', 'and', 'or', 'on', 'without', 'avg', 'le', 'group_left', 'unless']);
+const promqlWords = new Set(['sum', 'by', 'max', 'min', 'count', 'rate', 'increase', 'changes', 'histogram_quantile', 'and', 'or', 'on', 'without', 'avg', 'le', 'group_left', 'unless', 'max_over_time']);
 
 /** Metric names an expression selects (identifiers outside label matchers, ranges and `by (…)` lists). */
 export function selectedMetrics(expr: string): string[] {

@@ -41,6 +41,17 @@ describe('playback URL rewriting', () => {
     expect(rewriteCdnUrl('https://cdn.vendor/vod/9/11/master.m3u8', 11, rewrite(true))).toBeUndefined();
   });
 
+  it('reports each file decided storage that keeps the vendor URL, and why', () => {
+    const seen: string[] = [];
+    const rw = { ...rewrite(true), onFallback: (reason: string) => seen.push(reason) };
+    rewriteCdnUrl('https://cdn.vendor/vod/5/11/master.m3u8', 11, rw);
+    rewriteCdnUrl('https://cdn.vendor/vod/5/12/master.m3u8', 12, rw);
+    rewriteCdnUrl('https://cdn.vendor/vod/9/11/master.m3u8', 11, rw);
+    rewriteCdnUrl('not a url', 11, rw);
+    rewriteCdnUrl('https://cdn.vendor/vod/5/12/master.m3u8', 12, { ...rw, playsFromStorage: () => false });
+    expect(seen).toEqual(['not-verified', 'url-changed', 'url-changed']);
+  });
+
   it('rewrites only the url of verified sources in a getPlaybackContext envelope', () => {
     const envelope = {
       executionTime: 0.01,

@@ -29,8 +29,8 @@ describe('listManifestReferences', () => {
     expect(result).toEqual({ ok: false, error: 'manifest names more than 20000 objects' });
   });
 
-  it('refuses DASH SegmentTemplate (names it cannot enumerate)', () => {
-    expect(listManifestReferences('dash', '<MPD><SegmentTemplate media="s$Number$.m4s"/></MPD>', 10).ok).toBe(false);
+  it('refuses a DASH SegmentTemplate outside a Period', () => {
+    expect(listManifestReferences('dash', '<MPD><SegmentTemplate media="s$Number$.m4s"/></MPD>', 10)).toEqual({ ok: false, error: 'DASH SegmentTemplate outside a Period is not supported' });
   });
 });
 
