@@ -1,18 +1,21 @@
 /**
  * What tracing costs (issue: OpenTelemetry traces): CPU per request of the facade built without the
  * tracing code (the commit before it, built into a temp directory), of this build with tracing
- * off, on at 10 % sampling and on at 100 %, all exporting to one OTLP/HTTP receiver in this
- * process. The four facades share one vendor-sim and one platform-sim and take turns in 1 s slices.
- * Usage: npm run bench:tracing [-- --rate 300 --seconds 6] [--baseline <commit>] [--json]
+ * off, on at 0 % sampling (what every request pays: the sampling decision and its unsampled
+ * stand-in), at 10 % and at 100 %, all exporting to one OTLP/HTTP receiver in this process. The
+ * facades share one vendor-sim and one platform-sim and take turns in 1 s slices; `--repeat N`
+ * measures every scenario N times in the same run. The facades run on this bench's Node (run the
+ * bench with `npx -p node@24 node dist/bench/tracing-bench.js` for the image's runtime).
+ * Usage: npm run bench:tracing [-- --rate 300 --seconds 6 --repeat 2] [--baseline <commit>] [--json]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBenchConfig } from './lib/bench-config';
-import { cliPath, loadArgs } from './lib/bench-args';
+import { cliPath, loadArgs, numberArg } from './lib/bench-args';
 import { printJsonRows, toJsonRow } from './lib/json-rows';
 import { measureScenario, type Row } from './lib/measure-row';
 import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
@@ -74,6 +77,7 @@ function renderTable(rows: readonly Row[]): string {
 }
 
 async function main(): Promise<void> {
+  const loadBefore = loadavg();
   const commit = baselineCommit();
   const baselineCli = buildBaseline(commit);
   const floor = await measureTailFloor();
@@ -86,6 +90,7 @@ async function main(): Promise<void> {
   const variants: [string, string, Record<string, string>][] = [
     ['without the code', baselineCli, {}],
     ['tracing off', cliPath, {}],
+    ['tracing on, 0 %', cliPath, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: '0' }],
     ['tracing on, 10 %', cliPath, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: '0.1' }],
     ['tracing on, 100 %', cliPath, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: '1' }],
   ];
@@ -99,11 +104,19 @@ async function main(): Promise<void> {
     }
     const ks = await loginKs(vendor.url);
     const targets = variants.map(([name], i) => ({ name, origin: facades[i]!.url, pids: () => [facades[i]!.pid] }));
-    for (const scenario of scenarios.filter((s) => s.name === 'asset.get' || s.name === 'player multirequest')) rows.push(...(await measureScenario(scenario, targets, ks)));
+    const repeat = numberArg('repeat', 1);
+    for (let run = 1; run <= repeat; run++) {
+      for (const scenario of scenarios.filter((s) => s.name === 'asset.get' || s.name === 'player multirequest')) {
+        const named = repeat === 1 ? scenario : { ...scenario, name: `${scenario.name} (run ${run})` };
+        rows.push(...(await measureScenario(named, targets, ks)));
+      }
+    }
   } finally {
     await Promise.all([...facades.map((f) => f.stop()), platform.stop(), vendor.stop()]);
     sink.close();
   }
+  const load = [...loadBefore, ...loadavg()].map((l) => l.toFixed(1));
+  console.log(`Node ${process.version}; load average (1/5/15 min) ${load.slice(0, 3).join('/')} before, ${load.slice(3).join('/')} after\n`);
   console.log(`baseline: ${commit} (built from git); rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in 1 s slices; CPU is the facade process alone; spans exported: ${(sink.bytes() / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(rows)}`);
   printJsonRows([...floor, ...rows].map(toJsonRow));
 }
