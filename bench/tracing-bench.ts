@@ -1,20 +1,24 @@
 /**
  * What tracing costs (issue: OpenTelemetry traces): CPU per request of the facade built without the
  * tracing code (the commit before it, built into a temp directory), of this build with tracing
- * off, on at 10 % sampling and on at 100 %, all exporting to one OTLP/HTTP receiver in this
- * process. The four facades share one vendor-sim and one platform-sim and take turns in 1 s slices.
- * Usage: npm run bench:tracing [-- --rate 300 --seconds 6] [--baseline <commit>] [--json]
+ * off, on at 0 % sampling (what every request pays: the sampling decision and its unsampled
+ * stand-in), at 10 % and at 100 %, all exporting to one OTLP/HTTP receiver in this process. The
+ * facades share one vendor-sim and one platform-sim and take turns in `--slice-ms` slices (500);
+ * ratios are per round, summarised by their median and quartiles (bench/lib/paired-rounds.ts), beside
+ * the ratio of the totals; `--repeat N` measures every scenario N times in the same run. The facades run on this bench's Node (run the
+ * bench with `npx -p node@24 node dist/bench/tracing-bench.js` for the image's runtime).
+ * Usage: npm run bench:tracing [-- --rate 300 --seconds 6 --repeat 2] [--baseline <commit>] [--json]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBenchConfig } from './lib/bench-config';
-import { cliPath, loadArgs } from './lib/bench-args';
+import { cliPath, loadArgs, numberArg } from './lib/bench-args';
 import { printJsonRows, toJsonRow } from './lib/json-rows';
-import { measureScenario, type Row } from './lib/measure-row';
+import { measurePairedRounds, pairedRatio, type PairedRow } from './lib/paired-rounds';
 import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
 import { measureTailFloor, renderTailFloor } from './lib/tail-floor';
 import { scenarios } from './scenarios';
@@ -63,17 +67,28 @@ async function loginKs(vendorUrl: string): Promise<string> {
   return ks;
 }
 
-function renderTable(rows: readonly Row[]): string {
-  const lines = ['| scenario | target | sent | errors | p50 ms | p99 ms | CPU µs/req | × without the code | × tracing off |', '|---|---|---|---|---|---|---|---|---|'];
-  for (const row of rows) {
-    const same = (target: string): Row | undefined => rows.find((r) => r.scenario === row.scenario && r.target === target);
-    const ratio = (base: Row | undefined): string => (base === undefined ? '' : (row.cpuMicrosPerRequest / base.cpuMicrosPerRequest).toFixed(3));
-    lines.push(`| ${row.scenario} | ${row.target} | ${row.load.sent} | ${row.load.errors} | ${row.load.latencyMs.p50.toFixed(2)} | ${row.load.latencyMs.p99.toFixed(2)} | ${row.cpuMicrosPerRequest.toFixed(0)} | ${ratio(same('without the code'))} | ${ratio(same('tracing off'))} |`);
+type ScenarioRows = { readonly scenario: string; readonly rows: readonly PairedRow[] };
+
+function renderTable(measured: readonly ScenarioRows[]): string {
+  const lines = [
+    '| scenario | target | sent | errors | p50 ms | p99 ms | CPU µs/req | × without the code: median [quartiles], total | × tracing off: median [quartiles], total |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const { scenario, rows } of measured) {
+    const base = (target: string): PairedRow => rows.find((r) => r.target === target)!;
+    const ratio = (row: PairedRow, target: string): string => {
+      const r = pairedRatio(row, base(target));
+      return `**${r.median.toFixed(3)}** [${r.q1.toFixed(2)}–${r.q3.toFixed(2)}], ${r.total.toFixed(3)}`;
+    };
+    for (const row of rows) {
+      lines.push(`| ${scenario} | ${row.target} | ${row.load.sent} | ${row.load.errors} | ${row.load.latencyMs.p50.toFixed(2)} | ${row.load.latencyMs.p99.toFixed(2)} | ${row.cpuMicrosPerRequest.toFixed(0)} | ${ratio(row, 'without the code')} | ${ratio(row, 'tracing off')} |`);
+    }
   }
   return lines.join('\n');
 }
 
 async function main(): Promise<void> {
+  const loadBefore = loadavg();
   const commit = baselineCommit();
   const baselineCli = buildBaseline(commit);
   const floor = await measureTailFloor();
@@ -86,11 +101,12 @@ async function main(): Promise<void> {
   const variants: [string, string, Record<string, string>][] = [
     ['without the code', baselineCli, {}],
     ['tracing off', cliPath, {}],
+    ['tracing on, 0 %', cliPath, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: '0' }],
     ['tracing on, 10 %', cliPath, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: '0.1' }],
     ['tracing on, 100 %', cliPath, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: '1' }],
   ];
   const facades: SpawnedServer[] = [];
-  const rows: Row[] = [];
+  const measured: ScenarioRows[] = [];
   try {
     for (const [, cli, extra] of variants) {
       const port = await freePort();
@@ -99,13 +115,23 @@ async function main(): Promise<void> {
     }
     const ks = await loginKs(vendor.url);
     const targets = variants.map(([name], i) => ({ name, origin: facades[i]!.url, pids: () => [facades[i]!.pid] }));
-    for (const scenario of scenarios.filter((s) => s.name === 'asset.get' || s.name === 'player multirequest')) rows.push(...(await measureScenario(scenario, targets, ks)));
+    const repeat = numberArg('repeat', 1);
+    const sliceMs = numberArg('slice-ms', 500);
+    const rounds = Math.max(4, Math.round((loadArgs.seconds * 1000) / sliceMs));
+    for (let run = 1; run <= repeat; run++) {
+      for (const scenario of scenarios.filter((s) => s.name === 'asset.get' || s.name === 'player multirequest')) {
+        const rows = await measurePairedRounds(scenario, targets, ks, { rate: loadArgs.rate, sliceMs, rounds });
+        measured.push({ scenario: repeat === 1 ? scenario.name : `${scenario.name} (run ${run})`, rows });
+      }
+    }
   } finally {
     await Promise.all([...facades.map((f) => f.stop()), platform.stop(), vendor.stop()]);
     sink.close();
   }
-  console.log(`baseline: ${commit} (built from git); rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in 1 s slices; CPU is the facade process alone; spans exported: ${(sink.bytes() / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(rows)}`);
-  printJsonRows([...floor, ...rows].map(toJsonRow));
+  const load = [...loadBefore, ...loadavg()].map((l) => l.toFixed(1));
+  console.log(`Node ${process.version}; load average (1/5/15 min) ${load.slice(0, 3).join('/')} before, ${load.slice(3).join('/')} after\n`);
+  console.log(`baseline: ${commit} (built from git); rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in ${numberArg('slice-ms', 500)} ms slices; CPU is the facade process alone (all its threads); spans exported: ${(sink.bytes() / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(measured)}`);
+  printJsonRows(floor.map(toJsonRow));
 }
 
 main().catch((error: unknown) => {

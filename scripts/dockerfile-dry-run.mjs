@@ -1,9 +1,11 @@
 // Runs the Dockerfile's steps without a Docker engine (none where understudy is developed), in clean
 // directories: each stage's COPY (from the context or an earlier stage) and RUN lines, read from the
-// Dockerfile itself, in a directory per stage. The last stage's apt-get step is not run (it would
-// install tini into this machine; `command -v tini` is checked instead). Then the image's CMD starts as
-// uid 1000 in a directory it cannot write to: production mode must refuse without secrets, the lab
-// must answer /livez, and the HEALTHCHECK command must pass.
+// Dockerfile itself, in a directory per stage. The last stage's apt-get step is not run as written (it
+// would install tini into this machine): the exact pinned tini package is downloaded from Debian and
+// unpacked beside the stage instead, and the image's ENTRYPOINT runs with that tini. Then the image's
+// CMD starts as uid 1000 in a directory it cannot write to: production mode must refuse without
+// secrets, the lab must answer /livez, the HEALTHCHECK command must pass, and SIGTERM sent to tini
+// must reach node, drain and exit 0.
 // Usage: node scripts/dockerfile-dry-run.mjs   (prints one line per verified fact; exit 1 on a failure)
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -42,7 +44,11 @@ for (const line of lines) {
   } else if (instruction === 'COPY') copy(rest, stage.dir);
   else if (instruction === 'RUN') {
     if (text.startsWith('apt-get')) {
-      execFileSync('sh', ['-c', 'command -v tini || test -x /usr/bin/tini || echo "tini not installed on this machine (the image installs it)"'], { stdio: 'inherit' });
+      const pin = /\btini=(\S+)/.exec(text)?.[1];
+      if (pin === undefined) throw new Error('the apt-get line does not pin tini');
+      execFileSync('sh', ['-c', `apt-get download tini=${pin} >/dev/null && dpkg -x tini_*.deb tini-deb`], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+      stage.tini = join(root, 'tini-deb/usr/bin/tini');
+      say(`[${stage.name}] tini ${pin}, the pinned version, downloaded from Debian and unpacked (not installed)`);
       continue;
     }
     execFileSync('sh', ['-c', text], { cwd: stage.dir, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -50,6 +56,7 @@ for (const line of lines) {
   } else if (instruction === 'ENV') for (const [, k, v] of text.matchAll(/(\w+)=(\S+)/g)) stage.env[k] = v;
   else if (instruction === 'USER') stage.user = text;
   else if (instruction === 'CMD') stage.cmd = JSON.parse(text);
+  else if (instruction === 'ENTRYPOINT') stage.entrypoint = JSON.parse(text);
   else if (instruction === 'HEALTHCHECK') stage.health = JSON.parse(text.slice(text.indexOf('CMD') + 3).trim());
 }
 
@@ -75,7 +82,10 @@ const refused = await finished(run({ PORT: String(port) }));
 if (refused.code !== 0 && /UNDERSTUDY_ADMIN_TOKEN/.test(refused.out)) say(`as uid ${uid}: production without secrets refuses to start and names what is missing`);
 else fail(`production start without secrets: exit ${refused.code}`);
 
-const lab = run({ NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), ADMIN_PORT: '0', UNDERSTUDY_SYNC: 'off' });
+// ENTRYPOINT + CMD, as the container runs them, with the unpacked tini in place of /usr/bin/tini.
+const entrypoint = (image.entrypoint ?? []).map((arg) => (arg === '/usr/bin/tini' ? image.tini : arg));
+if (entrypoint[0] === image.tini && image.tini !== undefined) say('ENTRYPOINT is the tini the apt-get line installs'); else fail(`ENTRYPOINT ${JSON.stringify(image.entrypoint)} is not /usr/bin/tini`);
+const lab = run({ NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), ADMIN_PORT: '0', UNDERSTUDY_SYNC: 'off' }, [...entrypoint, ...image.cmd]);
 let served = false;
 for (let i = 0; i < 300 && !served; i++) {
   served = await fetch(`http://127.0.0.1:${port}/livez`).then((r) => r.ok, () => false);
@@ -86,7 +96,7 @@ const health = await finished(run({ PORT: String(port) }, image.health));
 if (health.code === 0) say('the HEALTHCHECK command passes'); else fail(`HEALTHCHECK exit ${health.code}`);
 lab.kill('SIGTERM');
 const stopped = await finished(lab);
-if (stopped.code === 0) say('SIGTERM drains and exits 0'); else fail(`exit ${stopped.code} after SIGTERM`);
+if (stopped.code === 0) say('SIGTERM to tini (PID 1 in the image) reaches node, which drains and exits 0'); else fail(`exit ${stopped.code} after SIGTERM`);
 const touched = await finished(run({}, ['touch', join(image.dir, 'written-by-the-process')]));
 if (touched.code !== 0) say(`uid ${uid} cannot write under /app (root-owned, read-only to it)`); else fail(`uid ${uid} can write under /app`);
 rmSync(root, { recursive: true, force: true });

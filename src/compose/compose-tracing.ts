@@ -50,16 +50,17 @@ function endWithResponse(span: OpenSpan, res: ServerResponse): void {
 }
 
 function isProbe(req: IncomingMessage): boolean {
-  const path = (req.url ?? '/').split('?', 1)[0];
-  return req.method === 'GET' && (path === '/livez' || path === '/readyz');
+  if (req.method !== 'GET') return false;
+  const url = req.url ?? '/';
+  return url === '/livez' || url === '/readyz' || url.startsWith('/livez?') || url.startsWith('/readyz?');
 }
 
 /** A listener wrapper opening a server span per request; `accept` continues an incoming `traceparent`. */
 function serverSpans(tracing: Tracing, name: string, accept: boolean): ListenerWrapper {
   return (listener) => (req, res) => {
     if (isProbe(req)) return listener(req, res);
-    const span = tracing.startRequest(`${name} ${req.method ?? 'GET'}`, { 'http.request.method': req.method ?? 'GET' }, accept ? req.headers : undefined);
-    endWithResponse(span, res);
+    const span = tracing.startRequest(() => [`${name} ${req.method ?? 'GET'}`, { 'http.request.method': req.method ?? 'GET' }], accept ? req.headers : undefined);
+    if (span.recording) endWithResponse(span, res);
     tracing.runIn(span, () => listener(req, res));
   };
 }
@@ -68,9 +69,9 @@ function passthroughSpans(tracing: Tracing, propagate: boolean): (passthrough: V
   return (passthrough) => ({
     ...passthrough,
     forward(req, res, body, operation) {
-      const span = tracing.startChild('vendor passthrough', 'client', { 'understudy.upstream': 'vendor', 'understudy.operation': operation ?? 'invalid' });
+      const span = tracing.startChild('client', () => ['vendor passthrough', { 'understudy.upstream': 'vendor', 'understudy.operation': operation ?? 'invalid' }]);
       if (span !== undefined) {
-        if (tracing.isRecording()) endWithResponse(span, res);
+        if (span.recording) endWithResponse(span, res);
         // The request's headers are what the passthrough copies (forwarding-headers.ts).
         if (propagate) {
           delete req.headers.tracestate;

@@ -23,11 +23,10 @@ interface UndiciRequest {
 }
 
 function originOf(value: unknown): string {
-  if (typeof value === 'string') return value.replace(/\/+$/, '');
+  if (typeof value === 'string') return value.endsWith('/') ? value.replace(/\/+$/, '') : value;
   return value instanceof URL ? value.origin : '';
 }
 
-const noAttributes = {};
 const methodOf = (request: UndiciRequest): string => (typeof request.method === 'string' ? request.method : 'GET');
 
 function describeRequest(request: UndiciRequest, upstream: string): Record<string, string> {
@@ -41,13 +40,17 @@ export function traceUndiciRequests(options: UndiciTracingOptions): () => void {
   const upstreamOf = (origin: string): 'platform' | 'vendor' | 'http' => (origin === options.platformOrigin ? 'platform' : origin === options.vendorOrigin ? 'vendor' : 'http');
   const onCreate = (message: unknown): void => {
     const request = (message as { request: UndiciRequest }).request;
-    const upstream = upstreamOf(originOf(request.origin));
-    const recording = options.tracing.isRecording();
-    const span = recording ? options.tracing.startChild(`${upstream} ${methodOf(request)}`, 'client', describeRequest(request, upstream)) : options.tracing.startChild('', 'client', noAttributes);
+    // Outside a traced request: nothing. In an unsampled one: the request's stand-in, no span.
+    const span = options.tracing.startChild('client', () => {
+      const upstream = upstreamOf(originOf(request.origin));
+      return [`${upstream} ${methodOf(request)}`, describeRequest(request, upstream)];
+    });
     if (span === undefined) return;
-    if (recording) spans.set(request, span);
+    if (span.recording) spans.set(request, span);
+    const upstream = upstreamOf(originOf(request.origin));
     if (upstream === 'platform' || (upstream === 'vendor' && options.propagateToVendor)) {
-      for (const [name, value] of Object.entries(span.traceHeaders())) request.addHeader?.(name, value);
+      const headers = span.traceHeaders();
+      for (const name in headers) request.addHeader?.(name, headers[name]!);
     }
   };
   const onHeaders = (message: unknown): void => {

@@ -1,0 +1,67 @@
+/**
+ * CPU per request of several targets compared round by round, for effects of a few percent on a
+ * shared machine whose speed drifts within seconds. Targets take turns in short slices; each round
+ * gives every target one slice (in an order rotated every round), and a target's ratio to the baseline is taken per round (the two
+ * slices ran moments apart) and summarised by the median over rounds with its quartiles, beside
+ * the ratio of the totals. CPU is read from every thread's schedstat (nanoseconds, GC and libuv
+ * threads included), not from /proc/<pid>/stat's 10 ms ticks.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { runLoadSlice, summariseSlices, type LoadResult, type LoadSlice } from './open-loop-load';
+import type { MeasuredTarget } from './measure-row';
+import type { Scenario } from '../scenarios';
+
+/** CPU nanoseconds a process has run so far, summed over its threads (0 for a thread gone meanwhile). */
+export function processCpuNanos(pid: number): number {
+  let total = 0;
+  for (const thread of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      total += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ', 1)[0]);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
+/** One target's result: its load, total CPU per request, and its per-round CPU per request. */
+export interface PairedRow {
+  readonly target: string;
+  readonly load: LoadResult;
+  readonly cpuMicrosPerRequest: number;
+  readonly perRound: readonly number[];
+}
+
+/** The ratio of `row` to `base`: of the totals, and the median and quartiles of the per-round ratios. */
+export function pairedRatio(row: PairedRow, base: PairedRow): { total: number; median: number; q1: number; q3: number } {
+  const ratios = row.perRound.map((cpu, round) => cpu / base.perRound[round]!).sort((a, b) => a - b);
+  const at = (q: number): number => ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))]!;
+  return { total: row.cpuMicrosPerRequest / base.cpuMicrosPerRequest, median: at(0.5), q1: at(0.25), q3: at(0.75) };
+}
+
+/** Drives `scenario` through every target: 2 s warm-up each, then `rounds` rounds of one `sliceMs` slice per target. */
+export async function measurePairedRounds(scenario: Scenario, targets: readonly MeasuredTarget[], ks: string, options: { rate: number; sliceMs: number; rounds: number }): Promise<PairedRow[]> {
+  const request = (): ReturnType<Scenario['request']> => scenario.request(ks);
+  for (const target of targets) await runLoadSlice({ origin: target.origin, rate: options.rate, durationMs: 2000, request });
+  const slices = targets.map((): LoadSlice[] => []);
+  const perRound = targets.map((): number[] => []);
+  const cpuNanos = targets.map(() => 0);
+  for (let round = 0; round < options.rounds; round++) {
+    // Each round starts one target later, so no target always follows the same one.
+    for (let turn = 0; turn < targets.length; turn++) {
+      const index = (round + turn) % targets.length;
+      const target = targets[index]!;
+      const pids = target.pids();
+      const before = pids.reduce((sum, pid) => sum + processCpuNanos(pid), 0);
+      const slice = await runLoadSlice({ origin: target.origin, rate: options.rate, durationMs: options.sliceMs, request });
+      const used = pids.reduce((sum, pid) => sum + processCpuNanos(pid), 0) - before;
+      slices[index]!.push(slice);
+      perRound[index]!.push(used / 1000 / Math.max(1, slice.sent));
+      cpuNanos[index]! += used;
+    }
+  }
+  return targets.map((target, index) => {
+    const load = summariseSlices(slices[index]!);
+    return { target: target.name, load, cpuMicrosPerRequest: cpuNanos[index]! / 1000 / load.sent, perRound: perRound[index]! };
+  });
+}
