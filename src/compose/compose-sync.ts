@@ -30,6 +30,8 @@ import { createPlatformApplier } from '../upstream/sync-platform-applier';
 import { createSyncKsMinter, createVendorApplier } from '../upstream/sync-vendor-applier';
 import { createHouseholdDirectory } from '../upstream/household-directory';
 import { createVendorCallClient } from '../upstream/vendor-call-client';
+import { createPlatformDvrSide, createVendorDvrSide } from '../upstream/sync-dvr-sides';
+import { withDvrApplier } from '../upstream/sync-recording-applier';
 import { createFacadeHooks, type FacadeHooks } from './sync-facade-hooks';
 import { createSyncSwitches, type SyncSwitches } from './sync-switches';
 import { startRepeating } from './repeat';
@@ -90,8 +92,8 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
   const mint = createSyncKsMinter(vendorAccess);
   const directory = createHouseholdDirectory(vendor, (householdId) => mint({ entity: 'device', op: 'upsert', key: '', householdId, source: 'platform', stamp: '', value: {} }));
   const appliers = {
-    vendor: createVendorApplier(vendorAccess),
-    platform: createPlatformApplier({ client: platform, tokens, ids: deps.ids, directory }),
+    vendor: withDvrApplier(createVendorApplier(vendorAccess), createVendorDvrSide(vendor, mint)),
+    platform: withDvrApplier(createPlatformApplier({ client: platform, tokens, ids: deps.ids, directory }), createPlatformDvrSide({ client: platform, tokens, ids: deps.ids, directory })),
   };
   const s = config.sync;
   const loop = startSyncLoop({

@@ -3,7 +3,7 @@
  * the outbox before the device gets its answer. An entity switched off is not captured. Changes
  * from the feed come stamped already (feed-follower.ts), so reading a page twice enqueues nothing new.
  */
-import { captureChange, type CapturedCall, type UnstampedChange } from './capture-rules';
+import { captureChangesOf, type CapturedCall, type UnstampedChange } from './capture-rules';
 import type { HybridLogicalClock } from './hlc';
 import type { SyncEvents, SyncQueue } from './sync-ports';
 import type { CaptureOrigin, SyncChange, SyncEntity } from './sync-types';
@@ -43,7 +43,7 @@ export function createSyncCapture(options: SyncCaptureOptions): SyncCapture {
     return added;
   };
   return {
-    captureCalls: (calls) => commit(calls.map(captureChange).filter((c): c is UnstampedChange => c !== undefined), 'facade'),
+    captureCalls: (calls) => commit(calls.flatMap(captureChangesOf), 'facade'),
     captureChanges: commit,
   };
 }
