@@ -34,6 +34,8 @@ export const entityPolicies: Readonly<Record<SyncEntity, ConflictPolicy>> = {
   parental: 'lww',
   recording: 'lww',
   seriesRecording: 'add-remove-set',
+  personalList: 'add-remove-set',
+  reminder: 'add-remove-set',
 };
 
 /**

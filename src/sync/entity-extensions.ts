@@ -11,6 +11,7 @@ import type { SyncChange, SyncEntity } from './sync-types';
 import { settingsExtensions } from './entities-settings';
 import { profileExtension } from './entities-profile';
 import { recordingExtensions } from './entities-recordings';
+import { listExtensions } from './entities-lists';
 
 /** The vendor ids a feed entry belongs to (already mapped). */
 export interface FeedIds {
@@ -39,6 +40,7 @@ export const entityExtensions: readonly EntityExtension[] = [
   ...settingsExtensions,
   profileExtension,
   ...recordingExtensions,
+  ...listExtensions,
 ];
 
 /** The extension of an entity, if it is one. */

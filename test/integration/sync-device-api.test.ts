@@ -1,6 +1,6 @@
 /**
  * The sync carries the device API's writes (docs/sync.md "Entities"): PINs, parental-rule switches,
- * profile fields, recordings and series recordings. Each group is written through the facade on
+ * profile fields, recordings, series recordings, personal lists and reminders. Each group is written through the facade on
  * one side, the kill switch moves the device to the other side, and the same KS reads it back
  * there; then the other way. A write made on the platform directly reaches the vendor by the feed.
  */
@@ -160,7 +160,32 @@ describe('sync of the device API writes', () => {
     expect(((await call('seriesRecording', 'list', { ks }))?.objects ?? []).some((s: any) => s.seriesId === series.seriesId)).toBe(false);
   }, 60_000);
 
-  it('carries writes made on the platform directly (PIN, rule, profile, recording) to the vendor by the feed', async () => {
+  it('carries personal lists and reminders by content, deletes by each side\'s own id included', async () => {
+    const ks = await login(6);
+    const lists = async (): Promise<any[]> => (await call('personalList', 'list', { ks }))?.objects ?? [];
+    const reminders = async (): Promise<any[]> => (await call('reminder', 'list', { ks, filter: { objectType: 'KalturaAssetReminderFilter' } }))?.objects ?? [];
+    const comedy = { objectType: 'KalturaPersonalList', name: 'Comedy', ksql: "genre='comedy'", partnerListType: 1 };
+    expect((await call('personalList', 'add', { ks, personalList: comedy }))?.name).toBe('Comedy');
+    await onVendor(async () => {
+      const there = (await lists()).find((l) => l.name === 'Comedy');
+      expect(there).toMatchObject({ ksql: "genre='comedy'", partnerListType: 1 });
+      expect(await call('personalList', 'delete', { ks, personalListId: there.id })).toBeNull();
+      expect((await call('personalList', 'add', { ks, personalList: { ...comedy, name: 'Drama', ksql: "genre='drama'" } }))?.name).toBe('Drama');
+      expect((await call('reminder', 'add', { ks, reminder: { objectType: 'KalturaAssetReminder', assetId: 900078 } }))?.assetId).toBe(900078);
+    });
+    expect((await lists()).map((l) => l.name)).toEqual(['Drama']);
+    const reminder = (await reminders()).find((r) => r.assetId === 900078);
+    expect(reminder).toBeDefined();
+    // Deleted here by the platform's own numbers: the links the sync made when it added them resolve them.
+    expect(await call('reminder', 'delete', { ks, id: reminder.id, type: 'ASSET' })).toBe(true);
+    expect(await call('personalList', 'delete', { ks, personalListId: (await lists())[0].id })).toBeNull();
+    await onVendor(async () => {
+      expect(await lists()).toEqual([]);
+      expect(await reminders()).toEqual([]);
+    });
+  }, 60_000);
+
+  it('carries writes made on the platform directly (PIN, rule, profile, list, recording) to the vendor by the feed', async () => {
     const ks = await login(5);
     const bearer = await platformToken(member(5).username);
     const userId = member(5).platformId;
@@ -168,6 +193,7 @@ describe('sync of the device API writes', () => {
     expect(await platformDirect(bearer, 'PUT', '/settings/v1/pins/parental', { scope: 'user', pin: '1357' })).toBe(200);
     expect(await platformDirect(bearer, 'PUT', '/settings/v1/parental-rules/2002/enablement?scope=user')).toBe(204);
     expect(await platformDirect(bearer, 'PUT', `/identity/v1/users/${userId}/profile`, { lastName: 'Lovelace' })).toBe(200);
+    expect(await platformDirect(bearer, 'POST', '/user-data/v1/personal-lists', { name: 'From the new app', query: "genre='news'", listType: 0 })).toBe(201);
     expect(await platformDirect(bearer, 'POST', '/cdvr/v1/recordings', { itemId })).toBe(201);
     // The follower reads the feed every 50 ms: wait (bounded) until the vendor holds the last write.
     const onVendorSim = async (): Promise<number[]> => ((await postVendorJson(facade.upstreams.vendorUrl, '/api_v3/service/recording/action/list', { ks })).json?.result?.objects ?? []).map((r: any) => r.assetId);
@@ -177,6 +203,7 @@ describe('sync of the device API writes', () => {
       expect(await ruleIds(ks)).toContain(2002);
       expect((await call('ottUser', 'get', { ks }))?.lastName).toBe('Lovelace');
       expect(((await call('recording', 'list', { ks }))?.objects ?? []).map((r: any) => r.assetId)).toContain(900081);
+      expect(((await call('personalList', 'list', { ks }))?.objects ?? []).map((l: any) => l.name)).toContain('From the new app');
     });
     const status = (await admin('GET', '/admin/sync')).json.entities;
     expect(status.pin.applied).toBeGreaterThan(0);

@@ -1,7 +1,9 @@
 import { toPlatformWrite, toVendorWrite, platformAlreadyApplied, vendorAlreadyApplied } from '../../../src/sync/apply-rules';
 import { captureChangesOf, capturedOperations, type CapturedCall } from '../../../src/sync/capture-rules';
 import { resolveChange, type SyncRegister } from '../../../src/sync/conflict-policies';
+import { personalListKey } from '../../../src/sync/entities-lists';
 import { planRecordingSteps } from '../../../src/sync/entities-recordings';
+import { linkChanges, type SyncLink, type SyncLinks } from '../../../src/sync/sync-links';
 import { readFeedChange, type FeedChange } from '../../../src/sync/feed-changes';
 import { formatStamp } from '../../../src/sync/hlc';
 import type { SyncChange } from '../../../src/sync/sync-types';
@@ -84,5 +86,44 @@ describe('device API entities in the sync', () => {
       }, undefined);
     expect(settle([on, off])?.tombstone).toBe(true);
     expect(settle([off, on])?.tombstone).toBe(true);
+  });
+});
+
+describe('personal lists and reminders in the sync', () => {
+  /** An in-memory link store: the port's contract, for the pure linking step. */
+  function memoryLinks(): SyncLinks & { size: () => number } {
+    const rows = new Map<string, SyncLink>();
+    const id = (entity: string, side: string, owner: string, sideId: string): string => `${entity}|${side}|${owner}|${sideId}`;
+    return {
+      put: (link) => Promise.resolve(void rows.set(id(link.entity, link.side, link.owner, link.sideId), link)),
+      take: (entity, side, owner, sideId) => {
+        const link = rows.get(id(entity, side, owner, sideId));
+        rows.delete(id(entity, side, owner, sideId));
+        return Promise.resolve(link);
+      },
+      size: () => rows.size,
+    };
+  }
+
+  it('keys a list by its content and resolves a later delete by the side id through the link', async () => {
+    const links = memoryLinks();
+    const added = captureChangesOf(call('personallist.add', { personalList: { name: 'Comedy' } }, { id: 41, name: 'Comedy', ksql: "genre='comedy'", partnerListType: 1 }));
+    expect(added[0]?.key).toBe(personalListKey('614003', { name: 'Comedy', ksql: "genre='comedy'", listType: 1 }));
+    expect(await linkChanges(added, links)).toEqual(added);
+    expect(links.size()).toBe(1);
+    const deleted = captureChangesOf(call('personallist.delete', { personalListId: '41' }, null));
+    expect(deleted[0]).toMatchObject({ op: 'delete', key: '?41', value: { unresolved: true } });
+    const [resolved] = await linkChanges(deleted, links);
+    expect(resolved).toMatchObject({ op: 'delete', key: added[0]!.key, value: { name: 'Comedy', ksql: "genre='comedy'", listType: 1 } });
+    expect(await linkChanges(deleted, links)).toEqual([]);
+  });
+
+  it('keys reminders by target and maps platform feed items (deletes carry their content)', () => {
+    const [asset] = captureChangesOf(call('reminder.add', { reminder: { assetId: 900078 } }, { objectType: 'KalturaAssetReminder', id: 3, type: 'ASSET', assetId: 900078 }));
+    expect(asset?.key).toBe('614003:asset:900078');
+    const series = readFeedChange(feed('reminder', 'delete', { number: 9, kind: 'series', seriesId: 's-1', epgChannelId: 1002 }), ids);
+    expect(series).toMatchObject({ kind: 'changes', changes: [{ entity: 'reminder', op: 'delete', key: '614003:series:s-1:1002:all' }] });
+    const list = readFeedChange(feed('personalList', 'upsert', { number: 5, name: 'News', query: "genre='news'", listType: 0 }), ids);
+    expect(list).toMatchObject({ kind: 'changes', changes: [{ value: { name: 'News', ksql: "genre='news'", listType: 0, sideId: '5' } }] });
   });
 });
