@@ -1496,10 +1496,10 @@ export interface components {
         Change: {
             cursor: string;
             /** @enum {string} */
-            entity: "progress" | "favorite" | "device" | "entitlement" | "purchase";
+            entity: "progress" | "favorite" | "device" | "entitlement" | "purchase" | "pin" | "parental" | "user" | "recording" | "seriesRecording" | "personalList" | "reminder";
             /** @enum {string} */
             op: "upsert" | "delete";
-            /** @description progress `<userId>:<itemId>:<itemKind>`, favorite `<userId>:<itemId>`, device `<householdId>:<udid>`, entitlement and purchase their id */
+            /** @description progress `<userId>:<itemId>:<itemKind>`, favorite `<userId>:<itemId>`, device `<householdId>:<udid>`, entitlement and purchase their id; pin `<scope>:<ownerId>:<type>`, parental `<scope>:<ownerId>:<ruleId>`, user its id (data names the `fields` the write set), recording `<householdId>:<itemId>` (data names the `action`: add, cancel, protect, delete), seriesRecording `<householdId>:<number>`, personalList and reminder `<userId>:<number>` (data: the item, also for deletes) */
             key: string;
             householdId: components["schemas"]["Uuid"];
             userId?: components["schemas"]["Uuid"];

@@ -30,6 +30,11 @@ import { createPlatformApplier } from '../upstream/sync-platform-applier';
 import { createSyncKsMinter, createVendorApplier } from '../upstream/sync-vendor-applier';
 import { createHouseholdDirectory } from '../upstream/household-directory';
 import { createVendorCallClient } from '../upstream/vendor-call-client';
+import { createPlatformDvrSide, createVendorDvrSide } from '../upstream/sync-dvr-sides';
+import { withDvrApplier } from '../upstream/sync-recording-applier';
+import { createPlatformListSide, createVendorListSide } from '../upstream/sync-list-sides';
+import { withListApplier } from '../upstream/sync-list-applier';
+import { SqlSyncLinks } from '../store/sync-link-store';
 import { createFacadeHooks, type FacadeHooks } from './sync-facade-hooks';
 import { createSyncSwitches, type SyncSwitches } from './sync-switches';
 import { startRepeating } from './repeat';
@@ -89,9 +94,14 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
   const vendorAccess = { vendor, partnerId: config.vendor.partnerId, partnerSecret: config.vendor.partnerSecret, clock };
   const mint = createSyncKsMinter(vendorAccess);
   const directory = createHouseholdDirectory(vendor, (householdId) => mint({ entity: 'device', op: 'upsert', key: '', householdId, source: 'platform', stamp: '', value: {} }));
+  const links = new SqlSyncLinks(store.sql);
   const appliers = {
-    vendor: createVendorApplier(vendorAccess),
-    platform: createPlatformApplier({ client: platform, tokens, ids: deps.ids, directory }),
+    vendor: withListApplier(withDvrApplier(createVendorApplier(vendorAccess), createVendorDvrSide(vendor, mint)), createVendorListSide(vendor, mint), links),
+    platform: withListApplier(
+      withDvrApplier(createPlatformApplier({ client: platform, tokens, ids: deps.ids, directory }), createPlatformDvrSide({ client: platform, tokens, ids: deps.ids, directory })),
+      createPlatformListSide({ client: platform, tokens, ids: deps.ids }),
+      links,
+    ),
   };
   const s = config.sync;
   const loop = startSyncLoop({
@@ -103,7 +113,7 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
   });
   const switches = createSyncSwitches(admin, queue, () => loop.wake());
   await switches.refresh();
-  const capture = createSyncCapture({ queue, clock: new HybridLogicalClock(config.site.id, () => clock.nowMs()), isEnabled: (e) => switches.isEnabled(e), events: metrics, onCommitted: () => loop.wake() });
+  const capture = createSyncCapture({ queue, clock: new HybridLogicalClock(config.site.id, () => clock.nowMs()), isEnabled: (e) => switches.isEnabled(e), events: metrics, links, onCommitted: () => loop.wake() });
   const feed = createPlatformChangeFeed(platform, tokens);
   const lookup = { toVendor: (kind: 'asset' | 'household' | 'user' | 'product' | 'file', id: string) => deps.ids.toVendor(kind, id) };
   const followFeed = (): Promise<number> => followFeedOnce({ feed, cursors: store.cursors, capture, ids: lookup, events: metrics, pageSize: 500 });

@@ -4,6 +4,7 @@
  * is already gone, and a product already bought, count as applied (check-then-write where the
  * vendor has no idempotency key); platform purchases carry the source transaction as their key.
  */
+import { entityExtensions, extensionOf } from './entity-extensions';
 import { scalarText } from './sync-types';
 import type { SyncChange } from './sync-types';
 
@@ -23,7 +24,7 @@ export interface PlatformWrite {
 
 /** Vendor → platform ids (the id map). */
 export interface PlatformIdLookup {
-  toPlatform(kind: 'asset' | 'product' | 'file', vendorId: string): string | undefined;
+  toPlatform(kind: 'asset' | 'product' | 'file' | 'user', vendorId: string): string | undefined;
 }
 
 /** Vendor error codes that mean the write is already there (idempotent apply). */
@@ -31,6 +32,7 @@ export const vendorAlreadyApplied: Readonly<Record<string, readonly string[]>> =
   'householddevice.add': ['1015'],
   'householddevice.delete': ['1019', '1003'],
   'transaction.purchase': ['3021', '3024', '3027'],
+  ...(Object.fromEntries(entityExtensions.flatMap((e) => Object.entries(e.vendorAlreadyApplied ?? {}))) as Record<string, readonly string[]>),
 };
 
 const kindByAssetType: Readonly<Record<string, string>> = { media: 'media', epg: 'programme', recording: 'recording' };
@@ -61,7 +63,7 @@ export function toVendorWrite(change: SyncChange): VendorWrite | undefined {
     case 'purchase':
       return { service: 'transaction', action: 'purchase', params: { purchase: { objectType: 'KalturaPurchase', productId: v.productId, productType: v.productType, contentId: v.contentId ?? 0, price: v.price, currency: v.currency } } };
     default:
-      return undefined;
+      return extensionOf(change.entity)?.toVendorWrite?.(change);
   }
 }
 
@@ -100,9 +102,9 @@ export function toPlatformWrite(change: SyncChange, ids: PlatformIdLookup, house
     case 'purchase':
       return purchaseWrite(change, ids);
     default:
-      return undefined;
+      return extensionOf(change.entity)?.toPlatformWrite?.(change, ids);
   }
 }
 
 /** Platform problem codes that mean the write is already there. */
-export const platformAlreadyApplied: readonly string[] = ['device_exists', 'device_not_found', 'already_entitled'];
+export const platformAlreadyApplied: readonly string[] = ['device_exists', 'device_not_found', 'already_entitled', ...entityExtensions.flatMap((e) => e.platformAlreadyApplied ?? [])];

@@ -3,6 +3,7 @@
  * (docs/sync.md "Entities"). Pure: the facade hands over the call's parameters (tokens resolved),
  * the caller's vendor identity and the answer; nothing is captured from a failed call.
  */
+import { entityExtensions, extensionCapturing } from './entity-extensions';
 import type { SyncChange, SyncEntity, SyncSide } from './sync-types';
 
 /** The caller of a captured write (from its verified KS). */
@@ -34,6 +35,7 @@ export const capturedOperations: Readonly<Record<string, SyncEntity>> = {
   'householddevice.add': 'device',
   'householddevice.delete': 'device',
   'transaction.purchase': 'purchase',
+  ...Object.fromEntries(entityExtensions.flatMap((e) => Object.keys(e.capture).map((operationId) => [operationId, e.entity]))),
 };
 
 function record(value: unknown): Record<string, unknown> {
@@ -127,4 +129,15 @@ export function captureChange(call: CapturedCall): UnstampedChange | undefined {
   const rule = rules[call.operationId];
   if (rule === undefined || call.caller.householdId <= 0 || call.caller.userId === '' || call.caller.userId === '0') return undefined;
   return rule(call);
+}
+
+/** Every change a successful write made (a profile update makes one per field); none for a write that is not synced. */
+export function captureChangesOf(call: CapturedCall): UnstampedChange[] {
+  const extension = extensionCapturing(call.operationId);
+  if (extension === undefined) {
+    const change = captureChange(call);
+    return change === undefined ? [] : [change];
+  }
+  if (call.caller.householdId <= 0 || call.caller.userId === '' || call.caller.userId === '0') return [];
+  return [...(extension.capture[call.operationId]?.(call) ?? [])];
 }

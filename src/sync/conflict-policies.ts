@@ -30,6 +30,12 @@ export const entityPolicies: Readonly<Record<SyncEntity, ConflictPolicy>> = {
   device: 'add-remove-set',
   purchase: 'append-only',
   profile: 'per-field',
+  pin: 'lww',
+  parental: 'lww',
+  recording: 'lww',
+  seriesRecording: 'add-remove-set',
+  personalList: 'add-remove-set',
+  reminder: 'add-remove-set',
 };
 
 /**

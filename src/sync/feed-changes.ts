@@ -6,6 +6,7 @@
 import { scalarText } from './sync-types';
 import { facadeWriteOrigin, syncWriteOrigin, type SyncChange } from './sync-types';
 import type { UnstampedChange } from './capture-rules';
+import { extensionFollowing } from './entity-extensions';
 
 /** One entry of `GET /changes` (contracts/platform "Change"). */
 export interface FeedChange {
@@ -27,6 +28,7 @@ export interface VendorIdLookup {
 
 export type FeedOutcome =
   | { readonly kind: 'change'; readonly change: UnstampedChange }
+  | { readonly kind: 'changes'; readonly changes: readonly UnstampedChange[] }
   | { readonly kind: 'echo' }
   | { readonly kind: 'captured' }
   | { readonly kind: 'ignored'; readonly why: string };
@@ -68,6 +70,12 @@ function deviceChange(change: FeedChange, ids: Ids): UnstampedChange | undefined
   return { entity: 'device', op: change.op, key: `${ids.householdId}:${udid}`, householdId: ids.householdId, source: 'platform', value };
 }
 
+/** The changes a feed entry of an extension entity carries (entity-extensions.ts). */
+function extensionChanges(change: FeedChange, ids: Ids, lookup: VendorIdLookup): FeedOutcome {
+  const mapped = extensionFollowing(change.entity)?.feed[change.entity]?.(change, ids, lookup) ?? [];
+  return mapped.length === 0 ? { kind: 'ignored', why: 'ids not in the id map' } : { kind: 'changes', changes: mapped };
+}
+
 /** Turns one feed entry into a change to carry, or says why not. */
 export function readFeedChange(change: FeedChange, lookup: VendorIdLookup): FeedOutcome {
   if (change.origin === syncWriteOrigin) return { kind: 'echo' };
@@ -80,6 +88,7 @@ export function readFeedChange(change: FeedChange, lookup: VendorIdLookup): Feed
   if (change.entity === 'progress') mapped = progressChange(change, ids, lookup);
   else if (change.entity === 'favorite') mapped = favoriteChange(change, ids, lookup);
   else if (change.entity === 'device') mapped = deviceChange(change, ids);
+  else if (extensionFollowing(change.entity) !== undefined) return extensionChanges(change, ids, lookup);
   else return { kind: 'ignored', why: `${change.entity} changes are carried by the purchase that caused them` };
   return mapped === undefined ? { kind: 'ignored', why: 'ids not in the id map' } : { kind: 'change', change: mapped };
 }

@@ -9,6 +9,8 @@ import { readFeedChange, type FeedChange, type VendorIdLookup } from './feed-cha
 import type { SyncCapture } from './sync-capture';
 import type { SyncEvents } from './sync-ports';
 import type { UnstampedChange } from './capture-rules';
+import { extensionFollowing } from './entity-extensions';
+import type { SyncEntity } from './sync-types';
 
 /** One page of the feed, or `expired` when the cursor fell out of its window. */
 export type FeedPage = { readonly changes: readonly FeedChange[]; readonly nextCursor: string } | 'expired';
@@ -56,14 +58,15 @@ export async function followFeedOnce(options: FeedFollowerOptions): Promise<numb
     const outcome = readFeedChange(entry, options.ids);
     if (outcome.kind === 'echo') options.events.echoDropped(entityOfFeed(entry.entity));
     if (outcome.kind === 'change') changes.push({ ...outcome.change, stamp: feedStamp(entry) });
+    if (outcome.kind === 'changes') changes.push(...outcome.changes.map((c) => ({ ...c, stamp: feedStamp(entry) })));
   }
   if (changes.length > 0) await options.capture.captureChanges(changes, 'feed');
   if (page.nextCursor !== after) await options.cursors.set(name, page.nextCursor);
   return page.changes.length;
 }
 
-function entityOfFeed(entity: string): 'bookmark' | 'favorite' | 'device' | 'purchase' | 'other' {
+function entityOfFeed(entity: string): SyncEntity | 'other' {
   if (entity === 'progress') return 'bookmark';
   if (entity === 'favorite' || entity === 'device' || entity === 'purchase') return entity;
-  return 'other';
+  return extensionFollowing(entity)?.entity ?? 'other';
 }

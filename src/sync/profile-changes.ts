@@ -1,32 +1,35 @@
 /**
- * Profile fields, ready to hook (docs/sync.md "Not yet"): neither contract has a profile write yet
- * (`ottUser.update` is being added to the vendor contract separately). When it lands, the facade's
- * capture calls `profileFieldChanges` for a successful update and commits every change it returns;
- * the worker applies each with `toVendorProfileWrite` (the platform write waits for the platform's
- * user-update endpoint). One change per field, keyed `user:field`, so the per-field policy
- * (conflict-policies.ts) lets a name changed on one side and a city on the other both survive.
+ * Profile fields (docs/sync.md "Entities"): a successful `ottUser.update` is one change per field it
+ * set, keyed `user:field` for the user it changed (`id`, else the caller), so the per-field policy
+ * (conflict-policies.ts) lets a name changed on one side and a city on the other both survive. The
+ * worker writes each with `toVendorProfileWrite` (that field only) or the platform's
+ * `identity.updateUserProfile` (entities-profile.ts).
  */
 import type { CapturedCall, UnstampedChange } from './capture-rules';
+import { readUserUpdate } from '../phoenix/user-profile-input';
 import type { SyncChange } from './sync-types';
 
 /** KalturaOTTUser fields a viewer edits (contracts/phoenix/openapi.yaml); ids, state and dates are not synced. */
-const syncedProfileFields = ['firstName', 'lastName', 'email', 'address', 'city', 'countryId', 'zip', 'phone'] as const;
-type SyncedProfileField = (typeof syncedProfileFields)[number];
+export const syncedProfileFields = ['firstName', 'lastName', 'email', 'address', 'city', 'countryId', 'zip', 'phone'] as const;
+export type SyncedProfileField = (typeof syncedProfileFields)[number];
 
-function fieldValue(field: SyncedProfileField, value: unknown): string | number | undefined {
+/** A field's value as both sides store it (countryId an integer, the rest text), else undefined. */
+export function fieldValue(field: SyncedProfileField, value: unknown): string | number | undefined {
   if (field === 'countryId') return typeof value === 'number' && Number.isInteger(value) ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The per-field changes of a successful profile update (its `user` parameter); none for a failed or empty one. */
+/** The per-field changes of a successful profile update (its `user` parameter, for `id` else the caller); none for an empty one. */
 export function profileFieldChanges(call: CapturedCall): UnstampedChange[] {
-  const user = call.params.user;
-  if (typeof user !== 'object' || user === null || Array.isArray(user)) return [];
-  const fields = user as Record<string, unknown>;
-  const base = { householdId: String(call.caller.householdId), userId: call.caller.userId, source: call.side, ...(call.caller.udid === '' ? {} : { udid: call.caller.udid }) };
+  const update = readUserUpdate(call.params, call.caller.userId);
+  if (!update.ok) return [];
+  const fields = update.value.profile as Readonly<Record<string, unknown>>;
+  const userId = update.value.userId;
+  // The sync writes as the changed user (a member's own update, or the master's on the member's behalf).
+  const base = { householdId: String(call.caller.householdId), userId, source: call.side, ...(call.caller.udid === '' || userId !== call.caller.userId ? {} : { udid: call.caller.udid }) };
   return syncedProfileFields.flatMap((field) => {
     const value = fieldValue(field, fields[field]);
-    return value === undefined ? [] : [{ entity: 'profile' as const, op: 'upsert' as const, key: `${call.caller.userId}:${field}`, ...base, value: { field, value } }];
+    return value === undefined ? [] : [{ entity: 'profile' as const, op: 'upsert' as const, key: `${userId}:${field}`, ...base, value: { field, value } }];
   });
 }
 

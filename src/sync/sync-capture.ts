@@ -3,8 +3,9 @@
  * the outbox before the device gets its answer. An entity switched off is not captured. Changes
  * from the feed come stamped already (feed-follower.ts), so reading a page twice enqueues nothing new.
  */
-import { captureChange, type CapturedCall, type UnstampedChange } from './capture-rules';
+import { captureChangesOf, type CapturedCall, type UnstampedChange } from './capture-rules';
 import type { HybridLogicalClock } from './hlc';
+import { linkChanges, type SyncLinks } from './sync-links';
 import type { SyncEvents, SyncQueue } from './sync-ports';
 import type { CaptureOrigin, SyncChange, SyncEntity } from './sync-types';
 
@@ -13,6 +14,8 @@ export interface SyncCaptureOptions {
   readonly clock: HybridLogicalClock;
   readonly isEnabled: (entity: SyncEntity) => boolean;
   readonly events: SyncEvents;
+  /** Side ids of list items (sync-links.ts); without it, deletes by id of lists and reminders are not carried. */
+  readonly links?: SyncLinks;
   /** Called after a commit that added rows (wakes the in-process workers). */
   readonly onCommitted?: () => void;
 }
@@ -28,7 +31,7 @@ export interface SyncCapture {
 /** Creates the capture service. */
 export function createSyncCapture(options: SyncCaptureOptions): SyncCapture {
   const commit = async (changes: readonly (UnstampedChange & { stamp?: string })[], origin: CaptureOrigin): Promise<number> => {
-    const enabled = changes.filter((c) => options.isEnabled(c.entity));
+    const enabled = await linkChanges(changes.filter((c) => options.isEnabled(c.entity)), options.links);
     if (enabled.length === 0) return 0;
     const stamped: SyncChange[] = enabled.map((c) => {
       if (c.stamp === undefined) return { ...c, stamp: options.clock.now() };
@@ -43,7 +46,7 @@ export function createSyncCapture(options: SyncCaptureOptions): SyncCapture {
     return added;
   };
   return {
-    captureCalls: (calls) => commit(calls.map(captureChange).filter((c): c is UnstampedChange => c !== undefined), 'facade'),
+    captureCalls: (calls) => commit(calls.flatMap(captureChangesOf), 'facade'),
     captureChanges: commit,
   };
 }

@@ -3,8 +3,8 @@
  * vendor's ids (household, user, asset, udid), written on one side and carried to the other.
  */
 
-/** Every synced entity; `profile` has a policy but no write operation in either contract yet. */
-export const syncEntities = ['bookmark', 'favorite', 'device', 'purchase', 'profile'] as const;
+/** Every synced entity (from `profile` on: entity-extensions.ts). */
+export const syncEntities = ['bookmark', 'favorite', 'device', 'purchase', 'profile', 'pin', 'parental', 'recording', 'seriesRecording', 'personalList', 'reminder'] as const;
 export type SyncEntity = (typeof syncEntities)[number];
 
 /** The two systems kept in step until cut-over. */

@@ -11,8 +11,8 @@ export const shadowAllPolicy = {
 };
 
 /** Starts the lab with shadow settings fit for tests (no noise calls unless asked, fast flush). */
-export async function startShadowLab(shadow: Record<string, unknown> = {}): Promise<RunningUnderstudy> {
-  const facade = await startFacadeLab({ overrides: { shadow: { flushIntervalMs: 50, noisePercent: 0, queueEntries: 1000, ...shadow } } });
+export async function startShadowLab(shadow: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}): Promise<RunningUnderstudy> {
+  const facade = await startFacadeLab({ overrides: { shadow: { flushIntervalMs: 50, noisePercent: 0, queueEntries: 1000, ...shadow }, ...overrides } });
   const replaced = facade.routing.policy.replace(shadowAllPolicy, 'test');
   if (!replaced.ok) throw new Error(replaced.error.join('; '));
   return facade;
@@ -39,12 +39,16 @@ export interface DualLab {
   close(): Promise<void>;
 }
 
-/** Starts the shadow lab and a platform-routed facade over the same sims and clock. */
+/**
+ * Starts the shadow lab and a platform-routed facade over the same sims and clock. The harness stands
+ * in for the sync, so the sync itself is off in both: it would carry each write a second time, and
+ * recordings, lists and reminders, which each side numbers itself, would then differ in their ids.
+ */
 export async function startDualLab(shadow: Record<string, unknown> = {}): Promise<DualLab> {
-  const front = await startShadowLab(shadow);
+  const front = await startShadowLab(shadow, { sync: { mode: 'off' } });
   const platform = await startFacadeLab({
     clock: front.clock,
-    overrides: { vendor: { url: front.upstreams.vendorUrl }, platform: { url: front.upstreams.platformUrl }, clock: 'lab', policy: { file: labPolicyFile(labCatalogDir()) } },
+    overrides: { vendor: { url: front.upstreams.vendorUrl }, platform: { url: front.upstreams.platformUrl }, clock: 'lab', policy: { file: labPolicyFile(labCatalogDir()) }, sync: { mode: 'off' } },
   });
   return { shadow: front, platform, close: async () => { await platform.close(); await front.close(); } };
 }

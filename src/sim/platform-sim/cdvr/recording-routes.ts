@@ -35,7 +35,9 @@ function createRecording(req: PlatformRequest): Reply {
   if (asset === undefined) return problem('not_found', `no item ${itemId}`);
   const added = addRecording(req.state.index, req.state.cdvr, member.householdId, asset.vendorId, req.nowSec);
   if (!added.ok) return problem(addProblems[added.error], `cannot record ${itemId}`);
-  return ok(toRecordingView(added.value.view), added.value.created ? 201 : 200);
+  const view = toRecordingView(added.value.view);
+  if (added.value.created) appendRecording(req, member, 'add', view);
+  return ok(view, added.value.created ? 201 : 200);
 }
 
 /** `cdvr.listRecordings`: every recording of the household by number, paged. */
@@ -63,14 +65,23 @@ function getOne(req: PlatformRequest): Reply {
 }
 
 /** cancel / protect / delete: answered with the recording as it is afterwards. */
-function changeOne(change: typeof cancelRecording): (req: PlatformRequest) => Reply {
+/** A recording write on the change feed: household and programme, and the action (docs/sync.md "Entities"). */
+function appendRecording(req: PlatformRequest, member: { householdId: string; userId: string }, action: 'add' | 'cancel' | 'protect' | 'delete', view: Record<string, unknown>): void {
+  const key = `${member.householdId}:${String(view.itemId)}`;
+  req.state.changes.append({ entity: 'recording', op: action === 'delete' ? 'delete' : 'upsert', key, householdId: member.householdId, userId: member.userId, data: { ...view, action } }, req.origin, req.nowSec);
+}
+
+function changeOne(change: typeof cancelRecording, action: 'cancel' | 'protect' | 'delete'): (req: PlatformRequest) => Reply {
   return (req) => {
     const member = requireMember(req);
     if ('reply' in member) return member.reply;
     const number = readNumber(req);
     if (number === undefined) return problem('not_found', `no recording ${req.params.number ?? ''}`);
     const changed = change(req.state.index, req.state.cdvr, member.householdId, number, req.nowSec);
-    return changed.ok ? ok(toRecordingView(changed.value)) : problem(changeProblems[changed.error], `recording ${number}`);
+    if (!changed.ok) return problem(changeProblems[changed.error], `recording ${number}`);
+    const view = toRecordingView(changed.value);
+    appendRecording(req, member, action, view);
+    return ok(view);
   };
 }
 
@@ -87,7 +98,7 @@ export const recordingRoutes: readonly RouteSpec<PlatformRequest>[] = [
   { method: 'GET', path: '/cdvr/v1/recordings', operationId: 'cdvr.listRecordings', auth: 'bearer', handle: listAll },
   { method: 'POST', path: '/cdvr/v1/recordings', operationId: 'cdvr.createRecording', auth: 'bearer', body: true, handle: createRecording },
   { method: 'GET', path: '/cdvr/v1/recordings/:number', operationId: 'cdvr.getRecording', auth: 'bearer', handle: getOne },
-  { method: 'DELETE', path: '/cdvr/v1/recordings/:number', operationId: 'cdvr.deleteRecording', auth: 'bearer', handle: changeOne(deleteRecording) },
-  { method: 'POST', path: '/cdvr/v1/recordings/:number/cancel', operationId: 'cdvr.cancelRecording', auth: 'bearer', handle: changeOne(cancelRecording) },
-  { method: 'POST', path: '/cdvr/v1/recordings/:number/protect', operationId: 'cdvr.protectRecording', auth: 'bearer', handle: changeOne(protectRecording) },
+  { method: 'DELETE', path: '/cdvr/v1/recordings/:number', operationId: 'cdvr.deleteRecording', auth: 'bearer', handle: changeOne(deleteRecording, 'delete') },
+  { method: 'POST', path: '/cdvr/v1/recordings/:number/cancel', operationId: 'cdvr.cancelRecording', auth: 'bearer', handle: changeOne(cancelRecording, 'cancel') },
+  { method: 'POST', path: '/cdvr/v1/recordings/:number/protect', operationId: 'cdvr.protectRecording', auth: 'bearer', handle: changeOne(protectRecording, 'protect') },
 ];

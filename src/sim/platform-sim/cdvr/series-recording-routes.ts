@@ -22,6 +22,11 @@ function readScope(body: Record<string, unknown>): { type: 'SERIES' | 'SEASON'; 
   return { type: scope === 'season' ? 'SEASON' : 'SERIES', ...(seasonNumber === undefined ? {} : { seasonNumber: seasonNumber as number }) };
 }
 
+/** A series-recording write on the change feed (docs/sync.md "Entities"). */
+function appendSeries(req: PlatformRequest, member: { householdId: string; userId: string }, op: 'upsert' | 'delete', view: Record<string, unknown>): void {
+  req.state.changes.append({ entity: 'seriesRecording', op, key: `${member.householdId}:${String(view.number)}`, householdId: member.householdId, userId: member.userId, data: view }, req.origin, req.nowSec);
+}
+
 /** `cdvr.createSeriesRecording`: records the programme's series (or season) on its channel. */
 function createSeries(req: PlatformRequest): Reply {
   const member = requireMember(req);
@@ -35,7 +40,10 @@ function createSeries(req: PlatformRequest): Reply {
   const asset = req.state.index.assetByPlatformId.get(itemId.toLowerCase());
   if (asset === undefined) return problem('not_found', `no item ${itemId}`);
   const added = addSeriesRecording(req.state.index, req.state.cdvr, member.householdId, { programId: asset.vendorId, ...scope }, req.nowSec);
-  return added.ok ? ok(toSeriesRecordingView(req.state.index, added.value), 201) : problem(addProblems[added.error], `cannot record the series of ${itemId}`);
+  if (!added.ok) return problem(addProblems[added.error], `cannot record the series of ${itemId}`);
+  const view = toSeriesRecordingView(req.state.index, added.value);
+  appendSeries(req, member, 'upsert', view);
+  return ok(view, 201);
 }
 
 /** `cdvr.listSeriesRecordings`: every series recording of the household by number (at most 50). */
@@ -52,7 +60,10 @@ function deleteSeries(req: PlatformRequest): Reply {
   if ('reply' in member) return member.reply;
   const text = req.params.number ?? '';
   const removed = /^\d{1,15}$/.test(text) ? deleteSeriesRecording(req.state.cdvr, member.householdId, Number(text)) : undefined;
-  return removed === undefined ? problem('not_found', `no series recording ${text}`) : ok(toSeriesRecordingView(req.state.index, removed));
+  if (removed === undefined) return problem('not_found', `no series recording ${text}`);
+  const view = toSeriesRecordingView(req.state.index, removed);
+  appendSeries(req, member, 'delete', view);
+  return ok(view);
 }
 
 export const seriesRecordingRoutes: readonly RouteSpec<PlatformRequest>[] = [

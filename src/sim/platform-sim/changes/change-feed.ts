@@ -5,7 +5,7 @@ import { toIso } from '../http/iso-time';
  * origin the writer named (`X-Change-Origin`), so a sync can skip its own echoes (docs/architecture.md §4 Sync).
  * Old changes are dropped past `retain`; a reader behind that gets `cursor_expired`.
  */
-export type ChangeEntity = 'progress' | 'favorite' | 'device' | 'entitlement' | 'purchase';
+export type ChangeEntity = 'progress' | 'favorite' | 'device' | 'entitlement' | 'purchase' | 'pin' | 'parental' | 'user' | 'recording' | 'seriesRecording' | 'personalList' | 'reminder';
 
 export interface ChangeInput {
   readonly entity: ChangeEntity;

@@ -80,7 +80,11 @@ function updateUserProfile(req: PlatformRequest): Reply {
   if (!profile.ok) return profile.reply;
   const user = applyProfileChange(target.value, profile.value, req.nowSec);
   putUser(req.state.users, user.platformId, user);
-  return ok(toUserView(req.state, user));
+  const view = toUserView(req.state, user);
+  // The feed names the fields this write set, so a sync carries only those (docs/sync.md "Entities").
+  const fields = Object.keys(profile.value).map((f) => (f === 'externalId' ? 'externalRef' : f));
+  if (typeof view.householdId === 'string') req.state.changes.append({ entity: 'user', op: 'upsert', key: user.platformId, householdId: view.householdId, userId: user.platformId, data: { ...view, fields } }, req.origin, req.nowSec);
+  return ok(view);
 }
 
 function setUserPassword(req: PlatformRequest): Reply {

@@ -44,6 +44,7 @@ function createPersonalList(req: PlatformRequest): Reply {
   if (own.length >= maxPersonalLists) return problem('list_limit_exceeded', `at most ${maxPersonalLists} personal lists`);
   const record = { number: req.state.lists.nextPersonalList++, name: name.value ?? '', query: query.value ?? '', listType: listType.value, createdAt: req.nowSec };
   own.push(record);
+  req.state.changes.append({ entity: 'personalList', op: 'upsert', key: `${member.userId}:${record.number}`, householdId: member.householdId, userId: member.userId, data: toView(record) }, req.origin, req.nowSec);
   return ok(toView(record), 201);
 }
 
@@ -53,7 +54,9 @@ function deletePersonalList(req: PlatformRequest): Reply {
   const own = req.state.lists.personalLists.get(member.userId) ?? [];
   const at = own.findIndex((l) => String(l.number) === req.params.number);
   if (at < 0) return problem('not_found', `no personal list ${req.params.number ?? ''}`);
-  own.splice(at, 1);
+  const [removed] = own.splice(at, 1);
+  // The feed names what was deleted (its content), not only its number (docs/sync.md "Entities").
+  if (removed !== undefined) req.state.changes.append({ entity: 'personalList', op: 'delete', key: `${member.userId}:${removed.number}`, householdId: member.householdId, userId: member.userId, data: toView(removed) }, req.origin, req.nowSec);
   return noContent();
 }
 

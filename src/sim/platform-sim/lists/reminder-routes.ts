@@ -57,6 +57,7 @@ function createReminder(req: PlatformRequest): Reply {
   if (own.length >= maxReminders) return problem('list_limit_exceeded', `at most ${maxReminders} reminders`);
   req.state.lists.nextReminder++;
   own.push(record);
+  req.state.changes.append({ entity: 'reminder', op: 'upsert', key: `${member.userId}:${record.number}`, householdId: member.householdId, userId: member.userId, data: toView(record) }, req.origin, req.nowSec);
   return ok(toView(record), 201);
 }
 
@@ -88,7 +89,8 @@ function deleteReminder(req: PlatformRequest): Reply {
   const own = req.state.lists.reminders.get(member.userId) ?? [];
   const at = own.findIndex((r) => String(r.number) === req.params.number && (kind.value === undefined || r.kind === kind.value));
   if (at < 0) return problem('not_found', `no reminder ${req.params.number ?? ''}`);
-  own.splice(at, 1);
+  const [removed] = own.splice(at, 1);
+  if (removed !== undefined) req.state.changes.append({ entity: 'reminder', op: 'delete', key: `${member.userId}:${removed.number}`, householdId: member.householdId, userId: member.userId, data: toView(removed) }, req.origin, req.nowSec);
   return noContent();
 }
 

@@ -6,6 +6,7 @@ import { noContent, ok, problem, type Reply } from '../http/reply';
 import { isUuid, readEnumParam } from '../http/params';
 import { requireMember } from '../identity/caller-household';
 import type { PlatformRequest } from '../platform-request';
+import type { ChangeInput } from '../changes/change-feed';
 import { platformParentalKey } from './parental-store';
 
 const levels: readonly PinLevel[] = ['user', 'household'];
@@ -56,7 +57,7 @@ function listParentalRules(req: PlatformRequest): Reply {
 }
 
 /** The rule of the path and the scope of the query, for the switches. */
-function readSwitch(req: PlatformRequest): { reply: Reply } | { key: string } {
+function readSwitch(req: PlatformRequest): { reply: Reply } | { key: string; change: Omit<ChangeInput, 'op'> } {
   const member = requireMember(req);
   if ('reply' in member) return member;
   const scope = readEnumParam(req.query, 'scope', levels);
@@ -64,7 +65,8 @@ function readSwitch(req: PlatformRequest): { reply: Reply } | { key: string } {
   if (scope.value === undefined) return { reply: problem('validation_failed', 'scope is required') };
   const ruleId = Number(req.params.ruleId);
   if (!req.state.catalog.parentalRules.some((r) => r.id === ruleId)) return { reply: problem('not_found', `no parental rule ${req.params.ruleId ?? ''}`) };
-  return { key: platformParentalKey(scope.value, scope.value === 'user' ? member.userId : member.householdId, ruleId) };
+  const key = platformParentalKey(scope.value, scope.value === 'user' ? member.userId : member.householdId, ruleId);
+  return { key, change: { entity: 'parental', key, householdId: member.householdId, userId: member.userId, data: { ruleId, scope: scope.value } } };
 }
 
 /** `settings.enableParentalRule`: idempotent. */
@@ -72,6 +74,7 @@ function enableParentalRule(req: PlatformRequest): Reply {
   const target = readSwitch(req);
   if ('reply' in target) return target.reply;
   req.state.parental.enabled.add(target.key);
+  req.state.changes.append({ ...target.change, op: 'upsert' }, req.origin, req.nowSec);
   return noContent();
 }
 
@@ -79,7 +82,9 @@ function enableParentalRule(req: PlatformRequest): Reply {
 function disableParentalRule(req: PlatformRequest): Reply {
   const target = readSwitch(req);
   if ('reply' in target) return target.reply;
-  return req.state.parental.enabled.delete(target.key) ? noContent() : problem('rule_not_enabled', 'the rule is not switched on at this scope');
+  if (!req.state.parental.enabled.delete(target.key)) return problem('rule_not_enabled', 'the rule is not switched on at this scope');
+  req.state.changes.append({ ...target.change, op: 'delete' }, req.origin, req.nowSec);
+  return noContent();
 }
 
 export const parentalRoutes: readonly RouteSpec<PlatformRequest>[] = [

@@ -11,13 +11,13 @@ const types: readonly PinType[] = ['parental', 'purchase'];
 const levels: readonly PinLevel[] = ['user', 'household'];
 
 /** The caller, the PIN type of the path, and a lookup over the caller's own PINs. */
-function pinContext(req: PlatformRequest): { reply: Reply } | { type: PinType; owner: (level: PinLevel) => string; lookup: (level: PinLevel, type: PinType) => string | undefined } {
+function pinContext(req: PlatformRequest): { reply: Reply } | { type: PinType; member: { userId: string; householdId: string }; owner: (level: PinLevel) => string; lookup: (level: PinLevel, type: PinType) => string | undefined } {
   const member = requireMember(req);
   if ('reply' in member) return member;
   const type = types.find((t) => t === req.params.type);
   if (type === undefined) return { reply: problem('validation_failed', 'type must be parental or purchase') };
   const owner = (level: PinLevel): string => (level === 'user' ? member.userId : member.householdId);
-  return { type, owner, lookup: (level, t) => req.state.pins.pins.get(platformPinKey(level, owner(level), t)) };
+  return { type, member, owner, lookup: (level, t) => req.state.pins.pins.get(platformPinKey(level, owner(level), t)) };
 }
 
 /** `settings.getPin`: the PIN that applies at a scope (docs/lab-rules.md "PINs"). */
@@ -42,8 +42,11 @@ function putPin(req: PlatformRequest): Reply {
   const pin = readStringField(body.value, 'pin', true, 64);
   if (!pin.ok) return pin.reply;
   const value = pin.value ?? '';
-  req.state.pins.pins.set(platformPinKey(scope, ctx.owner(scope), ctx.type), value);
-  return ok({ type: ctx.type, level: scope, pin: value });
+  const key = platformPinKey(scope, ctx.owner(scope), ctx.type);
+  req.state.pins.pins.set(key, value);
+  const view = { type: ctx.type, level: scope, pin: value };
+  req.state.changes.append({ entity: 'pin', op: 'upsert', key, householdId: ctx.member.householdId, userId: ctx.member.userId, data: view }, req.origin, req.nowSec);
+  return ok(view);
 }
 
 /** `settings.verifyPin`: compares with the PIN that applies to the caller (user, else household). */
