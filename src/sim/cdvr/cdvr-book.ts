@@ -35,23 +35,28 @@ export interface BookSeriesRecording {
 export interface HouseholdBook {
   readonly recordings: BookRecording[];
   readonly series: BookSeriesRecording[];
-}
-
-export interface CdvrBook {
-  readonly households: Map<string, HouseholdBook>;
+  /**
+   * Ids count per household (a household only ever sees its own), so the same calls give the
+   * same ids on both sims whatever the interleaving of other households' calls: a replay that
+   * keeps per-household order then compares equal (docs/lab-rules.md "Cloud DVR").
+   */
   nextRecordingId: number;
   nextSeriesId: number;
 }
 
-/** An empty book; ids count from 1 (reset starts over). */
+export interface CdvrBook {
+  readonly households: Map<string, HouseholdBook>;
+}
+
+/** An empty book; each household's ids count from 1 (reset starts over). */
 export function createCdvrBook(): CdvrBook {
-  return { households: new Map(), nextRecordingId: 1, nextSeriesId: 1 };
+  return { households: new Map() };
 }
 
 /** A household's page of the book, created empty on first use. */
 export function householdBook(book: CdvrBook, householdId: string): HouseholdBook {
   let page = book.households.get(householdId);
-  if (page === undefined) book.households.set(householdId, (page = { recordings: [], series: [] }));
+  if (page === undefined) book.households.set(householdId, (page = { recordings: [], series: [], nextRecordingId: 1, nextSeriesId: 1 }));
   return page;
 }
 
@@ -98,7 +103,7 @@ export function addRecording(index: CatalogIndex, book: CdvrBook, householdId: s
   if (refusal !== undefined) return err(refusal);
   const full = page.recordings.length >= cdvrSettings.maxRecordings;
   if (full || usedSeconds(index, page) + programSeconds(found.program) > cdvrSettings.quotaSeconds) return err('quota_exceeded');
-  const recording: BookRecording = { id: book.nextRecordingId++, programId, origin: 'SINGLE', createDate: nowSec, updateDate: nowSec };
+  const recording: BookRecording = { id: page.nextRecordingId++, programId, origin: 'SINGLE', createDate: nowSec, updateDate: nowSec };
   page.recordings.push(recording);
   return ok({ view: viewRecording(index, recording, nowSec), created: true });
 }

@@ -35,14 +35,14 @@ export function addSeriesRecording(index: CatalogIndex, book: CdvrBook, househol
   if (page.series.some((s) => s.seriesId === seriesId && s.epgChannelId === found.program.epgChannelId)) return err('already_recorded');
   if (page.series.length >= cdvrSettings.maxSeriesRecordings) return err('limit_reached');
   const season = request.seasonNumber === undefined ? {} : { seasonNumber: request.seasonNumber };
-  const series: BookSeriesRecording = { id: book.nextSeriesId++, programId: request.programId, epgChannelId: found.program.epgChannelId, seriesId, ...season, type: request.type, createDate: nowSec, updateDate: nowSec };
+  const series: BookSeriesRecording = { id: page.nextSeriesId++, programId: request.programId, epgChannelId: found.program.epgChannelId, seriesId, ...season, type: request.type, createDate: nowSec, updateDate: nowSec };
   page.series.push(series);
   let used = usedSeconds(index, page);
   for (const episode of upcomingEpisodes(index, found.program, nowSec)) {
     if (page.recordings.some((r) => r.programId === episode.vendorId)) continue;
     if (used + programSeconds(episode) > cdvrSettings.quotaSeconds || page.recordings.length >= cdvrSettings.maxRecordings) break;
     used += programSeconds(episode);
-    page.recordings.push({ id: book.nextRecordingId++, programId: episode.vendorId, origin: series.type, seriesRecordingId: series.id, createDate: nowSec, updateDate: nowSec });
+    page.recordings.push({ id: page.nextRecordingId++, programId: episode.vendorId, origin: series.type, seriesRecordingId: series.id, createDate: nowSec, updateDate: nowSec });
   }
   return ok(series);
 }
