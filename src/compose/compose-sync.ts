@@ -31,6 +31,7 @@ import { createSyncKsMinter, createVendorApplier } from '../upstream/sync-vendor
 import { createHouseholdDirectory } from '../upstream/household-directory';
 import { createVendorCallClient } from '../upstream/vendor-call-client';
 import { createFacadeHooks, type FacadeHooks } from './sync-facade-hooks';
+import { createAppliedTap, type AppliedListener } from './sync-applied-tap';
 import { createSyncSwitches, type SyncSwitches } from './sync-switches';
 import { startRepeating } from './repeat';
 import { createSyncReconciler, type SyncReconciler } from './sync-reconcile';
@@ -50,6 +51,8 @@ export interface SyncParts {
   nowMs(): number;
   /** Reads one feed page now (tests, reconcile). */
   followFeed(): Promise<number>;
+  /** Subscribes to changes the workers applied (shadow mode's comparison by state). */
+  onApplied(this: void, listener: AppliedListener): void;
   close(): Promise<void>;
 }
 
@@ -89,9 +92,10 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
   const vendorAccess = { vendor, partnerId: config.vendor.partnerId, partnerSecret: config.vendor.partnerSecret, clock };
   const mint = createSyncKsMinter(vendorAccess);
   const directory = createHouseholdDirectory(vendor, (householdId) => mint({ entity: 'device', op: 'upsert', key: '', householdId, source: 'platform', stamp: '', value: {} }));
+  const applied = createAppliedTap();
   const appliers = {
-    vendor: createVendorApplier(vendorAccess),
-    platform: createPlatformApplier({ client: platform, tokens, ids: deps.ids, directory }),
+    vendor: applied.wrap('vendor', createVendorApplier(vendorAccess)),
+    platform: applied.wrap('platform', createPlatformApplier({ client: platform, tokens, ids: deps.ids, directory })),
   };
   const s = config.sync;
   const loop = startSyncLoop({
@@ -121,6 +125,7 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
   const reconciler = createSyncReconciler({ config, clock, ids: deps.ids, vendor, platform, tokens, queue, capture, followFeed, households, isEnabled: (e) => switches.isEnabled(e), directory });
   return {
     hooks, queue, admin, outbox, switches, stats, metrics, capture, reconciler, loop, followFeed,
+    onApplied: applied.subscribe,
     nowMs: () => clock.nowMs(),
     close: async () => {
       await Promise.all([follower.stop(), refresher.stop(), loop.stop()]);

@@ -27,6 +27,19 @@ export interface ShadowTapOptions {
   /** The call's region for parity counts ('' when unknown). */
   readonly regionOf: (req: IncomingMessage) => string;
   readonly bodyCapBytes: number;
+  /**
+   * Watches a shadowed write for a comparison by state once the sync applied it (docs/shadow.md
+   * "Writes compared by state"); false when it cannot be (the write is then counted as `write`).
+   */
+  readonly watchWrite?: (write: ShadowedWrite) => boolean;
+}
+
+/** A write the policy shadows, as the device sent it (answered by the vendor alone). */
+export interface ShadowedWrite {
+  readonly operationId: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly region: string;
+  readonly apiBaseUrl: string;
 }
 
 const decoders: Record<string, (input: Buffer, options: ZlibOptions) => Promise<Buffer>> = {
@@ -48,6 +61,8 @@ async function liftPrimary(captured: CapturedResponse, capBytes: number): Promis
 /** Builds the tap the facade listener calls on passthrough answers. */
 export function createShadowTap(options: ShadowTapOptions): PassthroughShadowTap {
   const { executor } = options;
+  const watchWrite = (parsed: { call: { params: Record<string, unknown> }; apiBaseUrl: string }, operationId: string, req: IncomingMessage): boolean =>
+    options.watchWrite?.({ operationId, params: parsed.call.params, region: options.regionOf(req), apiBaseUrl: parsed.apiBaseUrl }) === true;
   return (answer, req, res, startedMs) => {
     const chosen: number[] = [];
     // A multirequest that writes changes state between its own slots; a candidate run later cannot
@@ -56,9 +71,11 @@ export function createShadowTap(options: ShadowTapOptions): PassthroughShadowTap
     const writes = answer.parsed.kind === 'multi' && answer.decisions.some((d) => !options.isReadOnly(d.operationId) && !sessionIssuers.has(d.operationId));
     answer.decisions.forEach((d, index) => {
       if (!d.decision.shadow || !executor.sampled(d.decision.shadowPercent)) return;
-      // Writes are never shadowed to a live backend (docs/architecture.md §2): excluded, and the report says so.
-      if (writes || !options.isReadOnly(d.operationId)) return void executor.drop('write', d.operationId);
-      chosen.push(index);
+      if (options.isReadOnly(d.operationId) && !writes) return void chosen.push(index);
+      // Writes are never shadowed to a live backend (docs/architecture.md §2): a single write is
+      // compared by state after the sync applied it, when it can be; otherwise excluded, and the report says so.
+      if (answer.parsed.kind === 'single' && watchWrite(answer.parsed, d.operationId, req)) return;
+      executor.drop('write', d.operationId);
     });
     if (chosen.length === 0 || answer.parsed.kind === 'invalid') return;
     const refused = executor.admits(0);

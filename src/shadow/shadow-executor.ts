@@ -7,6 +7,8 @@
  */
 import { CandidateBackoff, defaultBackoff, type BackoffSettings } from './candidate-backoff';
 import type { AnswerInput, DiffEngine } from './diff-engine';
+import { liftAnswer } from './lift-answer';
+import { withDeadline } from './with-deadline';
 import { redactAndBound } from './redact-sample';
 import { ParityAccumulator } from './parity-accumulator';
 import { emptyDropCounts, type DropCounts, type DropReason } from './shadow-drops';
@@ -22,6 +24,12 @@ export interface ShadowJob {
   readonly primary: AnswerInput;
   readonly primaryBytes: number;
   readonly primaryMs: number;
+  /** A write compared by state: the read whose rules and contract the two answers follow. */
+  readonly compareAs?: string;
+  /** A write compared by state: the vendor side is read when the job runs (`primary` is then unused). */
+  readonly readPrimary?: () => Promise<SideAnswer>;
+  /** Keeps only the compared entity in both lifted answers. */
+  readonly focus?: (value: unknown) => unknown;
 }
 
 /** An answer from the candidate or a second primary call. */
@@ -78,24 +86,6 @@ export const defaultShadowSettings: ShadowSettings = {
   sampleCapBytes: 16 * 1024,
   backoff: defaultBackoff,
 };
-
-type Timed<T> = { kind: 'done'; value: T; ms: number } | { kind: 'timeout'; settled: Promise<unknown> } | { kind: 'error'; ms: number };
-
-/** Runs `start` with a deadline; the job keeps its queue slot until the call really settles. */
-async function withDeadline<T>(start: () => Promise<T>, timeoutMs: number, nowMs: () => number): Promise<Timed<T>> {
-  const began = nowMs();
-  const work = start().then(
-    (value) => ({ kind: 'done' as const, value, ms: nowMs() - began }),
-    () => ({ kind: 'error' as const, ms: nowMs() - began }),
-  );
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<{ kind: 'timeout'; settled: Promise<unknown> }>((resolve) => {
-    timer = setTimeout(() => resolve({ kind: 'timeout', settled: work }), timeoutMs);
-  });
-  const first = await Promise.race([work, deadline]);
-  clearTimeout(timer);
-  return first;
-}
 
 /** The shadow executor; one per process. */
 export class ShadowExecutor {
@@ -181,8 +171,10 @@ export class ShadowExecutor {
     }
   }
 
-  private async compare(job: ShadowJob): Promise<void> {
+  private async compare(queued: ShadowJob): Promise<void> {
     const { timeoutMs } = this.settings;
+    const job = queued.readPrimary === undefined ? queued : await this.readPrimarySide(queued);
+    if (job === undefined) return;
     const result = await withDeadline(() => this.ports.runCandidate(job), timeoutMs, this.ports.nowMs);
     if (result.kind === 'timeout') {
       this.drop('timeout', job.operationId);
@@ -200,6 +192,25 @@ export class ShadowExecutor {
     if (this.ports.fetchPrimaryAgain !== undefined && this.ports.random() * 100 < this.settings.noisePercent) await this.learnNoise(job);
   }
 
+  /** A state job's vendor side, read now (after the sync applied the write); undefined when it could not be read (counted). */
+  private async readPrimarySide(job: ShadowJob): Promise<ShadowJob | undefined> {
+    const read = await withDeadline(() => job.readPrimary!(), this.settings.timeoutMs, this.ports.nowMs);
+    if (read.kind === 'timeout') {
+      this.drop('timeout', job.operationId);
+      await read.settled;
+      return undefined;
+    }
+    if (read.kind === 'error' || read.value.failed) return void this.drop('unsupported', job.operationId);
+    if (read.value.bytes > this.settings.bodyCapBytes) return void this.drop('too-large', job.operationId);
+    return { ...job, primary: read.value.answer, primaryBytes: read.value.bytes, primaryMs: read.ms };
+  }
+
+  /** The two answers as diffed: focused on the compared entity when the job says so. */
+  private sides(job: ShadowJob, candidate: AnswerInput): [AnswerInput, AnswerInput] {
+    if (job.focus === undefined) return [job.primary, candidate];
+    return [{ json: job.focus(liftAnswer(job.primary).value) }, { json: job.focus(liftAnswer(candidate).value) }];
+  }
+
   private failCandidate(job: ShadowJob, ms: number): void {
     this.backoff.record({ failed: true, ms });
     this.parity.addCandidateError(job.operationId, job.region);
@@ -207,10 +218,11 @@ export class ShadowExecutor {
   }
 
   private countCompared(job: ShadowJob, candidate: SideAnswer, candidateMs: number): void {
-    const diff = this.engine.diff(job.primary, candidate.answer, job.operationId);
+    const as = job.compareAs ?? job.operationId;
+    const diff = this.engine.diff(...this.sides(job, candidate.answer), as);
     // Validation costs about as much as the diff; a sampled share keeps the rates honest and cheap.
     const checked = this.ports.countViolations !== undefined && this.ports.random() * 100 < this.settings.contractPercent;
-    const count = (value: unknown): number => (checked ? this.ports.countViolations!(job.operationId, value) : 0);
+    const count = (value: unknown): number => (checked ? this.ports.countViolations!(as, value) : 0);
     const cap = this.settings.sampleCapBytes;
     this.parity.addSample(job.operationId, job.region, {
       differences: diff.differences,
@@ -236,7 +248,7 @@ export class ShadowExecutor {
       if (again.kind === 'timeout') await again.settled;
       return;
     }
-    this.parity.addNoise(job.operationId, job.region, this.engine.diff(job.primary, again.value.answer, job.operationId).differences);
+    this.parity.addNoise(job.operationId, job.region, this.engine.diff(...this.sides(job, again.value.answer), job.compareAs ?? job.operationId).differences);
     this.ports.observer?.onNoiseSample?.(job.operationId);
   }
 }
