@@ -5,7 +5,10 @@
  * primary: `offer` returns at once, and every failure on this path is caught and counted.
  * Noise is learned from a sampled second vendor call (idempotent reads only).
  */
-import { CandidateBackoff, defaultBackoff, type BackoffSettings } from './candidate-backoff';
+import { CandidateBackoff } from './candidate-backoff';
+import { defaultShadowSettings, type ShadowSettings } from './shadow-settings';
+
+export { defaultShadowSettings, type ShadowSettings } from './shadow-settings';
 import type { AnswerInput, DiffEngine } from './diff-engine';
 import { liftAnswer } from './lift-answer';
 import { withDeadline } from './with-deadline';
@@ -58,34 +61,6 @@ export interface ShadowObserver {
   onSample?(operationId: string, outcome: 'identical' | 'different' | 'candidate-error', candidateMs: number): void;
   onNoiseSample?(operationId: string): void;
 }
-
-export interface ShadowSettings {
-  readonly maxQueueEntries: number;
-  readonly maxQueueBytes: number;
-  readonly concurrency: number;
-  readonly timeoutMs: number;
-  /** Answers (either side) larger than this are not compared. */
-  readonly bodyCapBytes: number;
-  /** Share (0–100) of compared samples that also call the vendor again to learn noise. */
-  readonly noisePercent: number;
-  /** Share (0–100) of compared samples whose two answers are validated against the vendor contract. */
-  readonly contractPercent: number;
-  /** Kept diff samples are cut to this size (redacted JSON). */
-  readonly sampleCapBytes: number;
-  readonly backoff: BackoffSettings;
-}
-
-export const defaultShadowSettings: ShadowSettings = {
-  maxQueueEntries: 256,
-  maxQueueBytes: 16 * 1024 * 1024,
-  concurrency: 8,
-  timeoutMs: 2000,
-  bodyCapBytes: 512 * 1024,
-  noisePercent: 10,
-  contractPercent: 10,
-  sampleCapBytes: 16 * 1024,
-  backoff: defaultBackoff,
-};
 
 /** The shadow executor; one per process. */
 export class ShadowExecutor {
@@ -189,7 +164,13 @@ export class ShadowExecutor {
       return;
     }
     this.countCompared(job, result.value, result.ms);
-    if (this.ports.fetchPrimaryAgain !== undefined && this.ports.random() * 100 < this.settings.noisePercent) await this.learnNoise(job);
+    const noiseShare = this.shareOf(this.settings.noisePercent, this.parity.window(job.operationId).counts.noiseSamples);
+    if (this.ports.fetchPrimaryAgain !== undefined && this.ports.random() * 100 < noiseShare) await this.learnNoise(job);
+  }
+
+  /** A sampled share (percent) once `taken` samples of it were counted: a tenth after `learnedAfter` (bench/README.md "Shadow mode"). */
+  private shareOf(percent: number, taken: number): number {
+    return taken < (this.settings.learnedAfter ?? 100) ? percent : percent / 10;
   }
 
   /** A state job's vendor side, read now (after the sync applied the write); undefined when it could not be read (counted). */
@@ -221,7 +202,7 @@ export class ShadowExecutor {
     const as = job.compareAs ?? job.operationId;
     const diff = this.engine.diff(...this.sides(job, candidate.answer), as);
     // Validation costs about as much as the diff; a sampled share keeps the rates honest and cheap.
-    const checked = this.ports.countViolations !== undefined && this.ports.random() * 100 < this.settings.contractPercent;
+    const checked = this.ports.countViolations !== undefined && this.ports.random() * 100 < this.shareOf(this.settings.contractPercent, this.parity.window(job.operationId).counts.contractChecks);
     const count = (value: unknown): number => (checked ? this.ports.countViolations!(as, value) : 0);
     const cap = this.settings.sampleCapBytes;
     this.parity.addSample(job.operationId, job.region, {
