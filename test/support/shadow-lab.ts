@@ -11,8 +11,8 @@ export const shadowAllPolicy = {
 };
 
 /** Starts the lab with shadow settings fit for tests (no noise calls unless asked, fast flush). */
-export async function startShadowLab(shadow: Record<string, unknown> = {}): Promise<RunningUnderstudy> {
-  const facade = await startFacadeLab({ overrides: { shadow: { flushIntervalMs: 50, noisePercent: 0, queueEntries: 1000, ...shadow } } });
+export async function startShadowLab(shadow: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}): Promise<RunningUnderstudy> {
+  const facade = await startFacadeLab({ overrides: { ...overrides, shadow: { flushIntervalMs: 50, noisePercent: 0, queueEntries: 1000, ...shadow } } });
   const replaced = facade.routing.policy.replace(shadowAllPolicy, 'test');
   if (!replaced.ok) throw new Error(replaced.error.join('; '));
   return facade;
@@ -41,7 +41,9 @@ export interface DualLab {
 
 /** Starts the shadow lab and a platform-routed facade over the same sims and clock. */
 export async function startDualLab(shadow: Record<string, unknown> = {}): Promise<DualLab> {
-  const front = await startShadowLab(shadow);
+  // The harness writes on both sides itself, so the sync is off here: a comparison by state would
+  // race the harness's own later writes (docs/shadow.md "Writes compared by state", limits).
+  const front = await startShadowLab(shadow, { sync: { mode: 'off' } });
   const platform = await startFacadeLab({
     clock: front.clock,
     overrides: { vendor: { url: front.upstreams.vendorUrl }, platform: { url: front.upstreams.platformUrl }, clock: 'lab', policy: { file: labPolicyFile(labCatalogDir()) } },
