@@ -183,7 +183,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   registerBuildInfo(routing.metrics.registry, { site: config.site.id, version: readPackageVersion() });
   const sync = await composeSync({ config, clock, store, ids, decodeKs: env.decodeKs, vendorUrl: upstreams.vendorUrl, platformUrl: upstreams.platformUrl, registry: routing.metrics.registry, logger });
   const coverage = composeCoverage({ clock, config, days: new SqlCoverageDayStore(store.sql), onFlushError: (error) => logger.warn({ event: 'coverage_flush_failed', error: String(error) }, 'coverage flush failed') });
-  const shadow = await composeShadow({ config, vendorUrl: upstreams.vendorUrl, env, policy: routing.policy, registry: routing.metrics.registry, store, logger, retirementBlockers: coverage.retirementBlockers });
+  const shadow = await composeShadow({ config, vendorUrl: upstreams.vendorUrl, env, policy: routing.policy, registry: routing.metrics.registry, store, logger, retirementBlockers: coverage.retirementBlockers, ...(sync === undefined ? {} : { syncApplied: sync.onApplied }) });
   let ready = true;
   const publicBaseUrl = createPublicBaseUrl(config);
   const recording = composeRecording(config);

@@ -24,6 +24,10 @@ import { SqlParityStore } from '../store/parity-store';
 import type { Store } from '../store';
 import { createVendorRawClient } from '../upstream/vendor-raw-client';
 import { createShadowReader, type ShadowReader } from './shadow-reader';
+import { StateComparer } from '../shadow/state-comparer';
+import { isStateCompared } from '../shadow/state-reads';
+import type { AppliedListener } from './sync-applied-tap';
+import { compareWhenApplied, watchShadowedWrite } from './shadow-state-ports';
 import { countContractViolations, fetchVendorAgain, regionOfRequest, runPlatformCandidate } from './shadow-ports';
 
 export interface ShadowInputs {
@@ -36,6 +40,8 @@ export interface ShadowInputs {
   readonly logger: FacadeLogger;
   /** What blocks `vendor-retired` (coverage, issue 14); absent = nothing does. */
   readonly retirementBlockers?: (operation: string) => Promise<string[]>;
+  /** The sync's applied-change subscription; with it, shadowed writes are compared by state (docs/shadow.md). */
+  readonly syncApplied?: (listener: AppliedListener) => void;
 }
 
 export interface ShadowParts {
@@ -46,6 +52,8 @@ export interface ShadowParts {
   readonly executor: ShadowExecutor;
   readonly controller: MigrationController;
   readonly reader: ShadowReader;
+  /** Shadowed writes waiting for the sync; absent when the sync is off. */
+  readonly states?: StateComparer;
   /** Writes pending parity deltas to the store now. */
   flush(): Promise<void>;
   /** Runs one promotion-gate round now. */
@@ -86,6 +94,8 @@ export async function composeShadow(inputs: ShadowInputs): Promise<ShadowParts> 
     },
     settings.executor,
   );
+  const states = inputs.syncApplied === undefined ? undefined : new StateComparer(executor, { readVendor: (call) => fetchVendorAgain({ call }, vendorAgain), nowMs });
+  if (states !== undefined) inputs.syncApplied?.(compareWhenApplied(states));
   const metrics = createShadowMetrics({ registry: inputs.registry, operations: listOperations().map((o) => o.operationId.toLowerCase()), load: () => ({ ...executor.load(), backingOff: executor.backingOff() }) });
   const parityStore = new SqlParityStore(inputs.store.sql);
   const stateStore = new SqlMigrationStateStore(inputs.store.sql);
@@ -96,6 +106,7 @@ export async function composeShadow(inputs: ShadowInputs): Promise<ShadowParts> 
       window: (op) => executor.parity.window(op),
       resetWindow: (op) => executor.parity.resetWindow(op),
       isReadOnly: isReadOnlyOperation,
+      isStateCompared: (op) => states !== undefined && isStateCompared(op),
       nowMs,
       ...(inputs.retirementBlockers === undefined ? {} : { retirementBlockers: inputs.retirementBlockers }),
       onTransition: (t) => {
@@ -110,7 +121,7 @@ export async function composeShadow(inputs: ShadowInputs): Promise<ShadowParts> 
   late.metrics = metrics;
   await controller.load();
   for (const state of controller.list()) metrics.setStage(state.operation, state.stage, state.percent);
-  const reader = createShadowReader({ executor, controller, parityStore, stateStore, gates: settings.gates, shadowPercent: config.shadow.migrationShadowPercent, rulesVersion: engine.rulesVersion });
+  const reader = createShadowReader({ executor, controller, parityStore, stateStore, gates: settings.gates, shadowPercent: config.shadow.migrationShadowPercent, rulesVersion: engine.rulesVersion, statesCompared: states !== undefined });
   const flush = async (): Promise<void> => {
     const deltas = executor.parity.takeDeltas();
     if (deltas.length === 0) return;
@@ -123,12 +134,13 @@ export async function composeShadow(inputs: ShadowInputs): Promise<ShadowParts> 
   flushTimer.unref();
   gateTimer.unref();
   return {
-    tap: createShadowTap({ executor, isReadOnly: isReadOnlyOperation, regionOf: (req) => regionOfRequest(inputs.policy, req), bodyCapBytes: config.shadow.bodyCapBytes }),
+    tap: createShadowTap({ executor, isReadOnly: isReadOnlyOperation, regionOf: (req) => regionOfRequest(inputs.policy, req), bodyCapBytes: config.shadow.bodyCapBytes, ...(states === undefined ? {} : { watchWrite: (write) => watchShadowedWrite(states, candidateEnv, write) }) }),
     adminRoutes: createAdminShadowRoutes({ reader, controller, flush }),
     publicAdminPages: servePublicAdminPages,
     executor,
     controller,
     reader,
+    ...(states === undefined ? {} : { states }),
     flush,
     tick,
     close: async () => {

@@ -36,6 +36,7 @@ import { createPlatformListSide, createVendorListSide } from '../upstream/sync-l
 import { withListApplier } from '../upstream/sync-list-applier';
 import { SqlSyncLinks } from '../store/sync-link-store';
 import { createFacadeHooks, type FacadeHooks } from './sync-facade-hooks';
+import { createAppliedTap, type AppliedListener } from './sync-applied-tap';
 import { createSyncSwitches, type SyncSwitches } from './sync-switches';
 import { startRepeating } from './repeat';
 import { createSyncReconciler, type SyncReconciler } from './sync-reconcile';
@@ -55,6 +56,8 @@ export interface SyncParts {
   nowMs(): number;
   /** Reads one feed page now (tests, reconcile). */
   followFeed(): Promise<number>;
+  /** Subscribes to changes the workers applied (shadow mode's comparison by state). */
+  onApplied(this: void, listener: AppliedListener): void;
   close(): Promise<void>;
 }
 
@@ -95,12 +98,16 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
   const mint = createSyncKsMinter(vendorAccess);
   const directory = createHouseholdDirectory(vendor, (householdId) => mint({ entity: 'device', op: 'upsert', key: '', householdId, source: 'platform', stamp: '', value: {} }));
   const links = new SqlSyncLinks(store.sql);
+  const applied = createAppliedTap();
   const appliers = {
-    vendor: withListApplier(withDvrApplier(createVendorApplier(vendorAccess), createVendorDvrSide(vendor, mint)), createVendorListSide(vendor, mint), links),
-    platform: withListApplier(
-      withDvrApplier(createPlatformApplier({ client: platform, tokens, ids: deps.ids, directory }), createPlatformDvrSide({ client: platform, tokens, ids: deps.ids, directory })),
-      createPlatformListSide({ client: platform, tokens, ids: deps.ids }),
-      links,
+    vendor: applied.wrap('vendor', withListApplier(withDvrApplier(createVendorApplier(vendorAccess), createVendorDvrSide(vendor, mint)), createVendorListSide(vendor, mint), links)),
+    platform: applied.wrap(
+      'platform',
+      withListApplier(
+        withDvrApplier(createPlatformApplier({ client: platform, tokens, ids: deps.ids, directory }), createPlatformDvrSide({ client: platform, tokens, ids: deps.ids, directory })),
+        createPlatformListSide({ client: platform, tokens, ids: deps.ids }),
+        links,
+      ),
     ),
   };
   const s = config.sync;
@@ -131,6 +138,7 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
   const reconciler = createSyncReconciler({ config, clock, ids: deps.ids, vendor, platform, tokens, queue, capture, followFeed, households, isEnabled: (e) => switches.isEnabled(e), directory });
   return {
     hooks, queue, admin, outbox, switches, stats, metrics, capture, reconciler, loop, followFeed,
+    onApplied: applied.subscribe,
     nowMs: () => clock.nowMs(),
     close: async () => {
       await Promise.all([follower.stop(), refresher.stop(), loop.stop()]);

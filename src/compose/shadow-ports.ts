@@ -30,7 +30,7 @@ export async function runPlatformCandidate(job: ShadowJob, env: FacadeCallEnviro
 }
 
 /** Sends the call to the vendor again (noise baseline); an HTTP error counts as a failure. */
-export async function fetchVendorAgain(job: ShadowJob, client: VendorRawClient): Promise<SideAnswer> {
+export async function fetchVendorAgain(job: Pick<ShadowJob, 'call'>, client: VendorRawClient): Promise<SideAnswer> {
   const answer = await client.post(job.call);
   if (answer.status >= 300 && answer.status < 400) return { answer: { json: { redirect: answer.location ?? '' } }, bytes: (answer.location ?? '').length, failed: false };
   if (answer.status !== 200) return failedAnswer;

@@ -3,6 +3,7 @@
  * instance's samples), migration states and gates from the controller, drops from the executor.
  */
 import { isReadOnlyOperation } from '../phoenix/read-only-operations';
+import { isStateCompared, stateComparedWrites } from '../shadow/state-reads';
 import type { MigrationController } from '../shadow/migration-controller';
 import { buildOverview, describeTransition, overviewOf, type OperationOverview, type OverviewInputs } from '../shadow/parity-overview';
 import { readGates, type GateSettings } from '../shadow/promotion-gates';
@@ -18,6 +19,8 @@ export interface ShadowReaderInputs {
   readonly gates: GateSettings;
   readonly shadowPercent: number;
   readonly rulesVersion: string;
+  /** True when the sync runs, so writes with a state read are compared by state (docs/shadow.md). */
+  readonly statesCompared?: boolean;
 }
 
 export interface ShadowReader {
@@ -26,6 +29,16 @@ export interface ShadowReader {
   parity(): Promise<Record<string, unknown>>;
   /** One operation in detail: per-region reports, clusters with samples, transitions. */
   operation(operation: string): Promise<Record<string, unknown>>;
+}
+
+/** What the parity answer says about writes: excluded, or compared by state after the sync. */
+function describeWrites(byState: boolean): Record<string, unknown> {
+  if (!byState) return { writes: 'writes are never shadowed to a live backend; they are excluded and counted as dropped "write" (the sync is off, so none is compared by state)' };
+  const listed = Object.keys(stateComparedWrites).join(', ');
+  return {
+    writes: `writes are never shadowed to a live backend; ${listed} are compared by state: once the sync applied the write to the platform, its entity is read on both sides and counted under the write operation (compared: "state"); other writes are excluded and counted as dropped "write"`,
+    stateReads: stateComparedWrites,
+  };
 }
 
 /** Creates the reader. */
@@ -39,6 +52,7 @@ export function createShadowReader(inputs: ShadowReaderInputs): ShadowReader {
     gatesOf: (op) => readGates(executor.parity.window(op), inputs.gates),
     verdictOf: (op) => controller.lastVerdict(op),
     readOnly: isReadOnlyOperation,
+    stateCompared: (op) => inputs.statesCompared === true && isStateCompared(op),
     shadowPercent: inputs.shadowPercent,
     thresholds: inputs.gates.thresholds,
   });
@@ -47,7 +61,7 @@ export function createShadowReader(inputs: ShadowReaderInputs): ShadowReader {
     queue: executor.load(),
     backingOff: executor.backingOff(),
     dropped: executor.dropCounts(),
-    writes: 'writes are never shadowed to a live backend; they are excluded and counted as dropped "write" until sync compares them by state',
+    ...describeWrites(inputs.statesCompared === true),
     gates: { ...inputs.gates },
   });
   const overview = async (): Promise<OperationOverview[]> => buildOverview(overviewInputs(await inputs.parityStore.readCounts()));

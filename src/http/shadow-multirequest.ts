@@ -5,7 +5,9 @@
  * tokens cannot be resolved that way is counted as `unsupported`.
  */
 import type { RoutedDecision } from '../gateway/route-request';
-import { resolveTokens } from '../phoenix/multirequest-tokens';
+import { collectTokenIndexes, resolveTokens } from '../phoenix/multirequest-tokens';
+import type { GatewayAnswer } from '../gateway/facade-request-handler';
+import { shadowableReads } from '../shadow/multirequest-reads';
 import type { SplitMultirequest } from '../phoenix/multirequest-split';
 import type { ShadowExecutor, ShadowJob } from '../shadow/shadow-executor';
 import { outcomeFromEnvelope } from '../upstream/vendor-call-client';
@@ -22,10 +24,11 @@ export interface MultirequestSampleInput {
   readonly primaryMs: number;
 }
 
-function slotsOf(body: string): unknown[] | undefined {
+/** The slots of the vendor's answer and its `executionTime` (each slot's envelope carries it, as a single call's does). */
+function slotsOf(body: string): { slots: unknown[]; executionTime: unknown } | undefined {
   try {
-    const parsed = JSON.parse(body) as { result?: unknown };
-    return Array.isArray(parsed.result) ? parsed.result : undefined;
+    const parsed = JSON.parse(body) as { result?: unknown; executionTime?: unknown };
+    return Array.isArray(parsed.result) ? { slots: parsed.result, executionTime: parsed.executionTime ?? 0 } : undefined;
   } catch {
     return undefined;
   }
@@ -33,7 +36,8 @@ function slotsOf(body: string): unknown[] | undefined {
 
 /** Offers one job per chosen sub-call to the executor. */
 export function offerMultirequestSamples(executor: ShadowExecutor, input: MultirequestSampleInput): void {
-  const slots = slotsOf(input.body);
+  const answer = slotsOf(input.body);
+  const slots = answer?.slots;
   const outcomes: VendorOutcome[] = (slots ?? []).map((slot) => outcomeFromEnvelope({ result: slot }) ?? { ok: true, value: slot });
   for (const index of input.chosen) {
     const operationId = input.decisions[index]!.operationId;
@@ -47,16 +51,50 @@ export function offerMultirequestSamples(executor: ShadowExecutor, input: Multir
       executor.drop('unsupported', operationId);
       continue;
     }
-    const primaryText = JSON.stringify({ result: slots[index] });
+    const envelope = { executionTime: answer!.executionTime, result: slots[index] };
+    const primaryText = JSON.stringify(envelope);
     const job: ShadowJob = {
       operationId,
       region: input.region,
       call: { service: sub.service ?? '', action: sub.action ?? '', params: params.value },
       apiBaseUrl: input.apiBaseUrl,
-      primary: { json: { result: slots[index] }, text: primaryText },
+      primary: { json: envelope, text: primaryText },
       primaryBytes: primaryText.length,
       primaryMs: input.primaryMs,
     };
     executor.offer(job);
   }
+}
+
+/** Calls that issue a KS and change nothing a later read in the same multirequest shows. */
+const sessionIssuers = new Set(['ottuser.anonymouslogin', 'ottuser.login', 'ottuser.refreshsession']);
+
+type PassthroughAnswer = Extract<GatewayAnswer, { kind: 'passthrough' }>;
+
+/**
+ * For a multirequest that writes: per slot, whether it is a read that may be shadowed
+ * (multirequest-reads.ts). Undefined when the request does not write (every read may be).
+ */
+export function readsOfWritingMultirequest(answer: PassthroughAnswer, isReadOnly: (operationId: string) => boolean): boolean[] | undefined {
+  if (answer.parsed.kind !== 'multi') return undefined;
+  const writes = answer.decisions.some((d) => !isReadOnly(d.operationId) && !sessionIssuers.has(d.operationId));
+  if (!writes) return undefined;
+  const { subRequests } = answer.parsed.split;
+  return shadowableReads(
+    answer.decisions.map((d, index) => ({
+      operationId: d.operationId,
+      readOnly: isReadOnly(d.operationId),
+      issuesSession: sessionIssuers.has(d.operationId),
+      references: new Set([...collectTokenIndexes(subRequests[index]?.params ?? {})].map((position) => position - 1)),
+    })),
+  );
+}
+
+/** A write's parameters as sent, when known before the answer: a single call, or a sub-call without tokens. */
+export function writeParams(answer: PassthroughAnswer, index: number): Readonly<Record<string, unknown>> | undefined {
+  const { parsed } = answer;
+  if (parsed.kind === 'single') return parsed.call.params;
+  if (parsed.kind !== 'multi') return undefined;
+  const params = parsed.split.subRequests[index]?.params;
+  return params === undefined || collectTokenIndexes(params).size > 0 ? undefined : params;
 }

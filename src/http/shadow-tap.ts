@@ -11,10 +11,7 @@ import type { GatewayAnswer } from '../gateway/facade-request-handler';
 import type { AnswerInput } from '../shadow/diff-engine';
 import type { ShadowExecutor } from '../shadow/shadow-executor';
 import { captureResponse, type CapturedResponse } from './response-capture';
-import { offerMultirequestSamples } from './shadow-multirequest';
-
-/** Calls that issue a KS and change nothing a later read in the same multirequest shows. */
-const sessionIssuers = new Set(['ottuser.anonymouslogin', 'ottuser.login', 'ottuser.refreshsession']);
+import { offerMultirequestSamples, readsOfWritingMultirequest, writeParams } from './shadow-multirequest';
 
 type PassthroughAnswer = Extract<GatewayAnswer, { kind: 'passthrough' }>;
 
@@ -27,6 +24,19 @@ export interface ShadowTapOptions {
   /** The call's region for parity counts ('' when unknown). */
   readonly regionOf: (req: IncomingMessage) => string;
   readonly bodyCapBytes: number;
+  /**
+   * Watches a shadowed write for a comparison by state once the sync applied it (docs/shadow.md
+   * "Writes compared by state"); false when it cannot be (the write is then counted as `write`).
+   */
+  readonly watchWrite?: (write: ShadowedWrite) => boolean;
+}
+
+/** A write the policy shadows, as the device sent it (answered by the vendor alone). */
+export interface ShadowedWrite {
+  readonly operationId: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly region: string;
+  readonly apiBaseUrl: string;
 }
 
 const decoders: Record<string, (input: Buffer, options: ZlibOptions) => Promise<Buffer>> = {
@@ -48,17 +58,24 @@ async function liftPrimary(captured: CapturedResponse, capBytes: number): Promis
 /** Builds the tap the facade listener calls on passthrough answers. */
 export function createShadowTap(options: ShadowTapOptions): PassthroughShadowTap {
   const { executor } = options;
+  const watchWrite = (answer: PassthroughAnswer, index: number, operationId: string, req: IncomingMessage): boolean => {
+    const params = writeParams(answer, index);
+    return params !== undefined && options.watchWrite?.({ operationId, params, region: options.regionOf(req), apiBaseUrl: answer.parsed.kind === 'invalid' ? '' : answer.parsed.apiBaseUrl }) === true;
+  };
   return (answer, req, res, startedMs) => {
     const chosen: number[] = [];
-    // A multirequest that writes changes state between its own slots; a candidate run later cannot
-    // see the state each read saw, so none of its sub-calls is shadowed (counted as `write`).
-    // Logins only issue the KS later slots use (both sides accept it), so they do not count.
-    const writes = answer.parsed.kind === 'multi' && answer.decisions.some((d) => !options.isReadOnly(d.operationId) && !sessionIssuers.has(d.operationId));
+    // A multirequest that writes changes state between its own slots: only reads that saw nothing
+    // of its writes are compared (shadowable-reads rule, docs/shadow.md "Mixed multirequests").
+    let allowed: boolean[] | undefined | null = null; // worked out for the first shadowed read only
     answer.decisions.forEach((d, index) => {
       if (!d.decision.shadow || !executor.sampled(d.decision.shadowPercent)) return;
-      // Writes are never shadowed to a live backend (docs/architecture.md §2): excluded, and the report says so.
-      if (writes || !options.isReadOnly(d.operationId)) return void executor.drop('write', d.operationId);
-      chosen.push(index);
+      const readOnly = options.isReadOnly(d.operationId);
+      if (readOnly && allowed === null) allowed = readsOfWritingMultirequest(answer, options.isReadOnly);
+      if (readOnly && (allowed === undefined || allowed?.[index] === true)) return void chosen.push(index);
+      // Writes are never shadowed to a live backend (docs/architecture.md §2): a write is compared by
+      // state after the sync applied it, when it can be; otherwise excluded, and the report says so.
+      if (!readOnly && watchWrite(answer, index, d.operationId, req)) return;
+      executor.drop('write', d.operationId);
     });
     if (chosen.length === 0 || answer.parsed.kind === 'invalid') return;
     const refused = executor.admits(0);

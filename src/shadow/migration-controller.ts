@@ -28,6 +28,8 @@ export interface ControllerPorts {
   readonly window: (operation: string) => GateWindow;
   readonly resetWindow: (operation: string) => void;
   readonly isReadOnly: (operation: string) => boolean;
+  /** Writes compared by state once the sync applied them (their shadow stage shadows them). */
+  readonly isStateCompared?: (operation: string) => boolean;
   readonly nowMs: () => number;
   readonly onTransition?: (transition: MigrationTransition) => void;
   /**
@@ -138,7 +140,7 @@ export class MigrationController {
 
   private publish(author: string): Result<{ version: number }, string[]> {
     const current = this.ports.policy.current();
-    const document = applyMigrationRules(current.document, this.list(), (op) => ({ shadowPercent: this.shadowPercent, readOnly: this.ports.isReadOnly(op) }));
+    const document = applyMigrationRules(current.document, this.list(), (op) => ({ shadowPercent: this.shadowPercent, readOnly: this.ports.isReadOnly(op), stateCompared: this.ports.isStateCompared?.(op) === true }));
     return this.ports.policy.replace(document, author);
   }
 

@@ -14,13 +14,16 @@ export interface RuleOptions {
   readonly shadowPercent: number;
   /** Whether the operation only reads (reads may fall back to the vendor; writes never). */
   readonly readOnly: boolean;
+  /** A write compared by state once the sync applied it (docs/shadow.md): its shadow stage shadows it. */
+  readonly stateCompared?: boolean;
 }
 
 /** The rule that puts one operation where its state says. */
 export function ruleForMigration(state: OperationMigration, options: RuleOptions): PolicyRule {
   const base = { id: `${migrationRulePrefix}${state.operation}`, description: `migration state of ${state.operation} (managed)`, match: { operations: [state.operation] } };
   // Writes are never shadowed to a live backend (docs/architecture.md §2): a write's shadow stage answers from the vendor only.
-  const shadow = options.readOnly ? { shadow: true, shadowPercent: options.shadowPercent } : {};
+  // A write whose state is compared is answered by the vendor alone; the comparison reads after the sync.
+  const shadow = options.readOnly || options.stateCompared === true ? { shadow: true, shadowPercent: options.shadowPercent } : {};
   switch (state.stage) {
     case 'vendor':
       return { ...base, target: 'vendor' };

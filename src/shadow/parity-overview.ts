@@ -26,6 +26,8 @@ export interface OperationOverview {
   /** Reported fields only, at most 10. */
   readonly topFields: readonly FieldReport[];
   readonly dropped: DropCounts;
+  /** How its samples are taken: the answer compared, the written entity's state after the sync, or not at all (writes). */
+  readonly compared: ComparedBy;
   readonly gates?: GateReading;
   readonly lastVerdict?: string;
 }
@@ -38,18 +40,23 @@ export interface OverviewInputs {
   readonly gatesOf: (operation: string) => GateReading | undefined;
   readonly verdictOf: (operation: string) => GateVerdict | undefined;
   readonly readOnly: (operation: string) => boolean;
+  /** Writes compared by state (absent: none). */
+  readonly stateCompared?: (operation: string) => boolean;
   readonly shadowPercent: number;
   readonly thresholds: Thresholds;
 }
 
-/** The split a migration stage gives (writes are never shadowed). */
-export function splitOf(state: OperationMigration, readOnly: boolean, shadowPercent: number): TrafficSplit {
+/** How an operation's samples are taken. */
+export type ComparedBy = 'answer' | 'state' | 'excluded';
+
+/** The split a migration stage gives (writes are shadowed only in the shadow stage, compared by state). */
+export function splitOf(state: OperationMigration, readOnly: boolean, shadowPercent: number, stateCompared = false): TrafficSplit {
   const shadow = readOnly ? shadowPercent : 0;
   switch (state.stage) {
     case 'vendor':
       return { vendor: 100, platform: 0, shadowed: 0 };
     case 'shadow':
-      return { vendor: 100, platform: 0, shadowed: shadow };
+      return { vendor: 100, platform: 0, shadowed: readOnly || stateCompared ? shadowPercent : 0 };
     case 'canary':
       return { vendor: 100 - state.percent, platform: state.percent, shadowed: ((100 - state.percent) * shadow) / 100 };
     default:
@@ -70,10 +77,13 @@ export function overviewOf(operation: string, inputs: OverviewInputs): Operation
   const report = reportOperation(totalOverRegions(operation, inputs.counts), inputs.thresholds);
   const gates = inputs.gatesOf(operation);
   const verdict = inputs.verdictOf(operation);
+  const readOnly = inputs.readOnly(operation);
+  const byState = !readOnly && inputs.stateCompared?.(operation) === true;
   return {
     operation,
     state,
-    split: splitOf(state, inputs.readOnly(operation), inputs.shadowPercent),
+    split: splitOf(state, readOnly, inputs.shadowPercent, byState),
+    compared: readOnly ? 'answer' : byState ? 'state' : 'excluded',
     report,
     topFields: report.fields.filter((f) => f.reported).slice(0, 10),
     dropped: inputs.dropsOf(operation),

@@ -5,8 +5,13 @@
  * primary: `offer` returns at once, and every failure on this path is caught and counted.
  * Noise is learned from a sampled second vendor call (idempotent reads only).
  */
-import { CandidateBackoff, defaultBackoff, type BackoffSettings } from './candidate-backoff';
+import { CandidateBackoff } from './candidate-backoff';
+import { defaultShadowSettings, type ShadowSettings } from './shadow-settings';
+
+export { defaultShadowSettings, type ShadowSettings } from './shadow-settings';
 import type { AnswerInput, DiffEngine } from './diff-engine';
+import { liftAnswer } from './lift-answer';
+import { withDeadline } from './with-deadline';
 import { redactAndBound } from './redact-sample';
 import { ParityAccumulator } from './parity-accumulator';
 import { emptyDropCounts, type DropCounts, type DropReason } from './shadow-drops';
@@ -22,6 +27,12 @@ export interface ShadowJob {
   readonly primary: AnswerInput;
   readonly primaryBytes: number;
   readonly primaryMs: number;
+  /** A write compared by state: the read whose rules and contract the two answers follow. */
+  readonly compareAs?: string;
+  /** A write compared by state: the vendor side is read when the job runs (`primary` is then unused). */
+  readonly readPrimary?: () => Promise<SideAnswer>;
+  /** Keeps only the compared entity in both lifted answers. */
+  readonly focus?: (value: unknown) => unknown;
 }
 
 /** An answer from the candidate or a second primary call. */
@@ -49,52 +60,6 @@ export interface ShadowObserver {
   onDrop?(reason: DropReason, operationId: string): void;
   onSample?(operationId: string, outcome: 'identical' | 'different' | 'candidate-error', candidateMs: number): void;
   onNoiseSample?(operationId: string): void;
-}
-
-export interface ShadowSettings {
-  readonly maxQueueEntries: number;
-  readonly maxQueueBytes: number;
-  readonly concurrency: number;
-  readonly timeoutMs: number;
-  /** Answers (either side) larger than this are not compared. */
-  readonly bodyCapBytes: number;
-  /** Share (0–100) of compared samples that also call the vendor again to learn noise. */
-  readonly noisePercent: number;
-  /** Share (0–100) of compared samples whose two answers are validated against the vendor contract. */
-  readonly contractPercent: number;
-  /** Kept diff samples are cut to this size (redacted JSON). */
-  readonly sampleCapBytes: number;
-  readonly backoff: BackoffSettings;
-}
-
-export const defaultShadowSettings: ShadowSettings = {
-  maxQueueEntries: 256,
-  maxQueueBytes: 16 * 1024 * 1024,
-  concurrency: 8,
-  timeoutMs: 2000,
-  bodyCapBytes: 512 * 1024,
-  noisePercent: 10,
-  contractPercent: 10,
-  sampleCapBytes: 16 * 1024,
-  backoff: defaultBackoff,
-};
-
-type Timed<T> = { kind: 'done'; value: T; ms: number } | { kind: 'timeout'; settled: Promise<unknown> } | { kind: 'error'; ms: number };
-
-/** Runs `start` with a deadline; the job keeps its queue slot until the call really settles. */
-async function withDeadline<T>(start: () => Promise<T>, timeoutMs: number, nowMs: () => number): Promise<Timed<T>> {
-  const began = nowMs();
-  const work = start().then(
-    (value) => ({ kind: 'done' as const, value, ms: nowMs() - began }),
-    () => ({ kind: 'error' as const, ms: nowMs() - began }),
-  );
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<{ kind: 'timeout'; settled: Promise<unknown> }>((resolve) => {
-    timer = setTimeout(() => resolve({ kind: 'timeout', settled: work }), timeoutMs);
-  });
-  const first = await Promise.race([work, deadline]);
-  clearTimeout(timer);
-  return first;
 }
 
 /** The shadow executor; one per process. */
@@ -181,8 +146,10 @@ export class ShadowExecutor {
     }
   }
 
-  private async compare(job: ShadowJob): Promise<void> {
+  private async compare(queued: ShadowJob): Promise<void> {
     const { timeoutMs } = this.settings;
+    const job = queued.readPrimary === undefined ? queued : await this.readPrimarySide(queued);
+    if (job === undefined) return;
     const result = await withDeadline(() => this.ports.runCandidate(job), timeoutMs, this.ports.nowMs);
     if (result.kind === 'timeout') {
       this.drop('timeout', job.operationId);
@@ -197,7 +164,32 @@ export class ShadowExecutor {
       return;
     }
     this.countCompared(job, result.value, result.ms);
-    if (this.ports.fetchPrimaryAgain !== undefined && this.ports.random() * 100 < this.settings.noisePercent) await this.learnNoise(job);
+    const noiseShare = this.shareOf(this.settings.noisePercent, this.parity.window(job.operationId).counts.noiseSamples);
+    if (this.ports.fetchPrimaryAgain !== undefined && this.ports.random() * 100 < noiseShare) await this.learnNoise(job);
+  }
+
+  /** A sampled share (percent) once `taken` samples of it were counted: a tenth after `learnedAfter` (bench/README.md "Shadow mode"). */
+  private shareOf(percent: number, taken: number): number {
+    return taken < (this.settings.learnedAfter ?? 100) ? percent : percent / 10;
+  }
+
+  /** A state job's vendor side, read now (after the sync applied the write); undefined when it could not be read (counted). */
+  private async readPrimarySide(job: ShadowJob): Promise<ShadowJob | undefined> {
+    const read = await withDeadline(() => job.readPrimary!(), this.settings.timeoutMs, this.ports.nowMs);
+    if (read.kind === 'timeout') {
+      this.drop('timeout', job.operationId);
+      await read.settled;
+      return undefined;
+    }
+    if (read.kind === 'error' || read.value.failed) return void this.drop('unsupported', job.operationId);
+    if (read.value.bytes > this.settings.bodyCapBytes) return void this.drop('too-large', job.operationId);
+    return { ...job, primary: read.value.answer, primaryBytes: read.value.bytes, primaryMs: read.ms };
+  }
+
+  /** The two answers as diffed: focused on the compared entity when the job says so. */
+  private sides(job: ShadowJob, candidate: AnswerInput): [AnswerInput, AnswerInput] {
+    if (job.focus === undefined) return [job.primary, candidate];
+    return [{ json: job.focus(liftAnswer(job.primary).value) }, { json: job.focus(liftAnswer(candidate).value) }];
   }
 
   private failCandidate(job: ShadowJob, ms: number): void {
@@ -207,10 +199,11 @@ export class ShadowExecutor {
   }
 
   private countCompared(job: ShadowJob, candidate: SideAnswer, candidateMs: number): void {
-    const diff = this.engine.diff(job.primary, candidate.answer, job.operationId);
+    const as = job.compareAs ?? job.operationId;
+    const diff = this.engine.diff(...this.sides(job, candidate.answer), as);
     // Validation costs about as much as the diff; a sampled share keeps the rates honest and cheap.
-    const checked = this.ports.countViolations !== undefined && this.ports.random() * 100 < this.settings.contractPercent;
-    const count = (value: unknown): number => (checked ? this.ports.countViolations!(job.operationId, value) : 0);
+    const checked = this.ports.countViolations !== undefined && this.ports.random() * 100 < this.shareOf(this.settings.contractPercent, this.parity.window(job.operationId).counts.contractChecks);
+    const count = (value: unknown): number => (checked ? this.ports.countViolations!(as, value) : 0);
     const cap = this.settings.sampleCapBytes;
     this.parity.addSample(job.operationId, job.region, {
       differences: diff.differences,
@@ -236,7 +229,7 @@ export class ShadowExecutor {
       if (again.kind === 'timeout') await again.settled;
       return;
     }
-    this.parity.addNoise(job.operationId, job.region, this.engine.diff(job.primary, again.value.answer, job.operationId).differences);
+    this.parity.addNoise(job.operationId, job.region, this.engine.diff(...this.sides(job, again.value.answer), job.compareAs ?? job.operationId).differences);
     this.ports.observer?.onNoiseSample?.(job.operationId);
   }
 }

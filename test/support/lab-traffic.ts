@@ -77,7 +77,7 @@ export async function driveLabTraffic(running: RunningUnderstudy, sessions: read
 const shadowedPolicy = {
   ...splitPolicy,
   rules: [
-    { id: 'asset-list-shadow', match: { operations: ['asset.list', 'bookmark.add'] }, target: 'vendor', shadow: true, shadowPercent: 100 },
+    { id: 'asset-list-shadow', match: { operations: ['asset.list', 'bookmark.add', 'ottuser.anonymouslogin'] }, target: 'vendor', shadow: true, shadowPercent: 100 },
     ...splitPolicy.rules.filter((rule) => rule.id !== 'asset-list-vendor'),
   ],
 };
@@ -93,6 +93,8 @@ export async function driveShadowAndSync(running: RunningUnderstudy, sessions: r
     body: JSON.stringify(shadowedPolicy),
   });
   if (answer.status !== 200) throw new Error(`policy PUT answered ${answer.status}: ${await answer.text()}`);
+  // A login writes (it issues a session) and has no state to compare: a `write` drop.
+  await postVendorJson(running.url, '/api_v3/service/ottuser/action/anonymousLogin', { partnerId: 3197 });
   for (let round = 0; round < rounds; round++) {
     for (const ks of sessions) {
       await postVendorJson(running.url, '/api_v3/service/asset/action/list', { ks, filter: { objectType: 'KalturaSearchAssetFilter', kSql: "name~'the'" }, pager: { pageSize: 3 } });

@@ -12,7 +12,7 @@ export const shadowAllPolicy = {
 
 /** Starts the lab with shadow settings fit for tests (no noise calls unless asked, fast flush). */
 export async function startShadowLab(shadow: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}): Promise<RunningUnderstudy> {
-  const facade = await startFacadeLab({ overrides: { shadow: { flushIntervalMs: 50, noisePercent: 0, queueEntries: 1000, ...shadow }, ...overrides } });
+  const facade = await startFacadeLab({ overrides: { ...overrides, shadow: { flushIntervalMs: 50, noisePercent: 0, queueEntries: 1000, ...shadow } } });
   const replaced = facade.routing.policy.replace(shadowAllPolicy, 'test');
   if (!replaced.ok) throw new Error(replaced.error.join('; '));
   return facade;

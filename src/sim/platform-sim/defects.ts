@@ -5,6 +5,10 @@
  * JSON pointer. `GET` reads them, `PUT {"defects": []}` removes them.
  *
  *   { "defects": [ { "kind": "alter", "field": "title", "path": "/catalog/items", "rate": 1 } ] }
+ *
+ * With `"on": "write"` the defect is planted in the JSON body of a write (POST, PUT, PATCH) before
+ * the platform stores it, so what the platform later answers for that entity is wrong: the defect a
+ * comparison of writes by state must find (docs/shadow.md "Writes compared by state").
  */
 import type { Reply } from './http/reply';
 
@@ -20,6 +24,8 @@ export interface Defect {
   readonly to?: string;
   /** Share of matching answers changed, 0–1 (default 1). */
   readonly rate?: number;
+  /** Where it is planted: the platform's answers (default) or the bodies of writes it stores. */
+  readonly on?: 'answer' | 'write';
 }
 
 const kinds: readonly DefectKind[] = ['rename', 'alter', 'off-by-one', 'enum-case'];
@@ -27,12 +33,13 @@ const kinds: readonly DefectKind[] = ['rename', 'alter', 'off-by-one', 'enum-cas
 function checkDefect(value: unknown, index: number): string | undefined {
   if (typeof value !== 'object' || value === null) return `defects[${index}] must be an object`;
   const d = value as Record<string, unknown>;
-  for (const key of Object.keys(d)) if (!['kind', 'field', 'path', 'to', 'rate'].includes(key)) return `defects[${index}] has unknown property "${key}"`;
+  for (const key of Object.keys(d)) if (!['kind', 'field', 'path', 'to', 'rate', 'on'].includes(key)) return `defects[${index}] has unknown property "${key}"`;
   if (!kinds.includes(d.kind as DefectKind)) return `defects[${index}].kind must be one of ${kinds.join(', ')}`;
   if (typeof d.field !== 'string' || d.field === '') return `defects[${index}].field must be a non-empty string`;
   if (d.path !== undefined && (typeof d.path !== 'string' || !d.path.startsWith('/'))) return `defects[${index}].path must start with "/"`;
   if (d.to !== undefined && (typeof d.to !== 'string' || d.to === '')) return `defects[${index}].to must be a non-empty string`;
   if (d.rate !== undefined && !(typeof d.rate === 'number' && d.rate >= 0 && d.rate <= 1)) return `defects[${index}].rate must be between 0 and 1`;
+  if (d.on !== undefined && d.on !== 'answer' && d.on !== 'write') return `defects[${index}].on must be "answer" or "write"`;
   return undefined;
 }
 
@@ -70,10 +77,29 @@ function plant(defect: Defect, value: unknown, depth = 0): unknown {
   return out;
 }
 
+function matchingDefects(defects: readonly Defect[], on: 'answer' | 'write', path: string, random: () => number): Defect[] {
+  return defects.filter((d) => (d.on ?? 'answer') === on && (d.path === undefined || path.startsWith(d.path)) && (d.rate === undefined || random() < d.rate));
+}
+
+/** A write's JSON body with every matching `on: "write"` defect planted; other bodies unchanged. */
+export function plantInWrite(defects: readonly Defect[], method: string, path: string, bodyText: string, random: () => number = Math.random): string {
+  if (defects.length === 0 || !['POST', 'PUT', 'PATCH'].includes(method) || bodyText === '') return bodyText;
+  const matching = matchingDefects(defects, 'write', path, random);
+  if (matching.length === 0) return bodyText;
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText) as unknown;
+  } catch {
+    return bodyText;
+  }
+  for (const defect of matching) body = plant(defect, body);
+  return JSON.stringify(body);
+}
+
 /** The reply with every matching defect planted (JSON answers below 400 only). */
 export function applyDefects(defects: readonly Defect[], path: string, reply: Reply, random: () => number = Math.random): Reply {
   if (defects.length === 0 || reply.status >= 400) return reply;
-  const matching = defects.filter((d) => (d.path === undefined || path.startsWith(d.path)) && (d.rate === undefined || random() < d.rate));
+  const matching = matchingDefects(defects, 'answer', path, random);
   if (matching.length === 0) return reply;
   let body: unknown = reply.raw !== undefined ? (JSON.parse(reply.raw) as unknown) : reply.body;
   if (body === undefined) return reply;

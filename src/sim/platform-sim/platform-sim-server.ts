@@ -10,7 +10,7 @@ import { createClockShifter, OffsetClock } from '../../core/clock';
 import { loadCatalog } from '../catalog/load-catalog';
 import { applyFaults, mergeFaults, noFaults, type FaultSettings } from '../faults';
 import { handleSimControl, isControlPath, type SimControlTarget } from '../sim-control';
-import { applyDefects, parseDefects, type Defect } from './defects';
+import { applyDefects, parseDefects, plantInWrite, type Defect } from './defects';
 import { dispatchPlatformCall, type DispatchDeps } from './http/dispatch';
 import { readRequestBody } from '../../http/read-request-body';
 import { problem, type Reply } from './http/reply';
@@ -121,7 +121,7 @@ export async function startPlatformSim(options: PlatformSimOptions = {}): Promis
     }
     const authorization = headerText(req.headers.authorization);
     const changeOrigin = headerText(req.headers['x-change-origin']);
-    const call = { method, url, bodyText: text, ...(authorization !== undefined ? { authorization } : {}), ...(changeOrigin !== undefined ? { changeOrigin } : {}) };
+    const call = { method, url, bodyText: plantInWrite(defects, method, url.split('?')[0] ?? '/', text), ...(authorization !== undefined ? { authorization } : {}), ...(changeOrigin !== undefined ? { changeOrigin } : {}) };
     writeReply(res, applyDefects(defects, url.split('?')[0] ?? '/', dispatchPlatformCall(call, deps)));
   }
 

@@ -110,3 +110,24 @@ describe('shadow executor', () => {
     expect([executor.sampled(undefined), executor.sampled(100), executor.sampled(0), executor.sampled(20), executor.sampled(40)]).toEqual([true, true, false, false, true]);
   });
 });
+
+describe('learned baselines', () => {
+  it('calls the vendor again for noise at the full share until learnedAfter noise samples, then at a tenth', async () => {
+    let again = 0;
+    const executor = new ShadowExecutor(
+      engine,
+      ports({ random: () => 0.3, fetchPrimaryAgain: () => (again++, Promise.resolve(answer(primary))) }),
+      { ...defaultShadowSettings, noisePercent: 50, contractPercent: 0, learnedAfter: 2 },
+    );
+    for (let i = 0; i < 5; i++) {
+      executor.offer(job());
+      await executor.idle();
+    }
+    expect(again).toBe(2);
+    expect(executor.parity.window('asset.get').counts).toMatchObject({ samples: 5, noiseSamples: 2 });
+    executor.parity.resetWindow('asset.get');
+    executor.offer(job());
+    await executor.idle();
+    expect(again).toBe(3);
+  });
+});

@@ -1,4 +1,4 @@
-import { applyDefects, parseDefects } from '../../../src/sim/platform-sim/defects';
+import { applyDefects, parseDefects, plantInWrite } from '../../../src/sim/platform-sim/defects';
 
 const reply = { status: 200, body: { items: [{ title: 'Film', positionSeconds: 30, kind: 'vod', nested: { title: 'x' } }] } };
 
@@ -27,5 +27,19 @@ describe('platform-sim defect knob', () => {
     expect(applyDefects([alter], '/catalog/v1/items/1', problem)).toBe(problem);
     expect(applyDefects([{ ...alter, rate: 0.5 }], '/catalog/v1/items', reply, () => 0.9)).toBe(reply);
     expect(applyDefects([alter], '/catalog/v1/items', { status: 200, raw: '{"title":"A"}' }).body).toEqual({ title: 'A (altered)' });
+  });
+});
+
+describe('defects planted in writes', () => {
+  it('changes what a write stores, not what the platform answers; validates "on"', () => {
+    const onWrite = { kind: 'off-by-one' as const, field: 'positionSeconds', on: 'write' as const, path: '/user-data/v1/progress' };
+    expect(JSON.parse(plantInWrite([onWrite], 'PUT', '/user-data/v1/progress/item-1', '{"positionSeconds":30,"action":"pause"}'))).toEqual({ positionSeconds: 31, action: 'pause' });
+    expect(plantInWrite([onWrite], 'GET', '/user-data/v1/progress', '{"positionSeconds":30}')).toBe('{"positionSeconds":30}');
+    expect(plantInWrite([onWrite], 'PUT', '/user-data/v1/favorites/x', '{"positionSeconds":30}')).toBe('{"positionSeconds":30}');
+    expect(plantInWrite([onWrite], 'PUT', '/user-data/v1/progress/x', 'not json')).toBe('not json');
+    const answer = { status: 200, body: { positionSeconds: 30 } };
+    expect(applyDefects([onWrite], '/user-data/v1/progress', answer)).toBe(answer);
+    expect(parseDefects({ defects: [{ kind: 'alter', field: 'a', on: 'request' }] })).toMatch(/"answer" or "write"/);
+    expect(parseDefects({ defects: [onWrite] })).toEqual([onWrite]);
   });
 });
