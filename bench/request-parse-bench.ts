@@ -5,11 +5,12 @@
  * budgets), admission and the routing decision of the benches' asset.get and player multirequest,
  * under a policy that sends everything to the vendor. `--compare <dir>` loads the same steps from
  * another build (its `dist/`) and the two take turns, round after round; medians are printed.
- * Usage: npm run build && node dist/bench/request-parse-bench.js [--rounds 9] [--calls 50000] [--compare <dir>]
+ * Usage: npm run build && node dist/bench/request-parse-bench.js [--rounds 9] [--calls 50000] [--compare <dir>] [--json]
  */
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { numberArg } from './lib/bench-args';
+import { printJsonRows } from './lib/json-rows';
 
 const rounds = numberArg('rounds', 9);
 const calls = numberArg('calls', 50_000);
@@ -83,6 +84,10 @@ function main(): void {
     lines.push(`| ${step} | ${build} | ${median(values).toFixed(2)} | ${Math.min(...values).toFixed(2)} |`);
   }
   console.log(lines.join('\n'));
+  printJsonRows([...samples].map(([key, values]) => {
+    const [step, build] = key.split('|');
+    return { scenario: step!, target: build!, sent: values.length * calls, errors: 0, ratePerSec: null, p50Ms: null, p99Ms: null, cpuUsPerRequest: Number(median(values).toFixed(2)), rssMiB: null };
+  }));
 }
 
 main();
