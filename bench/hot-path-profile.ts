@@ -2,9 +2,10 @@
  * Where the facade's CPU goes on the hot path (issue 13): the facade runs under `--cpu-prof` and
  * `--trace-gc-nvp` while one scenario is driven at a fixed rate, and the profile of the loaded
  * window only (not start-up, not shutdown) is summed by function and by area, with the bytes
- * promoted per scavenge. Four cases: translated asset.get and player multirequest (demo policy,
+ * promoted per scavenge. Six cases: translated asset.get and player multirequest (demo policy,
  * every call to platform-sim), passthrough asset.get and multirequest (no policy: every call to
- * vendor-sim). Profiles are kept under bench/out/profiles for a closer look in DevTools.
+ * vendor-sim), and the bare Node proxy on those two scenarios, as the baseline the facade's
+ * profile is read against. Profiles are kept under bench/out/profiles for a closer look in DevTools.
  * Usage: npm run build && node dist/bench/hot-path-profile.js [--rate 500 --seconds 10] [--only <case>]
  */
 import { spawn } from 'node:child_process';
@@ -30,6 +31,8 @@ interface ProfileCase {
   readonly name: string;
   readonly scenario: string;
   readonly translated: boolean;
+  /** The baseline: the bare Node proxy (bench/targets/bare-node-proxy.ts) in front of vendor-sim. */
+  readonly bare?: true;
 }
 
 const cases: readonly ProfileCase[] = [
@@ -37,6 +40,8 @@ const cases: readonly ProfileCase[] = [
   { name: 'translated-player-multirequest', scenario: 'player multirequest', translated: true },
   { name: 'passthrough-asset-get', scenario: 'asset.get', translated: false },
   { name: 'passthrough-multirequest', scenario: 'player multirequest', translated: false },
+  { name: 'bare-proxy-asset-get', scenario: 'asset.get', translated: false, bare: true },
+  { name: 'bare-proxy-multirequest', scenario: 'player multirequest', translated: false, bare: true },
 ];
 
 interface Upstreams {
@@ -78,9 +83,10 @@ async function profileOne(profileCase: ProfileCase, upstreams: Upstreams, ks: st
   const port = await freePort();
   const gcLog = join(dir, 'gc.log');
   // A store of its own per case: the store keeps the active policy, which the next case would restore.
-  const postgres = await startThrowawayPostgres();
+  const postgres = profileCase.bare === true ? undefined : await startThrowawayPostgres();
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [...nodeFlags, '--cpu-prof', `--cpu-prof-dir=${dir}`, '--trace-gc-nvp', cliPath, 'serve', '--config', writeBenchConfig()], {
+  const program = profileCase.bare === true ? [join(__dirname, 'targets/bare-node-proxy.js'), String(port), upstreams.vendorUrl] : [cliPath, 'serve', '--config', writeBenchConfig()];
+  const child = spawn(process.execPath, [...nodeFlags, '--cpu-prof', `--cpu-prof-dir=${dir}`, '--trace-gc-nvp', ...program], {
     env: facadeEnv(profileCase, { ...upstreams, ...(postgres === undefined ? {} : { storeUrl: postgres.url }) }, port),
     stdio: ['ignore', openSync(gcLog, 'w'), 'inherit'],
   });

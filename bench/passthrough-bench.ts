@@ -4,12 +4,14 @@
  * engine (hand-written pipe, http-proxy-middleware). Every target is its own process so its CPU is
  * measured alone; each scenario is driven at a fixed rate (open loop), the targets taking turns in
  * 1 s slices (lib/measure-row.ts).
- * Usage: npm run build && node dist/bench/passthrough-bench.js [--rate 1000 --seconds 10]
+ * Usage: npm run build && node dist/bench/passthrough-bench.js [--rate 1000 --seconds 10] [--json]
+ *   [--compare <other build's root>] [--scenarios asset.get] [--lean] (lib/compare-build.ts)
  */
 import { writeBenchConfig } from './lib/bench-config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliPath, loadArgs } from './lib/bench-args';
+import { compareCliPath, lean, pickScenarios } from './lib/compare-build';
 import { printJsonRows, toJsonRow } from './lib/json-rows';
 import { measureScenario, type MeasuredTarget, type Row } from './lib/measure-row';
 import { measureTailFloor, renderTailFloor } from './lib/tail-floor';
@@ -20,7 +22,8 @@ import { hasNginx, startNginxProxy } from './targets/nginx-proxy';
 
 const cli = cliPath;
 const { rate, seconds } = loadArgs;
-const benchScenarios = scenarios.filter((s) => s.name === 'asset.get' || s.name === 'player multirequest');
+const benchScenarios = pickScenarios(scenarios.filter((s) => s.name === 'asset.get' || s.name === 'player multirequest'));
+const compareCli = compareCliPath();
 
 interface Target extends MeasuredTarget {
   stop(): Promise<void>;
@@ -53,22 +56,26 @@ function renderTable(rows: readonly Row[]): string {
 
 async function startTargets(vendorUrl: string, vendorPort: number): Promise<Target[]> {
   const targets: Target[] = [];
-  if (hasNginx()) {
+  if (lean) console.log('--lean: no nginx or passthrough engine rows');
+  else if (hasNginx()) {
     const nginx = await startNginxProxy(await freePort(), vendorPort);
     targets.push({ name: 'nginx', origin: nginx.url, pids: () => nginx.pids(), stop: () => nginx.stop() });
   } else console.log('nginx is not installed: skipping its row (install it with `apt-get install -y nginx`)');
   targets.push(await nodeTarget('bare node proxy', join(__dirname, 'targets/bare-node-proxy.js'), [vendorUrl]));
-  targets.push(await nodeTarget('passthrough (pipe)', join(__dirname, 'targets/passthrough-server.js'), [vendorUrl, 'pipe']));
-  targets.push(await nodeTarget('passthrough (http-proxy-middleware)', join(__dirname, 'targets/passthrough-server.js'), [vendorUrl, 'http-proxy-middleware']));
-  targets.push(await facadeTarget(vendorUrl));
+  if (!lean) {
+    targets.push(await nodeTarget('passthrough (pipe)', join(__dirname, 'targets/passthrough-server.js'), [vendorUrl, 'pipe']));
+    targets.push(await nodeTarget('passthrough (http-proxy-middleware)', join(__dirname, 'targets/passthrough-server.js'), [vendorUrl, 'http-proxy-middleware']));
+  }
+  targets.push(await facadeTarget(vendorUrl, cli, 'facade (policy → vendor)'));
+  if (compareCli !== undefined) targets.push(await facadeTarget(vendorUrl, compareCli, 'facade (policy → vendor), compare build'));
   return targets;
 }
 
 /** The whole facade with no policy file (every call to the vendor): parse, decide, pass through. */
-async function facadeTarget(vendorUrl: string): Promise<Target> {
+async function facadeTarget(vendorUrl: string, facadeCli: string, name: string): Promise<Target> {
   const port = await freePort();
   const postgres = await startThrowawayPostgres();
-  const server = await spawnServer([cli, 'serve', '--config', writeBenchConfig()], port, {
+  const server = await spawnServer([facadeCli, 'serve', '--config', writeBenchConfig()], port, {
     PORT: String(port),
     ADMIN_PORT: '0',
     UNDERSTUDY_VENDOR_URL: vendorUrl,
@@ -79,7 +86,7 @@ async function facadeTarget(vendorUrl: string): Promise<Target> {
     ...(postgres === undefined ? {} : { UNDERSTUDY_STORE_URL: postgres.url }),
   });
   return {
-    name: 'facade (policy → vendor)',
+    name,
     origin: server.url,
     pids: () => [server.pid],
     stop: async () => {

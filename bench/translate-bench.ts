@@ -4,11 +4,13 @@
  * one's CPU is measured alone, then drives each scenario at a fixed rate through each target.
  * The tail floor (lib/tail-floor.ts) is measured first in the same invocation.
  * Usage: npm run bench:translate [-- --rate 1000 --seconds 10] [--json]
+ *   [--compare <other build's root>] [--scenarios asset.get] (lib/compare-build.ts)
  */
 import { writeBenchConfig } from './lib/bench-config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliPath, loadArgs } from './lib/bench-args';
+import { compareCliPath, pickScenarios } from './lib/compare-build';
 import { printJsonRows, toJsonRow } from './lib/json-rows';
 import { measureScenario, type Row } from './lib/measure-row';
 import { measureTailFloor, renderTailFloor } from './lib/tail-floor';
@@ -53,24 +55,33 @@ function renderTable(rows: readonly Row[]): string {
   return lines.join('\n');
 }
 
-async function main(): Promise<void> {
-  const floor = await measureTailFloor();
-  const [vendorPort, platformPort, facadePort, proxyPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  const vendor = await spawnServer([cli, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort, {}, upstreamCpu);
-  const platform = await spawnServer([cli, 'sim', 'platform', '--port', String(platformPort)], platformPort, {}, upstreamCpu);
-  // The facade as deployed: external upstreams, the demo policy (every operation to the platform),
-  // PostgreSQL as the store when this machine has it (embedded PGlite otherwise; see bench/README.md).
+/**
+ * The facade as deployed: external upstreams, the demo policy (every operation to the platform),
+ * PostgreSQL as the store when this machine has it (embedded PGlite otherwise; see bench/README.md).
+ */
+async function startFacade(facadeCli: string, port: number, vendorUrl: string, platformUrl: string) {
   const postgres = await startThrowawayPostgres();
-  const facade = await spawnServer([cli, 'serve', '--config', writeBenchConfig()], facadePort, {
-    PORT: String(facadePort),
+  const facade = await spawnServer([facadeCli, 'serve', '--config', writeBenchConfig()], port, {
+    PORT: String(port),
     ADMIN_PORT: '0',
-    UNDERSTUDY_VENDOR_URL: vendor.url,
-    UNDERSTUDY_PLATFORM_URL: platform.url,
+    UNDERSTUDY_VENDOR_URL: vendorUrl,
+    UNDERSTUDY_PLATFORM_URL: platformUrl,
     UNDERSTUDY_POLICY_FILE: join(__dirname, '../../fixtures/policy/lab-all-platform.yaml'),
     UNDERSTUDY_CLOCK: 'lab',
     LOG_LEVEL: 'warn',
     ...(postgres === undefined ? {} : { UNDERSTUDY_STORE_URL: postgres.url }),
   }, targetCpu);
+  return { facade, postgres };
+}
+
+async function main(): Promise<void> {
+  const floor = await measureTailFloor();
+  const [vendorPort, platformPort, facadePort, proxyPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const vendor = await spawnServer([cli, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort, {}, upstreamCpu);
+  const platform = await spawnServer([cli, 'sim', 'platform', '--port', String(platformPort)], platformPort, {}, upstreamCpu);
+  const { facade, postgres } = await startFacade(cli, facadePort, vendor.url, platform.url);
+  const compareCli = compareCliPath();
+  const compare = compareCli === undefined ? undefined : await startFacade(compareCli, await freePort(), vendor.url, platform.url);
   console.log(`facade store: ${postgres === undefined ? 'embedded PGlite' : 'PostgreSQL 15 (throwaway)'}`);
   const proxy = await spawnServer([join(__dirname, 'targets/bare-node-proxy.js'), String(proxyPort), vendor.url], proxyPort, {}, targetCpu);
   const rows: Row[] = [];
@@ -80,11 +91,13 @@ async function main(): Promise<void> {
       { name: 'vendor-sim direct', origin: vendor.url, pids: () => [vendor.pid] },
       { name: 'bare node proxy', origin: proxy.url, pids: () => [proxy.pid] },
       { name: 'facade → platform', origin: facade.url, pids: () => [facade.pid] },
+      ...(compare === undefined ? [] : [{ name: 'facade → platform, compare build', origin: compare.facade.url, pids: () => [compare.facade.pid] }]),
     ];
-    for (const scenario of scenarios) rows.push(...(await measureScenario(scenario, targets, ks)));
+    for (const scenario of pickScenarios(scenarios)) rows.push(...(await measureScenario(scenario, targets, ks)));
   } finally {
-    await Promise.all([proxy.stop(), facade.stop(), platform.stop(), vendor.stop()]);
+    await Promise.all([proxy.stop(), facade.stop(), platform.stop(), vendor.stop(), compare?.facade.stop()]);
     postgres?.stop();
+    compare?.postgres?.stop();
   }
   const table = renderTable(rows);
   const outDir = join(__dirname, '../../bench/out');

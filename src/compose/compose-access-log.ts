@@ -11,6 +11,9 @@ import type { FacadeLogger } from '../metrics/logger';
 /** The listener hook writing one line per answered request. */
 export function createAccessLog(logger: FacadeLogger, operations: readonly string[]): (served: ExecutedSummary & { readonly seconds: number }) => void {
   const closeOperation = createLabelCloser(operations);
-  return (served) =>
+  return (served) => {
+    // Off at `warn` and above: skip building a line nobody writes (once per request, the hot path).
+    if (!logger.isLevelEnabled('info')) return;
     logger.info({ event: 'served', operation: closeOperation(served.operation), target: served.target, outcome: served.outcome, durationMs: Math.round(served.seconds * 100_000) / 100 }, 'served');
+  };
 }

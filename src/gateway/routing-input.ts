@@ -22,23 +22,31 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /**
  * The device a call comes from, for sticky buckets: household and udid from its KS (decoded, not
  * verified — routing never grants anything, the chosen side verifies), else the `udid` argument.
- * A KS that is still a multirequest token falls back to the request's top-level KS.
+ * A KS that is still a multirequest token falls back to the request's top-level KS. Written into
+ * `input` by assignment: conditional spreads are runtime copies, once per call on the hot path
+ * (bench/README.md "Issue 13").
  */
-function deviceOf(params: Readonly<Record<string, unknown>>, fallbackKs: string | undefined, decode: KsDecoder): { householdId?: number; udid?: string } {
+function addDevice(input: Mutable<RoutingInput>, params: Readonly<Record<string, unknown>>, fallbackKs: string | undefined, decode: KsDecoder): void {
   let ks = readCallKs(params);
   if (ks !== undefined && parseToken(ks) !== null) ks = fallbackKs;
   const decoded = ks === undefined ? undefined : decode(ks);
   const udidArgument = text(params.udid);
-  if (decoded === undefined || !decoded.ok) return udidArgument === undefined ? {} : { udid: udidArgument };
+  if (decoded === undefined || !decoded.ok) {
+    if (udidArgument !== undefined) input.udid = udidArgument;
+    return;
+  }
   const householdId = Number(decoded.value.privileges[ksPrivilegeKeys.householdId] ?? '0');
   const udid = decoded.value.privileges[ksPrivilegeKeys.udid] || udidArgument;
-  return { ...(householdId > 0 ? { householdId } : {}), ...(udid ? { udid } : {}) };
+  if (householdId > 0) input.householdId = householdId;
+  if (udid) input.udid = udid;
 }
 
-/** The routing facts of one call (docs/architecture.md §4 "Policy"). */
+/** The routing facts of one call (docs/architecture.md §4 "Policy"); members in a fixed order, absent ones left out. */
 export function buildRoutingInput(
   operationId: string,
   params: Readonly<Record<string, unknown>>,
@@ -47,18 +55,16 @@ export function buildRoutingInput(
   policy: CompiledPolicy,
   decode: KsDecoder,
 ): RoutingInput {
-  const device = deviceOf(params, readCallKs(shared), decode);
+  const input: Mutable<RoutingInput> = { operationId };
+  addDevice(input, params, readCallKs(shared), decode);
   const clientTag = text(params.clientTag) ?? text(shared.clientTag);
   const apiVersion = text(params.apiVersion) ?? text(params.version) ?? text(shared.apiVersion);
   const regionHeader = header(facts, policy.regionHeader);
   const qaOverride = header(facts, policy.qaHeader);
-  return {
-    operationId,
-    ...device,
-    ...(clientTag === undefined ? {} : { clientTag }),
-    ...(apiVersion === undefined ? {} : { apiVersion }),
-    ...(regionHeader === undefined ? {} : { regionHeader }),
-    ...(facts.remoteAddress === undefined ? {} : { remoteAddress: facts.remoteAddress }),
-    ...(qaOverride === undefined ? {} : { qaOverride }),
-  };
+  if (clientTag !== undefined) input.clientTag = clientTag;
+  if (apiVersion !== undefined) input.apiVersion = apiVersion;
+  if (regionHeader !== undefined) input.regionHeader = regionHeader;
+  if (facts.remoteAddress !== undefined) input.remoteAddress = facts.remoteAddress;
+  if (qaOverride !== undefined) input.qaOverride = qaOverride;
+  return input;
 }

@@ -25,9 +25,17 @@ export interface CoverageDayPort {
   readTotals(sinceMs?: number): Promise<CoverageDayCount[]>;
 }
 
+const dayMs = 86_400_000;
+/** The last day `dayOf` formatted: every call of one day hits it (once per routed call, the hot path). */
+let lastDay = { startMs: 0, endMs: 0, text: '' };
+
 /** The UTC day of an epoch-millisecond instant. */
 export function dayOf(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  if (ms >= lastDay.startMs && ms < lastDay.endMs) return lastDay.text;
+  const startMs = Math.floor(ms / dayMs) * dayMs;
+  const text = new Date(ms).toISOString().slice(0, 10);
+  if (Number.isFinite(startMs)) lastDay = { startMs, endMs: startMs + dayMs, text };
+  return text;
 }
 
 /** Buffered deltas, bounded: at most `maxKeys` day+operation keys wait (more count under `other`). */

@@ -59,6 +59,8 @@ export function parseRequestBody(body: string, contentType = ''): Result<Record<
 
 /** Parses a query string (nested keys allowed) into parameters. */
 export function parseQueryParams(query: string): Record<string, unknown> {
+  // Most calls are POSTs without a query: no URLSearchParams for nothing (bench/README.md "Issue 13").
+  if (query === '' || query === '?') return {};
   return decodeFormPairs(new URLSearchParams(query.startsWith('?') ? query.slice(1) : query));
 }
 
@@ -66,5 +68,7 @@ export function parseQueryParams(query: string): Record<string, unknown> {
 export function mergeRequestParams(request: RawVendorRequest): Result<Record<string, unknown>, VendorError> {
   const body = parseRequestBody(request.body, request.contentType);
   if (!body.ok) return body;
+  // The common POST: no query and no path pairs, so the body's own fresh object is the merge.
+  if ((request.query === '' || request.query === '?') && (request.pathParams === undefined || Object.keys(request.pathParams).length === 0)) return body;
   return ok({ ...parseQueryParams(request.query), ...(request.pathParams ?? {}), ...body.value });
 }

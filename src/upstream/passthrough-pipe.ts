@@ -36,6 +36,9 @@ export function createPipePassthrough(options: VendorPassthroughOptions): Vendor
       path: target.prefix + requestPath(req),
       headers: buildUpstreamHeaders(req, { upstreamHost: target.host, bodyLength: body.length }),
       agent,
+      // The same socket inactivity timeout `upstream.setTimeout` would set, without its extra
+      // 'socket' and 'timeout' listeners per request (bench/README.md "Issue 13").
+      timeout: options.timeoutMs,
     });
     // A client abort before or during the answer must free the upstream socket (style.md "Traps").
     res.once('close', () => {
@@ -44,7 +47,7 @@ export function createPipePassthrough(options: VendorPassthroughOptions): Vendor
       ticket?.cancel();
       upstream.destroy();
     });
-    upstream.setTimeout(options.timeoutMs, () => upstream.destroy(new UpstreamError('timeout', `no answer from the vendor within ${options.timeoutMs} ms`)));
+    upstream.on('timeout', () => upstream.destroy(new UpstreamError('timeout', `no answer from the vendor within ${options.timeoutMs} ms`)));
     upstream.on('error', (error) => fail(classifyUpstreamError(error)));
     upstream.on('response', (answer) => {
       answer.on('error', () => fail('reset'));

@@ -28,6 +28,11 @@ describe('coverage day buffer', () => {
     expect(dayOf(day1)).toBe('2026-11-18');
     expect(dayOf(day2)).toBe('2026-11-19');
   });
+
+  it('names the right day on both sides of midnight whatever it named last', () => {
+    const midnight = Date.UTC(2026, 10, 19);
+    expect([dayOf(midnight - 1), dayOf(midnight), dayOf(midnight - 1), dayOf(midnight + 86_400_000), dayOf(-1)]).toEqual(['2026-11-18', '2026-11-19', '2026-11-18', '2026-11-20', '1969-12-31']);
+  });
 });
 
 describe('coverage report from stored totals', () => {

@@ -19,6 +19,13 @@ describe('splitMultirequest', () => {
   it('keeps a slot for a non-object sub-request', () => {
     expect(splitMultirequest({ 1: 'junk' }).subRequests).toEqual([{ position: 1, key: '1', params: {} }]);
   });
+  it('builds each slot with its members in order, service and action only when named, null parameters dropped', () => {
+    const [named, unnamed] = splitMultirequest({ ks: 'top', 1: { action: 'get', service: 'asset', id: '1', skip: null, gone: undefined }, 2: { service: '', id: '2' } }).subRequests;
+    expect(Object.keys(named!)).toEqual(['position', 'key', 'service', 'action', 'params']);
+    expect(named).toEqual({ position: 1, key: '1', service: 'asset', action: 'get', params: { ks: 'top', id: '1' } });
+    expect(Object.keys(unnamed!)).toEqual(['position', 'key', 'params']);
+    expect(Object.keys(unnamed!.params)).toEqual(['ks', 'id']);
+  });
 });
 
 describe('tokens', () => {

@@ -6,6 +6,13 @@ describe('request params', () => {
     const merged = mergeRequestParams({ query: 'a=q&b=q&c=q', pathParams: { b: 'p', c: 'p' }, contentType: 'application/json', body: '{"c":"body"}' });
     expect(merged).toEqual({ ok: true, value: { a: 'q', b: 'p', c: 'body' } });
   });
+  it('takes the body alone when there is no query and no path pair, and reads an empty query as nothing', () => {
+    expect(mergeRequestParams({ query: '', contentType: 'application/json', body: '{"b":1,"a":2}' })).toEqual({ ok: true, value: { b: 1, a: 2 } });
+    expect(mergeRequestParams({ query: '?', pathParams: {}, body: '' })).toEqual({ ok: true, value: {} });
+    expect(mergeRequestParams({ query: '', pathParams: { p: 'x' }, body: '{"b":1}' })).toEqual({ ok: true, value: { p: 'x', b: 1 } });
+    expect(parseQueryParams('')).toEqual({});
+    expect(parseQueryParams('?')).toEqual({});
+  });
   it('parses JSON even without the right content type', () => {
     expect(parseRequestBody('{"x":1}', 'text/plain')).toEqual({ ok: true, value: { x: 1 } });
     expect(parseRequestBody('  {"x":1}  ')).toEqual({ ok: true, value: { x: 1 } });
