@@ -7,7 +7,7 @@ import type { RuleSet } from './path-rules';
 
 /** Rules every shadow comparison of vendor answers starts from. */
 export const phoenixRuleSet: RuleSet = {
-  version: 'phoenix-3',
+  version: 'phoenix-4',
   rules: [
     { path: '/executionTime', rule: 'ignore', why: 'server timing (brief §2.2)' },
     { path: '/**/executionTime', rule: 'ignore', why: 'server timing of multirequest slots' },
@@ -20,6 +20,7 @@ export const phoenixRuleSet: RuleSet = {
     { path: '/**/updateDate', rule: 'time', toleranceSeconds: 2, why: 'a second may tick between the two calls' },
     { path: '/**/expiry', rule: 'time', toleranceSeconds: 2, why: 'session expiry relative to now' },
     { path: '/**/lastWatchedDate', rule: 'time', toleranceSeconds: 2, why: 'a second may tick between the two calls' },
+    { path: '/**/activatedOn', rule: 'time', toleranceSeconds: 5, why: 'each side stamps a device when it stores it; a write compared by state is stored on the platform by the sync a moment later' },
     { path: '/**/lastLoginDate', rule: 'time', toleranceSeconds: 2, why: 'each side stamps its own login of the user; a second may tick between the two' },
     { path: '/result/objects/*/mediaFiles', rule: 'set', key: 'id', why: 'file order carries no meaning (brief §5.2)' },
     { path: '/result/objects/*/images', rule: 'set', key: 'ratio', why: 'image order carries no meaning' },
