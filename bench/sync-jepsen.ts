@@ -108,6 +108,7 @@ async function run(pg: RestartablePostgres, parent: RunningUnderstudy, children:
   const { rows } = await parent.store.sql.query<{ entity_key: string }>("SELECT entity_key FROM outbox WHERE origin = 'feed' UNION ALL SELECT entity_key FROM dead_letters WHERE origin = 'feed'");
   const verdict = checkSyncHistory({ acked, vendor: sides.vendor, platform: sides.platform, feedCaptured: rows.map((r) => r.entity_key), platformDirectKeys: platformDirect });
   const dead = await parent.store.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM dead_letters');
+  const churn = await parent.store.sql.query<{ rows: number; again: number; max: number }>("SELECT count(*)::int AS rows, count(*) FILTER (WHERE attempts > 1)::int AS again, coalesce(max(attempts), 0)::int AS max FROM outbox WHERE status = 'done'");
   const reasons = await parent.store.sql.query<{ entity: string; origin: string; reason: string; n: number }>(
     "SELECT entity, origin, left(coalesce(last_error, ''), 120) || ' (attempts ' || min(attempts) || '–' || max(attempts) || ')' AS reason, count(*)::int AS n FROM dead_letters GROUP BY 1, 2, left(coalesce(last_error, ''), 120) ORDER BY n DESC LIMIT 10");
   console.log('| figure | value |\n|---|---|');
@@ -117,6 +118,7 @@ async function run(pg: RestartablePostgres, parent: RunningUnderstudy, children:
   console.log(`| converged (drain + reconcile) after the last fault | ${convergedSeconds.toFixed(1)} s (${phases}) |`);
   console.log(`| checker: lost / divergent / duplicated / echoes | ${verdict.lost.length} / ${verdict.divergent.length} / ${verdict.duplicated.length} / ${verdict.echoes.length} |`);
   console.log(`| dead letters | ${dead.rows[0]!.n} |`);
+  console.log(`| done rows claimed more than once (kills, restarts, retries, reclaims) | ${churn.rows[0]!.again} of ${churn.rows[0]!.rows}, most attempts ${churn.rows[0]!.max} |`);
   for (const r of reasons.rows) console.log(`|   dead: ${r.entity} from ${r.origin} × ${r.n} | ${r.reason.replace(/\|/g, '/')} |`);
   if (verdict.lost.length + verdict.divergent.length + verdict.duplicated.length + verdict.echoes.length > 0) console.log(JSON.stringify(verdict).slice(0, 2000));
   return verdict.lost.length + verdict.divergent.length + verdict.duplicated.length + verdict.echoes.length === 0;
