@@ -17,6 +17,8 @@ import type { UnstampedChange } from '../src/sync/capture-rules';
 import { numberArg } from './lib/bench-args';
 import { runLoadSlice, summariseSlices, type LoadSlice } from './lib/open-loop-load';
 import { startThrowawayPostgres } from './lib/throwaway-postgres';
+import { bookmarkWrite, runLoadInProcesses } from './lib/sync-load-processes';
+import { loadavg } from 'node:os';
 
 const catalog = loadCatalog();
 const argAt = process.argv.indexOf('--pg');
@@ -28,6 +30,10 @@ const order = process.argv.includes('--order-key') ? 'key' : 'household';
 /** Rows per household and claim; the baseline is 1 (one change per household and round). */
 const depth = numberArg('depth', 32);
 const repeats = numberArg('repeats', 2);
+/** Load generator processes (0: the load runs in this process, as before). */
+const loadProcesses = numberArg('load-processes', 0);
+/** Skip the depth comparison (throughput and lag at depth 1 and `depth`), run lag and capture cost at `depth` only. */
+const skipDepths = process.argv.includes('--no-depth-baseline');
 
 async function start(url: string, sync: 'on' | 'off', claimDepth = depth): Promise<RunningUnderstudy> {
   const loaded = loadConfig({
@@ -83,17 +89,14 @@ async function loginAll(facade: RunningUnderstudy, count: number): Promise<strin
   return tokens;
 }
 
-const bookmarkWrite = (tokens: readonly string[]) => (i: number) => ({
-  method: 'POST' as const,
-  path: '/api_v3/service/bookmark/action/add',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ ks: tokens[i % tokens.length], bookmark: { objectType: 'KalturaBookmark', id: String(catalog.vodAssets[i % 50]!.vendorId), type: 'media', position: 1 + (i % 2000), playerData: { objectType: 'KalturaBookmarkPlayerData', action: 'PAUSE' } } }),
-});
+/** One slice of bookmark writes, from this process or from `loadProcesses` child processes. */
+const loadSlice = (origin: string, writeRate: number, durationMs: number, tokens: readonly string[]): Promise<LoadSlice> =>
+  loadProcesses > 0 ? runLoadInProcesses(origin, writeRate, durationMs, tokens, loadProcesses) : runLoadSlice({ origin, rate: writeRate, durationMs, request: bookmarkWrite(tokens) });
 
 /** (2): bookmark writes through the facade at `rate`/s; lag over every outbox row they produced. */
 async function measureLag(facade: RunningUnderstudy, tokens: readonly string[]): Promise<{ load: ReturnType<typeof summariseSlices>; lag: { rows: number; p50: number; p99: number; max: number } }> {
   const since = new Date(facade.sync!.nowMs());
-  const slice = await runLoadSlice({ origin: facade.url, rate, durationMs: seconds * 1000, request: bookmarkWrite(tokens) });
+  const slice = await loadSlice(facade.url, rate, seconds * 1000, tokens);
   while ((await openRows(facade)) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
   const { rows } = await facade.store.sql.query<{ n: number; p50: number; p99: number; max: number }>(
     `SELECT count(*)::int AS n,
@@ -116,7 +119,7 @@ type CaptureRow = 'capture off' | 'capture on, workers in this process' | 'captu
  */
 async function measureCaptureCost(on: RunningUnderstudy, off: RunningUnderstudy, onTokens: readonly string[], offTokens: readonly string[]): Promise<Record<CaptureRow, ReturnType<typeof summariseSlices>>> {
   const writeRate = Math.min(rate, 200);
-  const turn = (facade: RunningUnderstudy, tokens: readonly string[]): Promise<LoadSlice> => runLoadSlice({ origin: facade.url, rate: writeRate, durationMs: 1000, request: bookmarkWrite(tokens) });
+  const turn = (facade: RunningUnderstudy, tokens: readonly string[]): Promise<LoadSlice> => loadSlice(facade.url, writeRate, 1000, tokens);
   const slices: Record<CaptureRow, LoadSlice[]> = { 'capture off': [], 'capture on, workers in this process': [], 'capture on, workers elsewhere': [] };
   await turn(on, onTokens);
   await turn(off, offTokens);
@@ -139,7 +142,7 @@ async function measureCaptureCost(on: RunningUnderstudy, off: RunningUnderstudy,
 /** (1) and (2) with the baseline claim (depth 1) and the deep claim, taking turns `repeats` times. */
 async function compareDepths(url: string): Promise<void> {
   for (let round = 1; round <= repeats; round++) {
-    for (const claimDepth of [1, depth]) {
+    for (const claimDepth of skipDepths ? [depth] : [1, depth]) {
       const facade = await start(url, 'on', claimDepth);
       try {
         await facade.store.sql.exec('TRUNCATE outbox, dead_letters, sync_registers, sync_switches, sync_cursors');
@@ -159,6 +162,8 @@ async function main(): Promise<void> {
   const throwaway = argAt > 0 || process.env.UNDERSTUDY_STORE_URL ? undefined : await startThrowawayPostgres();
   const url = argAt > 0 ? process.argv[argAt + 1]! : process.env.UNDERSTUDY_STORE_URL ?? throwaway?.url;
   if (url === undefined) throw new Error('needs PostgreSQL: --pg <url>, $UNDERSTUDY_STORE_URL, or PostgreSQL 15 binaries for a throwaway server');
+  const load = (): string => loadavg().map((n) => n.toFixed(1)).join(' / ');
+  console.log(`| load average at the start (1 / 5 / 15 min) | ${load()} | load in ${loadProcesses > 0 ? `${loadProcesses} child processes` : 'this process'} |`);
   await compareDepths(url);
   const on = await start(url, 'on');
   await on.store.sql.exec('TRUNCATE outbox, dead_letters, sync_registers, sync_switches, sync_cursors');
@@ -172,6 +177,7 @@ async function main(): Promise<void> {
       console.log(`| bookmark.add → platform, ${name} | p50 ${l.p50.toFixed(2)} ms (${(l.p50 - base.p50).toFixed(2)} vs off) | p90 ${l.p90.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms; ${result.sent} sent, ${result.errors} errors |`);
     }
   } finally {
+    console.log(`| load average at the end (1 / 5 / 15 min) | ${load()} | |`);
     await off.close();
     await on.close();
     throwaway?.stop();

@@ -23,7 +23,7 @@ const kills = numberArg('kills', 20);
 const restarts = numberArg('restarts', 3);
 const processes = numberArg('processes', 2);
 const token = 'jepsen-admin-token-0123456789';
-const syncKnobs = { workers: 2, leaseMs: 2000, pollMs: 50, feedPollMs: 100, backoffMs: 50, maxBackoffMs: 1000, maxAttempts: 60 };
+const syncKnobs = { workers: 2, leaseMs: 4000, pollMs: 50, feedPollMs: 100, backoffMs: 50, maxBackoffMs: 1000, maxAttempts: 60 };
 
 async function startParent(url: string): Promise<RunningUnderstudy> {
   const loaded = loadConfig({ env: {}, overrides: { server: { port: 0, adminPort: 0 }, admin: { token }, log: { level: 'silent' }, edge: { rateLimits: { enabled: false } }, store: { driver: 'postgres', url, poolSize: 8 }, sync: syncKnobs } });
@@ -96,23 +96,29 @@ async function run(pg: RestartablePostgres, parent: RunningUnderstudy, children:
   await vendorFaults(parent, { errorRate: 0, resetRate: 0 });
   const writeSeconds = (Date.now() - started) / 1000;
   for (const operation of ['favorite.add', 'favorite.delete']) await admin(parent, 'POST', '/admin/kill-switch', { on: false, operation });
+  const writesEndMs = Date.now();
   await drain(parent, 120_000);
+  const drainedMs = Date.now();
   const report = await admin(parent, 'POST', '/admin/sync/reconcile', {});
+  const reconciledMs = Date.now();
   await drain(parent, 60_000);
   const convergedSeconds = (Date.now() - faults.lastFaultMs) / 1000;
+  const phases = `writes after it ${((writesEndMs - faults.lastFaultMs) / 1000).toFixed(1)} s, drain ${((drainedMs - writesEndMs) / 1000).toFixed(1)} s, reconcile ${((reconciledMs - drainedMs) / 1000).toFixed(1)} s, final drain ${((Date.now() - reconciledMs) / 1000).toFixed(1)} s`;
   const sides = await readSides(t, writers);
   const { rows } = await parent.store.sql.query<{ entity_key: string }>("SELECT entity_key FROM outbox WHERE origin = 'feed' UNION ALL SELECT entity_key FROM dead_letters WHERE origin = 'feed'");
   const verdict = checkSyncHistory({ acked, vendor: sides.vendor, platform: sides.platform, feedCaptured: rows.map((r) => r.entity_key), platformDirectKeys: platformDirect });
   const dead = await parent.store.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM dead_letters');
+  const churn = await parent.store.sql.query<{ rows: number; again: number; max: number }>("SELECT count(*)::int AS rows, count(*) FILTER (WHERE attempts > 1)::int AS again, coalesce(max(attempts), 0)::int AS max FROM outbox WHERE status = 'done'");
   const reasons = await parent.store.sql.query<{ entity: string; origin: string; reason: string; n: number }>(
-    "SELECT entity, origin, left(coalesce(last_error, ''), 120) AS reason, count(*)::int AS n FROM dead_letters GROUP BY 1, 2, 3 ORDER BY n DESC LIMIT 10");
+    "SELECT entity, origin, left(coalesce(last_error, ''), 120) || ' (attempts ' || min(attempts) || '–' || max(attempts) || ')' AS reason, count(*)::int AS n FROM dead_letters GROUP BY 1, 2, left(coalesce(last_error, ''), 120) ORDER BY n DESC LIMIT 10");
   console.log('| figure | value |\n|---|---|');
   console.log(`| acknowledged writes (4 users × 4 writers, ${new Set(acked.map((a) => a.key)).size} keys) | ${acked.length} in ${writeSeconds.toFixed(0)} s |`);
   console.log(`| faults | ${faults.kills} SIGKILLs of ${processes} instance processes, ${faults.restarts} PostgreSQL restarts, vendor-sim 10 % errors + 5 % resets |`);
   console.log(`| reconcile after the drain | ${JSON.stringify({ drift: report.drift, repairsEnqueued: report.repairsEnqueued, repairsPending: report.repairsPending, errors: report.errors })} |`);
-  console.log(`| converged (drain + reconcile) after the last fault | ${convergedSeconds.toFixed(1)} s |`);
+  console.log(`| converged (drain + reconcile) after the last fault | ${convergedSeconds.toFixed(1)} s (${phases}) |`);
   console.log(`| checker: lost / divergent / duplicated / echoes | ${verdict.lost.length} / ${verdict.divergent.length} / ${verdict.duplicated.length} / ${verdict.echoes.length} |`);
   console.log(`| dead letters | ${dead.rows[0]!.n} |`);
+  console.log(`| done rows claimed more than once (kills, restarts, retries, reclaims) | ${churn.rows[0]!.again} of ${churn.rows[0]!.rows}, most attempts ${churn.rows[0]!.max} |`);
   for (const r of reasons.rows) console.log(`|   dead: ${r.entity} from ${r.origin} × ${r.n} | ${r.reason.replace(/\|/g, '/')} |`);
   if (verdict.lost.length + verdict.divergent.length + verdict.duplicated.length + verdict.echoes.length > 0) console.log(JSON.stringify(verdict).slice(0, 2000));
   return verdict.lost.length + verdict.divergent.length + verdict.duplicated.length + verdict.echoes.length === 0;

@@ -47,7 +47,7 @@ export function registerSyncCommand(program: Command): void {
   });
   withTarget(sync.command('reconcile').description('run one reconcile cycle: find drift and repair it through the sync'))
     .option('--report-only', 'find drift, repair nothing')
-    .option('--entity <entity>', 'bookmark, favorite or device')
+    .option('--entity <entity>', 'bookmark, favorite, device or purchase')
     .action(async (opts: SyncCliOptions & { reportOnly?: boolean; entity?: string }) => {
       const report = await callAdmin(opts, 'POST', '/admin/sync/reconcile', { repair: opts.reportOnly !== true, ...(opts.entity === undefined ? {} : { entity: opts.entity }) });
       print(opts, report, renderReconcileReport);

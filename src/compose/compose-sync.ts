@@ -40,6 +40,7 @@ import { createAppliedTap, type AppliedListener } from './sync-applied-tap';
 import { createSyncSwitches, type SyncSwitches } from './sync-switches';
 import { startRepeating } from './repeat';
 import { createSyncReconciler, type SyncReconciler } from './sync-reconcile';
+import { startSyncPruning } from './sync-pruning';
 
 export interface SyncParts {
   readonly hooks: FacadeHooks;
@@ -132,6 +133,7 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
     const counts = await admin.countsByEntity();
     for (const [entity, on] of Object.entries(switches.snapshot())) metrics.setBacklog(entity, counts.get(entity)?.pending ?? 0, counts.get(entity)?.dead ?? 0, on);
   }, () => undefined);
+  const pruner = startSyncPruning(config, store.sql, clock, logger);
   const passthrough = createCapturingPassthrough({ vendorUrl: deps.vendorUrl, timeoutMs: config.vendor.timeoutMs });
   const hooks = createFacadeHooks({ capture, isEnabled: (e) => switches.isEnabled(e), decodeKs: deps.decodeKs, nowSec: () => Math.floor(clock.nowMs() / 1000), passthrough, metrics, logger });
   const households = async (): Promise<string[]> => (await store.idMap.listAll()).filter((row) => row.kind === 'household').map((row) => row.vendorId);
@@ -141,7 +143,7 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
     onApplied: applied.subscribe,
     nowMs: () => clock.nowMs(),
     close: async () => {
-      await Promise.all([follower.stop(), refresher.stop(), loop.stop()]);
+      await Promise.all([follower.stop(), refresher.stop(), loop.stop(), pruner.stop()]);
       await Promise.all([vendor.close(), platform.close(), passthrough.close()]);
     },
   };

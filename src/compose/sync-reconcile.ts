@@ -35,8 +35,8 @@ export interface ReconcileWiring {
   readonly directory: HouseholdDirectory;
 }
 
-/** Entities reconcile can page on both sides (purchases and profile have no comparable list on both). */
-export const reconciledEntities: readonly SyncEntity[] = ['bookmark', 'favorite', 'device'];
+/** Entities reconcile can page on both sides (profile has no comparable list on both; purchases compare active entitlements). */
+export const reconciledEntities: readonly SyncEntity[] = ['bookmark', 'favorite', 'device', 'purchase'];
 
 /** Builds the reconciler; one cycle at a time (a second caller waits for the running one's report). */
 export function createSyncReconciler(w: ReconcileWiring): SyncReconciler {

@@ -148,6 +148,15 @@ export const configSchema = {
         maxBackoffMs: { type: 'integer', minimum: 1, maximum: 3600000 },
         claimDepth: { type: 'integer', minimum: 1, maximum: 256 },
         homeSites: { type: 'array', minItems: 1, maxItems: 8, uniqueItems: true, items: { type: 'string', pattern: '^[a-z0-9-]{1,32}$' } },
+        prune: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            maxAgeHours: { type: 'integer', minimum: 1, maximum: 8760 },
+            maxRows: { type: 'integer', minimum: 1000, maximum: 1000000000 },
+            everyMs: { type: 'integer', minimum: 1000, maximum: 3600000 },
+          },
+        },
       },
     },
     shadow: shadowConfigSchema,

@@ -148,4 +148,6 @@ export interface SyncConfig {
    * (a household id's hash picks one); only a household's home site applies its changes. Absent: one site, no partitioning.
    */
   readonly homeSites?: readonly string[];
+  /** Pruning of done outbox rows, relay copies and applied marks (docs/sync.md "Pruning"); defaults 168 h, 1,000,000 rows per table, every 60 s. */
+  readonly prune?: { readonly maxAgeHours?: number; readonly maxRows?: number; readonly everyMs?: number };
 }

@@ -55,6 +55,12 @@ async function runQuery<R>(runner: Pool | PoolClient, sql: string, params?: read
 async function runTransaction<T>(pool: Pool, fn: (tx: SqlClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out connection has no pool listener: a server restart between two statements would
+  // otherwise be an unhandled 'error' event and end the process. The statement in flight fails anyway.
+  const onError = (error: Error): void => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const tx = wrapTransaction('postgres', {
@@ -74,6 +80,7 @@ async function runTransaction<T>(pool: Pool, fn: (tx: SqlClient) => Promise<T>):
       throw error;
     }
   } finally {
+    client.removeListener('error', onError);
     client.release(broken);
   }
 }

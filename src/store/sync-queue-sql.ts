@@ -108,6 +108,11 @@ export const RELEASE_SQL = `
 UPDATE outbox SET status = 'pending', lease_owner = NULL, lease_until = NULL, attempts = greatest(0, attempts - 1)
 WHERE id = ANY($1::bigint[]) AND status = 'leased' AND lease_owner = $2`;
 
+/** Moves the lease of rows still held by the owner to now + lease ($1 now, $2 ids, $3 owner, $4 lease ms). */
+export const RENEW_SQL = `
+UPDATE outbox SET lease_until = ${at('($1::float8 + $4::float8)')}
+WHERE id = ANY($2::bigint[]) AND status = 'leased' AND lease_owner = $3`;
+
 /**
  * Completes a batch and records its registers in one statement (atomic, one round trip): only rows
  * still leased to the owner complete, and only their registers are written, never moving back.

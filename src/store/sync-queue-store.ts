@@ -10,7 +10,7 @@ import { registerKey } from '../sync/conflict-policies';
 import { buildEnqueue } from './outbox-sql';
 import { HomeFence, type HomeScope } from './sync-home-fence';
 import { COMPLETE_FENCED_SQL, homePredicate } from './sync-home-sql';
-import { COMPLETE_MANY_SQL, orderedClaimSql, READ_REGISTERS_SQL, registerValue, RELEASE_SQL, toPayload, toQueuedChange, toRegister, UPSERT_REGISTER_SQL, type SyncOrder } from './sync-queue-sql';
+import { COMPLETE_MANY_SQL, orderedClaimSql, READ_REGISTERS_SQL, registerValue, RELEASE_SQL, RENEW_SQL, toPayload, toQueuedChange, toRegister, UPSERT_REGISTER_SQL, type SyncOrder } from './sync-queue-sql';
 
 /**
  * The sync's queue over the outbox tables (migrations 3 and 6): enqueue, fail and dead letters are
@@ -94,6 +94,11 @@ export class SqlSyncQueue implements SyncQueue {
       await tx.query(UPSERT_REGISTER_SQL, [register.entity, register.key, register.stamp, register.tombstone, registerValue(register)]);
       return true;
     });
+  }
+
+  async renew(ids: readonly number[], owner: string, leaseMs: number): Promise<number> {
+    if (ids.length === 0) return 0;
+    return (await this.sql.query(RENEW_SQL, [this.clock.nowMs(), ids, owner, leaseMs])).rowCount;
   }
 
   async release(ids: readonly number[], owner: string): Promise<void> {

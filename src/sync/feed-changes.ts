@@ -7,6 +7,7 @@ import { scalarText } from './sync-types';
 import { facadeWriteOrigin, syncWriteOrigin, type SyncChange } from './sync-types';
 import type { UnstampedChange } from './capture-rules';
 import { extensionFollowing } from './entity-extensions';
+import { purchaseFeedChange } from './purchase-feed';
 
 /** One entry of `GET /changes` (contracts/platform "Change"). */
 export interface FeedChange {
@@ -88,6 +89,7 @@ export function readFeedChange(change: FeedChange, lookup: VendorIdLookup): Feed
   if (change.entity === 'progress') mapped = progressChange(change, ids, lookup);
   else if (change.entity === 'favorite') mapped = favoriteChange(change, ids, lookup);
   else if (change.entity === 'device') mapped = deviceChange(change, ids);
+  else if (change.entity === 'purchase') mapped = purchaseFeedChange(change.data, ids, lookup);
   else if (extensionFollowing(change.entity) !== undefined) return extensionChanges(change, ids, lookup);
   else return { kind: 'ignored', why: `${change.entity} changes are carried by the purchase that caused them` };
   return mapped === undefined ? { kind: 'ignored', why: 'ids not in the id map' } : { kind: 'change', change: mapped };

@@ -4,6 +4,7 @@
  * drift, and repair it by capturing changes that the workers carry like any other write.
  */
 import type { SyncRegister } from './conflict-policies';
+import { keyPurchaseRepair } from './purchase-reconcile';
 import { classifyDrift, type DriftItem, type DriftKind } from './reconcile';
 import type { SyncCapture } from './sync-capture';
 import type { HouseholdSource, SideReader, SyncQueue } from './sync-ports';
@@ -46,21 +47,21 @@ export interface ReconcileReport {
   readonly errors: readonly string[];
 }
 
+/** The registers of a household's keys, in one read. */
 async function registersFor(queue: SyncQueue, entity: SyncEntity, keys: Iterable<string>): Promise<Map<string, SyncRegister>> {
-  const found = new Map<string, SyncRegister>();
-  for (const key of keys) {
-    const register = await queue.readRegister(entity, key);
-    if (register !== undefined) found.set(key, register);
-  }
-  return found;
+  const read = await queue.readRegisters([...keys].map((key) => ({ entity, key })));
+  return new Map([...read.values()].map((register) => [register.key, register]));
 }
+
+/** Households compared at once: each waits on both sides' round trips, not on CPU. */
+const householdConcurrency = 8;
 
 async function reconcileHousehold(deps: ReconcileDeps, householdId: string, entity: SyncEntity): Promise<{ drift: DriftItem[]; compared: number } | 'in-flight'> {
   if ((await deps.queue.openCount(entity, householdId)) > 0) return 'in-flight';
   const [vendor, platform] = await Promise.all([deps.readers.vendor.read(entity, householdId), deps.readers.platform.read(entity, householdId)]);
   const keys = new Set([...vendor.keys(), ...platform.keys()]);
   const registers = await registersFor(deps.queue, entity, keys);
-  return { drift: classifyDrift(entity, householdId, vendor, platform, registers), compared: keys.size };
+  return { drift: classifyDrift(entity, householdId, vendor, platform, registers).map(keyPurchaseRepair), compared: keys.size };
 }
 
 async function waitForEmptyOutbox(queue: SyncQueue, timeoutMs: number): Promise<number> {
@@ -83,20 +84,27 @@ export async function runReconcileCycle(deps: ReconcileDeps, options: ReconcileO
   const errors: string[] = [];
   let compared = 0;
   let skippedInFlight = 0;
-  for (const householdId of households) {
+  const perHousehold: DriftItem[][] = households.map(() => []);
+  const compareOne = async (index: number): Promise<void> => {
+    const householdId = households[index]!;
     for (const entity of deps.entities) {
       try {
         const outcome = await reconcileHousehold(deps, householdId, entity);
         if (outcome === 'in-flight') skippedInFlight += 1;
         else {
           compared += outcome.compared;
-          found.push(...outcome.drift);
+          perHousehold[index]!.push(...outcome.drift);
         }
       } catch (error) {
         if (errors.length < 20) errors.push(`${entity} of household ${householdId}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-  }
+  };
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(householdConcurrency, households.length) }, async () => {
+    while (next < households.length) await compareOne(next++);
+  }));
+  found.push(...perHousehold.flat());
   const repairsEnqueued = options.repair && found.length > 0 ? await deps.capture.captureChanges(found.map((d) => d.repair), 'reconcile') : 0;
   const repairsPending = repairsEnqueued > 0 ? await waitForEmptyOutbox(deps.queue, options.waitForRepairsMs) : 0;
   const byKind: Record<DriftKind, number> = { missing: 0, extra: 0, different: 0 };

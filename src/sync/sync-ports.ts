@@ -25,6 +25,8 @@ export interface SyncQueue {
   complete(id: number, owner: string, register?: SyncRegister): Promise<boolean>;
   /** complete() for a batch in one transaction; resolves the ids it completed (rows whose lease was lost are left out). */
   completeMany(owner: string, done: readonly { readonly id: number; readonly register?: SyncRegister }[]): Promise<Set<number>>;
+  /** Extends the lease of rows still held by `owner` (a batch outliving its lease is not reclaimed under it); resolves how many it still holds. */
+  renew(ids: readonly number[], owner: string, leaseMs: number): Promise<number>;
   /** Gives leased rows back without counting the attempt (rows queued behind a failed row of their household). */
   release(ids: readonly number[], owner: string): Promise<void>;
   /** Schedules a retry, or dead-letters the row once it has used its attempts. */

@@ -6,6 +6,7 @@
  */
 import { registerKey } from './conflict-policies';
 import { applyGroup } from './group-apply';
+import { keepLease } from './lease-keeper';
 import type { QueuedChange, SideApplier, SyncEvents, SyncQueue } from './sync-ports';
 import type { SyncSide } from './sync-types';
 
@@ -55,6 +56,17 @@ function groupRows(rows: readonly QueuedChange[]): QueuedChange[][] {
 export async function runSyncBatch(options: SyncWorkerOptions): Promise<number> {
   const rows = await options.queue.claim(options.owner, options.batchSize, options.leaseMs);
   if (rows.length === 0) return 0;
+  const stopKeeping = keepLease(options.queue, rows.map((row) => row.id), options.owner, options.leaseMs);
+  try {
+    await applyBatch(options, rows);
+  } finally {
+    await stopKeeping();
+  }
+  return rows.length;
+}
+
+/** Applies a claimed batch and records what completed. */
+async function applyBatch(options: SyncWorkerOptions, rows: readonly QueuedChange[]): Promise<void> {
   const keys = rows.flatMap((row) => (row.change === undefined ? [] : [{ entity: row.change.entity, key: row.change.key }]));
   const registers = await options.queue.readRegisters(keys);
   const group = { ...options, failRow: (row: QueuedChange, error: string) => failRow(options, row, error) };
@@ -64,5 +76,4 @@ export async function runSyncBatch(options: SyncWorkerOptions): Promise<number> 
   const completions = done.map((o) => ({ id: o.id, ...(o.register !== undefined && lastRegister.get(registerKey(o.register.entity, o.register.key)) === o.id ? { register: o.register } : {}) }));
   const completed = await options.queue.completeMany(options.owner, completions);
   for (const outcome of done) if (completed.has(outcome.id)) outcome.report();
-  return rows.length;
 }

@@ -11,6 +11,7 @@ import type { PlatformSubject } from '../translate/platform-port';
 import type { PlatformHttpClient, PlatformHttpResponse } from './platform-http-client';
 import type { PlatformTokenCache } from './platform-token-cache';
 import type { HouseholdDirectory } from './household-directory';
+import { priceForPlatform } from './sync-platform-pricing';
 
 export interface PlatformApplierOptions {
   readonly client: PlatformHttpClient;
@@ -44,10 +45,18 @@ function judge(reply: PlatformHttpResponse, label: string): ApplyOutcome {
 
 /** The platform side's applier. */
 export function createPlatformApplier(options: PlatformApplierOptions): SideApplier {
+  const withPrice = async (change: SyncChange, subject: PlatformSubject): Promise<SyncChange | ApplyOutcome> => {
+    const productId = change.entity === 'purchase' && typeof change.value.price !== 'number' ? options.ids.toPlatform('product', String(change.value.productId)) : undefined;
+    if (productId === undefined) return change;
+    const priced = await priceForPlatform(options.client, await options.tokens.tokenFor(subject), productId, change).catch((error: unknown) => ({ ok: false as const, error: String(error) }));
+    return priced.ok ? priced.change : { kind: 'failed', retryable: true, error: priced.error };
+  };
   return {
-    async apply(change: SyncChange): Promise<ApplyOutcome> {
-      const actingUser = change.userId ?? (await options.directory.membersOf(change.householdId))[0];
-      const subject = syncSubject(change, options.ids, actingUser);
+    async apply(unpriced: SyncChange): Promise<ApplyOutcome> {
+      const actingUser = unpriced.userId ?? (await options.directory.membersOf(unpriced.householdId))[0];
+      const subject = syncSubject(unpriced, options.ids, actingUser);
+      const change = subject === undefined ? unpriced : await withPrice(unpriced, subject);
+      if ('kind' in change) return change;
       const householdPath = subject === undefined ? '' : `/identity/v1/households/${encodeURIComponent(subject.householdId!)}/devices`;
       const write = subject === undefined ? undefined : toPlatformWrite(change, { toPlatform: (kind, id) => options.ids.toPlatform(kind, id) }, householdPath);
       if (subject === undefined || write === undefined) return { kind: 'failed', retryable: false, error: `ids of ${change.entity} ${change.key} are not in the id map` };

@@ -10,6 +10,7 @@ import type { SyncChange, SyncEntity } from '../sync/sync-types';
 import type { PlatformHttpClient } from './platform-http-client';
 import type { PlatformTokenCache } from './platform-token-cache';
 import type { VendorCallClient } from './vendor-call-client';
+import { readPlatformPurchases, readVendorPurchases } from './sync-purchase-readers';
 
 type Obj = Record<string, unknown>;
 const asObj = (v: unknown): Obj => (typeof v === 'object' && v !== null ? (v as Obj) : {});
@@ -61,6 +62,10 @@ export function createPlatformReader(client: PlatformHttpClient, tokens: Platfor
       const members = await membersOf(vendorHousehold);
       const someone = members.length === 0 ? undefined : ids.toPlatform('user', members[0]!);
       if (householdId === undefined || someone === undefined) return out;
+      if (entity === 'purchase') {
+        for (const record of await readPlatformPurchases((path) => get(path, householdId, someone), ids, vendorHousehold)) out.set(record.key, record);
+        return out;
+      }
       if (entity === 'device') {
         const body = await get(`/identity/v1/households/${householdId}/devices`, householdId, someone);
         for (const d of asList(body.items)) out.set(`${vendorHousehold}:${String(d.udid)}`, { key: `${vendorHousehold}:${String(d.udid)}`, value: { udid: String(d.udid), name: scalarText(d.name, ''), brandId: Number(d.brandId ?? 0) } });
@@ -92,6 +97,12 @@ export function createVendorReader(vendor: VendorCallClient, ksFor: (who: Pick<S
     async read(entity, householdId) {
       const out = new Map<string, SideRecord>();
       const members = await membersOf(householdId);
+      if (entity === 'purchase') {
+        if (members.length === 0) return out;
+        const ks = ksFor({ userId: members[0]!, householdId });
+        for (const record of await readVendorPurchases((params) => call('entitlement', 'list', { ...params, ks }), householdId)) out.set(record.key, record);
+        return out;
+      }
       if (entity === 'device') {
         if (members.length === 0) return out;
         const body = await call('householddevice', 'list', { ks: ksFor({ userId: members[0]!, householdId }) });

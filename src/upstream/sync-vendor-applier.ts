@@ -10,6 +10,7 @@ import { toVendorWrite, vendorAlreadyApplied } from '../sync/apply-rules';
 import type { ApplyOutcome, SideApplier } from '../sync/sync-ports';
 import type { SyncChange } from '../sync/sync-types';
 import type { VendorOutcome } from '../core/vendor-error';
+import { needsPrice, priceForVendor } from './sync-purchase-pricing';
 import type { VendorCall, VendorCallClient } from './vendor-call-client';
 
 export interface VendorApplierOptions {
@@ -52,6 +53,17 @@ function toApplyOutcome(write: { service: string; action: string }, outcome: Ven
 
 const thrown = (error: unknown): ApplyOutcome => ({ kind: 'failed', retryable: true, error: error instanceof Error ? error.message : String(error) });
 
+/** Applies changes one by one in order, stopping at the first failure. */
+async function applyInOrder(apply: (change: SyncChange) => Promise<ApplyOutcome>, changes: readonly SyncChange[]): Promise<ApplyOutcome[]> {
+  const outcomes: ApplyOutcome[] = [];
+  for (const change of changes) {
+    const outcome = await apply(change);
+    outcomes.push(outcome);
+    if (outcome.kind === 'failed') break;
+  }
+  return outcomes;
+}
+
 /**
  * The vendor side's applier. Several changes of one household go as one multirequest with
  * `abortOnError` (each sub-call with its user's KS): in order, nothing written after a failure.
@@ -62,7 +74,10 @@ export function createVendorApplier(options: VendorApplierOptions): SideApplier 
     const write = toVendorWrite(change);
     return write === undefined ? undefined : { service: write.service, action: write.action, params: { ...write.params, ks: ksFor(change) } };
   };
-  const apply = async (change: SyncChange): Promise<ApplyOutcome> => {
+  const apply = async (unpriced: SyncChange): Promise<ApplyOutcome> => {
+    const priced = await priceForVendor(options.vendor, ksFor(unpriced), unpriced).catch((error: unknown) => ({ ok: false as const, error: String(error) }));
+    if (!priced.ok) return { kind: 'failed', retryable: true, error: priced.error };
+    const change = priced.change;
     const call = callOf(change);
     if (call === undefined) return { kind: 'failed', retryable: false, error: `no vendor write for ${change.entity}` };
     return options.vendor.call(call).then((outcome) => toApplyOutcome(call, outcome), thrown);
@@ -72,6 +87,8 @@ export function createVendorApplier(options: VendorApplierOptions): SideApplier 
   return {
     apply,
     async applyMany(changes): Promise<ApplyOutcome[]> {
+      // A purchase from the change feed is priced first: one at a time, in order (purchases are few).
+      if (changes.some(needsPrice)) return applyInOrder(apply, changes);
       const calls = changes.map(callOf);
       const firstMissing = calls.findIndex((c) => c === undefined);
       const sendable = (firstMissing < 0 ? calls : calls.slice(0, firstMissing)) as VendorCall[];
