@@ -82,11 +82,16 @@ export function createShadowTap(options: ShadowTapOptions): PassthroughShadowTap
     if (refused !== undefined) return void chosen.forEach((i) => executor.drop(refused, answer.decisions[i]!.operationId));
     const { parsed } = answer;
     const region = options.regionOf(req);
-    captureResponse(res, options.bodyCapBytes, (captured) => {
+    const captured = executor.trackCapture();
+    // An answer that never finishes (the device went away) is never offered.
+    res.once('close', () => {
+      if (!res.writableFinished) captured();
+    });
+    captureResponse(res, options.bodyCapBytes, (response) => {
       const primaryMs = performance.now() - startedMs;
       const dropAll = (reason: 'too-large' | 'unsupported'): void => chosen.forEach((i) => executor.drop(reason, answer.decisions[i]!.operationId));
-      if (captured.tooLarge) return dropAll('too-large');
-      liftPrimary(captured, options.bodyCapBytes).then((primary) => {
+      if (response.tooLarge) return void (dropAll('too-large'), captured());
+      liftPrimary(response, options.bodyCapBytes).then((primary) => {
         if (parsed.kind === 'multi') {
           if (typeof primary.input !== 'string') return dropAll('unsupported');
           return offerMultirequestSamples(executor, { split: parsed.split, decisions: answer.decisions, chosen, body: primary.input, apiBaseUrl: parsed.apiBaseUrl, region, primaryMs });
@@ -94,7 +99,7 @@ export function createShadowTap(options: ShadowTapOptions): PassthroughShadowTap
         const { operationId } = answer.decisions[0]!;
         const call = { service: parsed.call.service ?? '', action: parsed.call.action ?? '', params: parsed.call.params };
         executor.offer({ operationId, region, call, apiBaseUrl: parsed.apiBaseUrl, primary: primary.input, primaryBytes: primary.bytes, primaryMs });
-      }, (error: unknown) => dropAll(error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : 'unsupported'));
+      }, (error: unknown) => dropAll(error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : 'unsupported')).finally(captured);
     });
   };
 }

@@ -69,6 +69,8 @@ export class ShadowExecutor {
   private readonly backoff: CandidateBackoff;
   private readonly drops: DropCounts = emptyDropCounts();
   private readonly dropsByOperation = new Map<string, DropCounts>();
+  /** Answers being captured whose sample is not offered or dropped yet (see trackCapture). */
+  private capturing = 0;
 
   constructor(
     private readonly engine: DiffEngine,
@@ -133,9 +135,24 @@ export class ShadowExecutor {
     return this.backoff.paused();
   }
 
-  /** Resolves when every queued sample was compared (tests and shutdown). */
-  idle(): Promise<void> {
-    return this.queue.idle();
+  /**
+   * Marks an answer being captured for a sample; the returned function (idempotent) ends it once the
+   * sample is offered or dropped, so idle() also waits for samples still between the answer and the queue.
+   */
+  trackCapture(): () => void {
+    this.capturing++;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.capturing--;
+    };
+  }
+
+  /** Resolves when every captured answer was offered and every queued sample compared (tests and shutdown). */
+  async idle(pollMs = 5): Promise<void> {
+    while (this.capturing > 0) await new Promise((resolve) => setTimeout(resolve, pollMs));
+    return this.queue.idle(pollMs);
   }
 
   private async run(job: ShadowJob): Promise<void> {

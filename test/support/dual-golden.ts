@@ -14,6 +14,15 @@ async function resetBoth(lab: DualLab): Promise<void> {
   for (const url of [lab.shadow.upstreams.platformUrl, lab.shadow.upstreams.vendorUrl]) await (await fetch(`${url}/__sim/reset`, { method: 'POST' })).text();
 }
 
+/** True when a multirequest reads before its first write: such reads are compared, so the platform must not hold the write yet. */
+function readsBeforeWriting(loaded: LoadedGoldenCase): boolean {
+  if (loaded.operationId !== 'multirequest') return false;
+  const body = (loaded.golden.request.body ?? {}) as Record<string, { action?: string; service?: string }>;
+  const slots = Object.keys(body).filter((key) => /^\d+$/.test(key)).sort((a, b) => Number(a) - Number(b));
+  const first = slots[0] === undefined ? undefined : body[slots[0]];
+  return first !== undefined && isReadOnlyOperation(`${first.service ?? ''}.${first.action ?? ''}`);
+}
+
 function writes(loaded: LoadedGoldenCase): boolean {
   if (loaded.operationId !== 'multirequest') return !isReadOnlyOperation(loaded.operationId);
   const body = (loaded.golden.request.body ?? {}) as Record<string, { action?: string; service?: string }>;
@@ -34,10 +43,15 @@ export async function runDualCase(loaded: LoadedGoldenCase, lab: DualLab): Promi
   const body = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
   const contentType = request.contentType ?? (request.rawBody === undefined && body !== undefined ? 'application/json' : undefined);
   const init = { method: request.method ?? 'POST', ...(body === undefined ? {} : { body }), ...(contentType === undefined ? {} : { contentType }) };
-  if (writes(loaded)) await sendVendorRequest(lab.platform.url, `${request.path}${query}`, init);
+  // A multirequest's reads before its first write are compared and must not see the write the
+  // harness makes in the sync's stead: the platform is written after them. Otherwise before, so
+  // reads the write may show (allowed after it) see it on both sides.
+  const platformAfter = writes(loaded) && readsBeforeWriting(loaded);
+  if (writes(loaded) && !platformAfter) await sendVendorRequest(lab.platform.url, `${request.path}${query}`, init);
   const answer = await sendVendorRequest(lab.shadow.url, `${request.path}${query}`, init);
-  await new Promise((resolve) => setTimeout(resolve, 5));
+  // idle() also waits for answers still being captured (ShadowExecutor.trackCapture).
   await lab.shadow.shadow.executor.idle();
+  if (platformAfter) await sendVendorRequest(lab.platform.url, `${request.path}${query}`, init);
   if (golden.mutates === true) await resetBoth(lab);
   return answer.status;
 }
