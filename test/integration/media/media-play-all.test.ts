@@ -2,7 +2,7 @@
  * Every VOD a demo viewer may play, played from storage (issue 18 "Done when"): the catalogue (a
  * slice in CI; MEDIA_PLAY_ASSETS=all the whole of it, `npm run check:media-play-all`) is copied to
  * the lab bucket; with `media.default: storage` each demo viewer asks getPlaybackContext for every
- * asset: each source it gets (the files the vendor lets it play) is followed through playManifest and
+ * asset, passed through to the vendor and answered by the platform: each source it gets (the files it may play) is followed through playManifest and
  * as DIRECT URL to the company CDN, and the manifest and every object it names must be the origin's
  * bytes; the manifest URL with a changed token and an expired one answer 403. With killSwitch.media
  * a sample of files leads to the vendor's CDN again.
@@ -22,7 +22,6 @@ const formats = new Map(catalog.fileTypes.map((t) => [t.id, t.format]));
 const assets = whole ? catalog.vodAssets : catalog.vodAssets.slice(0, Number(process.env.MEDIA_PLAY_ASSETS ?? 8));
 const files = new Map(assets.flatMap((a) => a.files.map((f) => [f.vendorId, { file: f, format: formats.get(f.fileTypeId) ?? 'url' }] as const)));
 const timeoutMs = whole ? 1_800_000 : 120_000;
-const played = new Map<string, number[]>();
 let facade: RunningUnderstudy;
 
 beforeAll(async () => {
@@ -75,9 +74,14 @@ async function playAsset(ks: string, asset: CatalogVodAsset, tally: PlayTally, m
   }
 }
 
-describe('every VOD a demo viewer may play, from storage', () => {
+// Both ways a device's call is answered: passed through to the vendor, and answered by the platform.
+describe.each([
+  ['passed through to the vendor', {}],
+  ['answered by the platform', { defaultTarget: 'platform' }],
+] as const)('every VOD a demo viewer may play, from storage, %s', (_how, routing) => {
+  const played = new Map<string, number[]>();
   it('plays every source of every asset from the company CDN with the origin bytes; forged and expired tokens answer 403', async () => {
-    usePolicy({ media: { default: 'storage' } });
+    usePolicy({ ...routing, media: { default: 'storage' } });
     const started = Date.now();
     const tally = emptyTally();
     for (const account of labDemo().accounts) {
@@ -93,7 +97,7 @@ describe('every VOD a demo viewer may play, from storage', () => {
   }, timeoutMs);
 
   it('leads a sample of the same calls back to the vendor CDN with killSwitch.media', async () => {
-    usePolicy({ media: { default: 'storage' }, killSwitch: { media: true } });
+    usePolicy({ ...routing, media: { default: 'storage' }, killSwitch: { media: true } });
     for (const account of labDemo().accounts) {
       const ks = await loginAs(facade.url, account.username, `media-play-all-${account.username}`);
       for (const asset of assets.filter((a) => a.files.some((f) => played.get(account.username)?.includes(f.vendorId))).slice(0, 5)) {
