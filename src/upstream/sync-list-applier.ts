@@ -7,6 +7,7 @@
 import { isSameItem } from '../sync/entities-lists';
 import type { SyncLinks } from '../sync/sync-links';
 import type { ApplyOutcome, SideApplier } from '../sync/sync-ports';
+import { withEntityApplier } from './sync-entity-applier';
 import { otherSide, type SyncChange } from '../sync/sync-types';
 import type { ListSide } from './sync-list-sides';
 
@@ -45,21 +46,5 @@ async function applyList(side: ListSide, links: SyncLinks, change: SyncChange): 
 
 /** Wraps a side's applier so lists and reminders are applied against that side's own list. */
 export function withListApplier(inner: SideApplier, side: ListSide, links: SyncLinks): SideApplier {
-  const apply = (change: SyncChange): Promise<ApplyOutcome> => (isList(change) ? applyList(side, links, change) : inner.apply(change));
-  const innerMany = inner.applyMany?.bind(inner);
-  if (innerMany === undefined) return { apply };
-  return {
-    apply,
-    async applyMany(changes) {
-      if (!changes.some(isList)) return innerMany(changes);
-      // In order, nothing after the first failure (the batch contract).
-      const outcomes: ApplyOutcome[] = [];
-      for (const change of changes) {
-        const outcome = await apply(change);
-        outcomes.push(outcome);
-        if (outcome.kind === 'failed') break;
-      }
-      return outcomes;
-    },
-  };
+  return withEntityApplier(inner, isList, (change) => applyList(side, links, change));
 }

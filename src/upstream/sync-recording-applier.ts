@@ -6,6 +6,7 @@
  */
 import { planRecordingSteps } from '../sync/entities-recordings';
 import type { ApplyOutcome, SideApplier } from '../sync/sync-ports';
+import { withEntityApplier } from './sync-entity-applier';
 import type { SyncChange } from '../sync/sync-types';
 import type { DvrSide, DvrStepResult } from './sync-dvr-sides';
 
@@ -44,21 +45,5 @@ async function applyDvr(side: DvrSide, change: SyncChange): Promise<ApplyOutcome
 
 /** Wraps a side's applier so recordings are applied against that side's own list. */
 export function withDvrApplier(inner: SideApplier, side: DvrSide): SideApplier {
-  const apply = (change: SyncChange): Promise<ApplyOutcome> => (isDvr(change) ? applyDvr(side, change) : inner.apply(change));
-  const innerMany = inner.applyMany?.bind(inner);
-  if (innerMany === undefined) return { apply };
-  return {
-    apply,
-    async applyMany(changes) {
-      if (!changes.some(isDvr)) return innerMany(changes);
-      // In order, nothing after the first failure (the batch contract), one change at a time.
-      const outcomes: ApplyOutcome[] = [];
-      for (const change of changes) {
-        const outcome = await apply(change);
-        outcomes.push(outcome);
-        if (outcome.kind === 'failed') break;
-      }
-      return outcomes;
-    },
-  };
+  return withEntityApplier(inner, isDvr, (change) => applyDvr(side, change));
 }
