@@ -81,8 +81,19 @@ async function verifyWrites(ledger: WriterLedger, facadeUrl: string, vendorUrl: 
   return { platform, vendor, vendorAfterMs: Date.now() - started };
 }
 
+/**
+ * One line per instance: first → last sample, and the growth from the end of warm-up (the sample at
+ * a tenth of the run, when heaps and pools have reached their working size) to the end, with a
+ * timeline at each fifth of the run, so a soak's "RSS growth ≤ 10 %" can be read off.
+ */
 function rssLine(samples: Map<number, number[]>): string {
-  return [...samples.entries()].map(([pid, mib]) => `pid ${pid}: ${mib[0]?.toFixed(0)} → ${mib[mib.length - 1]?.toFixed(0)} MiB over ${mib.length} samples (max ${Math.max(...mib).toFixed(0)})`).join('; ');
+  return [...samples.entries()].map(([pid, mib]) => {
+    const warm = mib[Math.floor(mib.length / 10)] ?? mib[0] ?? 0;
+    const last = mib[mib.length - 1] ?? 0;
+    const timeline = [0, 1, 2, 3, 4, 5].map((k) => mib[Math.min(mib.length - 1, Math.floor((k * mib.length) / 5))]?.toFixed(0)).join(' / ');
+    const growth = warm > 0 ? `${(((last - warm) / warm) * 100).toFixed(1)} %` : 'n/a';
+    return `pid ${pid}: ${mib[0]?.toFixed(0)} → ${last.toFixed(0)} MiB over ${mib.length} samples (max ${Math.max(...mib).toFixed(0)}; after warm-up ${warm.toFixed(0)} → ${last.toFixed(0)}, growth ${growth}; at each fifth: ${timeline})`;
+  }).join('\n  ');
 }
 
 // Started niced on a busy machine, a process may need far longer than usual to listen.
@@ -161,7 +172,7 @@ function report(slices: Map<Phase, LoadSlice[]>, ledger: WriterLedger, verdict: 
   console.log(`${instances} instances, ${rate} reads/s + ${writeAssets.length} sequential writers, ${minutes} min${restart ? ', rolling restart at 30 %' : ''}${kill9 ? ', kill -9 of one instance' : ''}\n\n${lines.join('\n')}\n`);
   console.log(`balancer: ${balancer.retries()} requests re-sent after a refused connection, answered 502: ${JSON.stringify(balancer.failures())}`);
   console.log(`writes: ${ledger.attempted} attempted, ${ledger.acknowledged} acknowledged, ${ledger.failed} failed; lost on the platform: ${verdict.platform.length === 0 ? 'none' : verdict.platform.join(', ')}; lost on the vendor (outbox): ${verdict.vendor.length === 0 ? `none (checked after ${verdict.vendorAfterMs} ms)` : verdict.vendor.join(', ')}`);
-  console.log(`RSS: ${rssLine(rss)}`);
+  console.log(`RSS per instance process:\n  ${rssLine(rss)}`);
   printJsonRows(rows);
 }
 
