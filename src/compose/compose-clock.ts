@@ -18,6 +18,11 @@ import { loadCatalogDemo } from '../sim/catalog/load-catalog';
 interface SimTime {
   readonly url: string;
   readonly nowSec: number;
+  /**
+   * The sim's time minus this process's wall clock, in ms, read at the midpoint of the probe's round
+   * trip; undefined when the sim reports whole seconds only.
+   */
+  readonly offsetMs?: number;
 }
 
 /** Differences up to this are start-up jitter, not a misconfiguration. */
@@ -27,11 +32,12 @@ const toleranceSec = 60;
 function probeSim(url: string): Promise<SimTime | undefined> {
   return new Promise((resolve) => {
     const target = new URL('/__sim/health', url);
+    const sentMs = Date.now();
     const request = (target.protocol === 'https:' ? httpsGet : httpGet)(target, { agent: false, timeout: 1000 }, (answer) => {
       let text = '';
       answer.setEncoding('utf8');
       answer.on('data', (chunk: string) => (text = (text + chunk).slice(0, 4096)));
-      answer.on('end', () => resolve(answer.statusCode === 200 ? readSimTime(url, text) : undefined));
+      answer.on('end', () => resolve(answer.statusCode === 200 ? readSimTime(url, text, (sentMs + Date.now()) / 2) : undefined));
       answer.on('error', () => resolve(undefined));
     });
     request.on('timeout', () => request.destroy());
@@ -39,10 +45,11 @@ function probeSim(url: string): Promise<SimTime | undefined> {
   });
 }
 
-function readSimTime(url: string, text: string): SimTime | undefined {
+function readSimTime(url: string, text: string, midpointMs: number): SimTime | undefined {
   try {
-    const body = JSON.parse(text) as { status?: unknown; now?: unknown };
-    return body.status === 'ok' && typeof body.now === 'number' ? { url, nowSec: body.now } : undefined;
+    const body = JSON.parse(text) as { status?: unknown; now?: unknown; nowMs?: unknown };
+    if (body.status !== 'ok' || typeof body.now !== 'number') return undefined;
+    return typeof body.nowMs === 'number' && Number.isFinite(body.nowMs) ? { url, nowSec: body.now, offsetMs: body.nowMs - midpointMs } : { url, nowSec: body.now };
   } catch {
     return undefined;
   }
@@ -60,10 +67,16 @@ export async function resolveClock(config: UnderstudyConfig, logger: FacadeLogge
   const sims = (await Promise.all(urls.map(probeSim))).filter((s): s is SimTime => s !== undefined);
   const mode = config.clock === 'auto' ? (sims.length > 0 ? 'lab' : 'system') : config.clock;
   const clock = mode === 'lab' ? createLabClock(loadCatalogDemo(config.lab.catalogDir).baseTime) : new OffsetClock();
-  // Lab time is the sims' time: a facade joining running sims takes theirs.
-  if (mode === 'lab' && sims[0] !== undefined) clock.setOffsetSeconds(sims[0].nowSec - Math.floor(Date.now() / 1000));
+  // Lab time is the sims' time: a facade joining running sims takes theirs, to the millisecond when
+  // the sim reports it, so instances on one lab agree closely enough for the sync's clock (docs/sync.md).
+  if (mode === 'lab' && sims[0] !== undefined) clock.setOffsetSeconds(labOffsetSeconds(sims[0]));
   warnAboutMismatch(clock, mode, sims, logger);
   return { clock, mode };
+}
+
+/** The offset that makes this process's clock read the sim's time. */
+function labOffsetSeconds(sim: SimTime): number {
+  return sim.offsetMs === undefined ? sim.nowSec - Math.floor(Date.now() / 1000) : sim.offsetMs / 1000;
 }
 
 function warnAboutMismatch(clock: OffsetClock, mode: string, sims: readonly SimTime[], logger: FacadeLogger): void {

@@ -30,7 +30,10 @@ function parseJson(body: string): unknown {
 /** Answers a control request. */
 export function handleSimControl(method: string, pathname: string, body: string, target: SimControlTarget): SimControlAnswer {
   const route = `${method} ${pathname.replace(/\/+$/, '')}`;
-  if (route === 'GET /__sim/health') return { status: 200, body: { status: 'ok', now: Math.floor(target.nowMs() / 1000) } };
+  if (route === 'GET /__sim/health') {
+    const nowMs = target.nowMs();
+    return { status: 200, body: { status: 'ok', now: Math.floor(nowMs / 1000), nowMs } };
+  }
   if (route === 'POST /__sim/reset') {
     target.reset();
     return { status: 200, body: { reset: true } };

@@ -70,6 +70,22 @@ describe('clocks', () => {
     }
   }, 120_000);
 
+  it('a facade takes the sim\'s time to the millisecond, so instances on one lab agree (the sync\'s clock orders their writes)', async () => {
+    // A half-second shift: taking the sim's time in whole seconds would be 500 ms off.
+    await shift(sims[0]!.url, 3600.5);
+    const facade = await startAgainstSims();
+    try {
+      const before = facade.clock.nowMs();
+      const simMs = (await control(`${sims[0]!.url}/__sim/health`, 'GET')).nowMs as number;
+      const after = facade.clock.nowMs();
+      expect(simMs).toBeGreaterThanOrEqual(before - 50);
+      expect(simMs).toBeLessThanOrEqual(after + 50);
+    } finally {
+      await facade.close();
+      await shift(sims[0]!.url, 3600);
+    }
+  }, 120_000);
+
   it('warns when the facade runs on another clock than its sims', async () => {
     const log = captureLog();
     const facade = await startAgainstSims('system', log);
