@@ -41,6 +41,7 @@ import { createPlatformHttpClient } from './upstream/platform-http-client';
 import type { GuardedPlatformClient } from './upstream/guarded-platform-client';
 import { createPlatformPort } from './upstream/platform-port-adapter';
 import { PlatformTokenCache } from './upstream/platform-token-cache';
+import { composeSessionEnds } from './compose/compose-session-ends';
 import { composeSync, type SyncParts } from './compose/compose-sync';
 import { createAdminSyncRoutes } from './http/admin-sync-routes';
 import { syncHomeRoutes } from './compose/compose-sync-home';
@@ -188,10 +189,11 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const publicBaseUrl = createPublicBaseUrl(config);
   const recording = composeRecording(config);
   const media = await composeMedia({ config, store, upstreams, policy: routing.policy, decodeKs: env.decodeKs, registry: routing.metrics.registry, publicBaseUrl: publicBaseUrl.get, logger, vendor: { breaker: routing.breakers.vendor, observer: observeUpstream(routing.metrics, 'vendor') } });
+  const sessionEnds = composeSessionEnds({ config, vendorUrl: upstreams.vendorUrl, clock, decodeKs: env.decodeKs, sessions: env.sessions, logger, ...(sync === undefined ? {} : { sync }) });
   const app = createFacadeListener({
     publicBaseUrl: publicBaseUrl.get,
-    gateway: { ...coverage.withCoverage(withAdmission(routing.gatewayFor(env), config, env)), ...(sync === undefined ? {} : { capture: sync.hooks.gateway }), ...(tracing.gateway === undefined ? {} : { trace: tracing.gateway }) },
-    ...(sync === undefined ? {} : { capturePassthrough: sync.hooks.passthrough }),
+    gateway: { ...coverage.withCoverage(withAdmission(routing.gatewayFor(env), config, env)), capture: sessionEnds.gateway(sync?.hooks.gateway), ...(tracing.gateway === undefined ? {} : { trace: tracing.gateway }) },
+    capturePassthrough: sessionEnds.passthrough,
     passthrough: tracing.wrapPassthrough(routing.passthrough),
     metrics: routing.metrics,
     shadow: shadow.tap,
@@ -220,6 +222,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
     admin: admin.server,
     closeResources: async () => {
       await sync?.close();
+      await sessionEnds.close();
       await shadow.close();
       await coverage.close();
       await recording.close();

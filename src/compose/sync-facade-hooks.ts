@@ -17,6 +17,7 @@ import { hasCapturedWrite, passthroughWrites, toCapturedCalls, type FacadeWrite 
 import type { SyncCapture } from '../sync/sync-capture';
 import type { SyncEntity } from '../sync/sync-types';
 import type { CapturingPassthrough } from '../upstream/passthrough-capture';
+import type { PassthroughAnswerReader } from './session-end-hooks';
 
 export interface FacadeHookOptions {
   readonly capture: SyncCapture;
@@ -31,6 +32,8 @@ export interface FacadeHookOptions {
 export interface FacadeHooks {
   readonly gateway: GatewayCapture;
   readonly passthrough: (req: IncomingMessage, res: ServerResponse, body: Buffer, answer: Extract<GatewayAnswer, { kind: 'passthrough' }>) => boolean;
+  /** The same capture, for a forward another hook makes (session-end-hooks.ts): one forward serves both. */
+  readonly passthroughReader: PassthroughAnswerReader;
 }
 
 /** Builds the hooks. */
@@ -55,6 +58,7 @@ export function createFacadeHooks(options: FacadeHookOptions): FacadeHooks {
   };
   return {
     gateway: { wants, commit },
+    passthroughReader: { wants: (answer) => hasCapturedWrite(answer.calls), read: (answer, text) => commit(passthroughWrites(answer.calls, text, answer.multi)) },
     passthrough: (req, res, body, answer) => {
       if (!hasCapturedWrite(answer.calls)) return false;
       options.passthrough.forward(req, res, body, (text) => commit(passthroughWrites(answer.calls, text, answer.multi)));

@@ -1,8 +1,19 @@
+import { createHash } from 'node:crypto';
 import type { CallerSession } from '../core/caller-session';
 import { err, ok, type Result } from '../core/result';
 import type { VendorError } from '../core/vendor-error';
 import { decodeKs, ksPrivilegeKeys, type KsDecodeError, type KsPayload } from './ks-codec';
 import { vendorError } from './vendor-error-builder';
+
+/**
+ * The session id a KS is revoked by: its `sid` privilege, or — for a KS without one (which
+ * privileges the vendor's KS carry is [U], brief §4.3) — a digest of the KS itself, so a logout of
+ * one such KS never revokes another (an empty id would be shared by all of them).
+ */
+function sessionIdOf(ks: string, payload: KsPayload): string {
+  const sid = payload.privileges[ksPrivilegeKeys.sessionId];
+  return sid !== undefined && sid !== '' ? sid : `ks:${createHash('sha256').update(ks).digest('hex').slice(0, 32)}`;
+}
 
 /** The caller session a decoded KS describes. */
 export function toCallerSession(ks: string, payload: KsPayload): CallerSession {
@@ -16,7 +27,7 @@ export function toCallerSession(ks: string, payload: KsPayload): CallerSession {
     type: payload.type,
     expiry: payload.expiry,
     createDate: payload.createDate,
-    sessionId: payload.privileges[ksPrivilegeKeys.sessionId] ?? '',
+    sessionId: sessionIdOf(ks, payload),
   };
 }
 
