@@ -49,7 +49,7 @@ function readSimTime(url: string, text: string, midpointMs: number): SimTime | u
   try {
     const body = JSON.parse(text) as { status?: unknown; now?: unknown; nowMs?: unknown };
     if (body.status !== 'ok' || typeof body.now !== 'number') return undefined;
-    return typeof body.nowMs === 'number' && Number.isFinite(body.nowMs) ? { url, nowSec: body.now, offsetMs: body.nowMs - midpointMs } : { url, nowSec: body.now };
+    return typeof body.nowMs === 'number' && Number.isFinite(body.nowMs) ? { url, nowSec: body.now, offsetMs: Math.round(body.nowMs - midpointMs) } : { url, nowSec: body.now };
   } catch {
     return undefined;
   }

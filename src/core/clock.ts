@@ -12,7 +12,10 @@ export function epochSeconds(clock: Clock): number {
   return Math.floor(clock.nowMs() / 1000);
 }
 
-/** A clock that runs with the system clock plus an adjustable offset (tests and the sims' time knob). */
+/**
+ * A clock that runs with the system clock plus an adjustable offset (tests and the sims' time knob).
+ * The offset is kept in whole milliseconds, so the time stays an integer (stores keep it as bigint).
+ */
 export class OffsetClock implements Clock {
   private offsetMs = 0;
   constructor(private readonly base: Clock = systemClock) {}
@@ -21,11 +24,11 @@ export class OffsetClock implements Clock {
   }
   /** Moves time forward (or back) by the given number of seconds. */
   advanceSeconds(seconds: number): void {
-    this.offsetMs += seconds * 1000;
+    this.offsetMs += Math.round(seconds * 1000);
   }
   /** Sets the total offset from the base clock. */
   setOffsetSeconds(seconds: number): void {
-    this.offsetMs = seconds * 1000;
+    this.offsetMs = Math.round(seconds * 1000);
   }
   /** The total offset from the base clock, in seconds. */
   offsetSeconds(): number {
