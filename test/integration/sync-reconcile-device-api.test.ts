@@ -158,6 +158,21 @@ describe('reconcile of the device API entities', () => {
     expect((await platformRead(bearer2, '/settings/v1/parental-rules?scope=user')).items.map((a: any) => a.rule.id)).not.toContain(ruleA);
   }, 240_000);
 
+  it('links the items it reads, so a delete by id of an item made before the sync ran is carried', async () => {
+    // The same list on both sides, made where the sync never saw it (no link, no register).
+    const [vendorUrl, ks] = [facade.upstreams.vendorUrl, await login(facade.upstreams.vendorUrl, 3)];
+    const list = { name: 'Made before the sync', ksql: "genre='sport'", partnerListType: 0 };
+    expect((await call(vendorUrl, ks, 'personalList', 'add', { personalList: { objectType: 'KalturaPersonalList', ...list } }))?.name).toBe(list.name);
+    expect(await platformWrite(await platformToken(3), 'POST', '/user-data/v1/personal-lists', { name: list.name, query: list.ksql, listType: 0 })).toBe(201);
+    expect((await reconcile({ entity: 'personalList' })).drift).toBe(0);
+    // Deleted through the facade (answered by the platform) by the platform's own number.
+    const facadeKs = await login(facade.url, 3);
+    const onPlatform = ((await call(facade.url, facadeKs, 'personalList', 'list'))?.objects ?? []).find((l: any) => l.name === list.name);
+    expect(await call(facade.url, facadeKs, 'personalList', 'delete', { personalListId: onPlatform.id })).toBeNull();
+    await drained();
+    expect(((await call(vendorUrl, ks, 'personalList', 'list'))?.objects ?? []).map((l: any) => l.name)).not.toContain(list.name);
+  }, 120_000);
+
   it('accepts each entity by name and compares only that one', async () => {
     for (const entity of deviceApiEntities) {
       const report = await reconcile({ entity, repair: false });
