@@ -6,8 +6,8 @@
  *   extra:     one side still holds a key the other removed since the last sync (register: present);
  *   different: both hold it with different values; the side that departed from the register wins,
  *              or, with no register, the later write (else the vendor, the system of record).
- * Entities a side can remove are judged `extra`: add/remove sets, a parental rule switched off, a
- * recording cancelled or deleted. PINs and profile fields are only ever set, so one-sided is `missing`.
+ * Entities a side can remove are judged `extra`: a bookmark cleaned, add/remove sets, a parental rule
+ * switched off, a recording cancelled or deleted. PINs and profile fields are only ever set, so one-sided is `missing`.
  */
 import { scalarText } from './sync-types';
 import type { SyncRegister } from './conflict-policies';
@@ -46,8 +46,8 @@ export function comparableValue(entity: SyncEntity, value: Readonly<Record<strin
   }
 }
 
-/** Entities a side removes (add/remove sets, a rule switched off, a recording cancelled or deleted). */
-const removable: ReadonlySet<SyncEntity> = new Set<SyncEntity>(['favorite', 'device', 'parental', 'recording', 'seriesRecording', 'personalList', 'reminder']);
+/** Entities a side removes (a history entry cleaned, add/remove sets, a rule switched off, a recording cancelled or deleted). */
+const removable: ReadonlySet<SyncEntity> = new Set<SyncEntity>(['bookmark', 'favorite', 'device', 'parental', 'recording', 'seriesRecording', 'personalList', 'reminder']);
 
 /** True when the register says both sides held the key at the last sync (a cancelled recording is gone). */
 function registerHolds(register: SyncRegister | undefined): boolean {
