@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load-config';
 import { renderReconcileReport, renderSwitchReport, renderSyncStatus } from './sync-render';
+import { syncEntities } from '../sync/sync-types';
 
 interface SyncCliOptions {
   adminUrl?: string;
@@ -47,7 +48,7 @@ export function registerSyncCommand(program: Command): void {
   });
   withTarget(sync.command('reconcile').description('run one reconcile cycle: find drift and repair it through the sync'))
     .option('--report-only', 'find drift, repair nothing')
-    .option('--entity <entity>', 'bookmark, favorite, device or purchase')
+    .option('--entity <entity>', `one entity: ${syncEntities.join(', ')} (default: all)`)
     .action(async (opts: SyncCliOptions & { reportOnly?: boolean; entity?: string }) => {
       const report = await callAdmin(opts, 'POST', '/admin/sync/reconcile', { repair: opts.reportOnly !== true, ...(opts.entity === undefined ? {} : { entity: opts.entity }) });
       print(opts, report, renderReconcileReport);

@@ -27,6 +27,13 @@ export function renderSyncStatus(status: Obj): string {
   return [line(header), ...rows.map(line), '', `outbox: ${num(outbox.pending)} pending, ${num(outbox.leased)} leased, ${num(outbox.dead)} dead; oldest open ${num(outbox.oldestOpenAgeSeconds).toFixed(1)} s`].join('\n');
 }
 
+/** The entities a cycle compared, each with its keys compared (`pin 12, profile 96, …`). */
+function compared(report: Obj): string {
+  const entities = Array.isArray(report.entities) ? (report.entities as unknown[]).map(txt) : [];
+  const counts = obj(report.comparedByEntity);
+  return entities.length === 0 ? 'none' : entities.map((e) => `${e} ${num(counts[e])}`).join(', ');
+}
+
 /** `understudy sync reconcile`: totals, then the first items. */
 export function renderReconcileReport(report: Obj): string {
   const kinds = obj(report.byKind);
@@ -34,9 +41,10 @@ export function renderReconcileReport(report: Obj): string {
     `reconciled ${num(report.households)} households, ${num(report.compared)} keys compared in ${num(report.durationMs)} ms`,
     `drift: ${num(report.drift)} (missing ${num(kinds.missing)}, extra ${num(kinds.extra)}, different ${num(kinds.different)}); skipped in flight: ${num(report.skippedInFlight)}`,
     `repairs: ${num(report.repairsEnqueued)} enqueued, ${num(report.repairsPending)} still pending`,
+    `entities: ${compared(report)}`,
   ];
   const items = Array.isArray(report.items) ? (report.items as unknown[]).map(obj) : [];
-  for (const item of items.slice(0, 20)) lines.push(`  ${pad(txt(item.entity), 9)} ${pad(txt(item.kind), 10)} on ${pad(txt(item.side), 9)} household ${txt(item.householdId)} key ${txt(item.key)}`);
+  for (const item of items.slice(0, 20)) lines.push(`  ${pad(txt(item.entity), 15)} ${pad(txt(item.kind), 10)} on ${pad(txt(item.side), 9)} household ${txt(item.householdId)} key ${txt(item.key)}`);
   for (const error of Array.isArray(report.errors) ? (report.errors as unknown[]) : []) lines.push(`  error: ${txt(error)}`);
   return lines.join('\n');
 }

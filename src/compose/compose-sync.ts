@@ -137,7 +137,7 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
   const passthrough = createCapturingPassthrough({ vendorUrl: deps.vendorUrl, timeoutMs: config.vendor.timeoutMs });
   const hooks = createFacadeHooks({ capture, isEnabled: (e) => switches.isEnabled(e), decodeKs: deps.decodeKs, nowSec: () => Math.floor(clock.nowMs() / 1000), passthrough, metrics, logger });
   const households = async (): Promise<string[]> => (await store.idMap.listAll()).filter((row) => row.kind === 'household').map((row) => row.vendorId);
-  const reconciler = createSyncReconciler({ config, clock, ids: deps.ids, vendor, platform, tokens, queue, capture, followFeed, households, isEnabled: (e) => switches.isEnabled(e), directory });
+  const reconciler = createSyncReconciler({ config, clock, ids: deps.ids, vendor, platform, tokens, queue, capture, followFeed, households, isEnabled: (e) => switches.isEnabled(e), directory, links });
   return {
     hooks, queue, admin, outbox, switches, stats, metrics, capture, reconciler, loop, followFeed,
     onApplied: applied.subscribe,

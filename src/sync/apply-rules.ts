@@ -51,6 +51,8 @@ export function toVendorWrite(change: SyncChange): VendorWrite | undefined {
   const v = change.value;
   switch (change.entity) {
     case 'bookmark':
+      // A bookmark delete (a history clean on the other side) cleans that asset's history: the vendor's only way to remove one.
+      if (change.op === 'delete') return { service: 'assethistory', action: 'clean', params: { filter: { objectType: 'KalturaAssetHistoryFilter', assetIdIn: String(v.assetId), statusEqual: 'all' } } };
       return { service: 'bookmark', action: 'add', params: { bookmark: { objectType: 'KalturaBookmark', id: String(v.assetId), type: v.assetType ?? 'media', position: v.position ?? 0, playerData: { objectType: 'KalturaBookmarkPlayerData', action: syncedBookmarkAction(v) } } } };
     case 'favorite':
       return change.op === 'delete'
@@ -86,6 +88,10 @@ export function toPlatformWrite(change: SyncChange, ids: PlatformIdLookup, house
   const v = change.value;
   switch (change.entity) {
     case 'bookmark': {
+      if (change.op === 'delete') {
+        const itemId = ids.toPlatform('asset', String(v.assetId));
+        return itemId === undefined ? undefined : { method: 'DELETE', path: `/user-data/v1/history?itemIds=${encodeURIComponent(itemId)}` };
+      }
       const path = assetPath('/user-data/v1/progress', change, ids);
       const itemKind = kindByAssetType[scalarText(v.assetType, 'media')] ?? 'media';
       return path === undefined ? undefined : { method: 'PUT', path, body: { positionSeconds: v.position ?? 0, itemKind, action: syncedBookmarkAction(v).toLowerCase() } };

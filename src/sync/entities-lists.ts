@@ -25,7 +25,8 @@ export function reminderKey(userId: string, v: Readonly<Record<string, unknown>>
   return `${userId}:asset:${scalarText(v.assetId)}`;
 }
 
-function listValue(name: unknown, ksql: unknown, listType: unknown): Record<string, unknown> {
+/** A personal list's content as changes carry it. */
+export function listValue(name: unknown, ksql: unknown, listType: unknown): Record<string, unknown> {
   return { name: scalarText(name), ksql: scalarText(ksql), listType: integerOf(listType) ?? 0 };
 }
 
@@ -44,7 +45,8 @@ function captureDeleteById(entity: 'personalList' | 'reminder', param: string): 
   };
 }
 
-function reminderValue(r: Record<string, unknown>): Record<string, unknown> | undefined {
+/** A reminder's target as changes carry it (vendor vocabulary), else undefined. */
+export function reminderValue(r: Record<string, unknown>): Record<string, unknown> | undefined {
   if (r.type === 'SERIES' || r.objectType === 'KalturaSeriesReminder') {
     const channel = integerOf(r.epgChannelId);
     const season = integerOf(r.seasonNumber);

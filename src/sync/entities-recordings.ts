@@ -57,11 +57,13 @@ export function planRecordingSteps(current: SideRecording | undefined, change: S
   return steps;
 }
 
-function seriesKey(householdId: string, seriesId: string, channelId: number, seasonNumber: number | undefined): string {
+/** The key of a household's series (or season) recording. */
+export function seriesKey(householdId: string, seriesId: string, channelId: number, seasonNumber: number | undefined): string {
   return `${householdId}:${seriesId}:${channelId}:${seasonNumber ?? 'all'}`;
 }
 
-function seriesValue(epgId: number, seriesId: string, channelId: number, seasonNumber: number | undefined): Record<string, unknown> {
+/** The value of a series recording change (vendor vocabulary). */
+export function seriesValue(epgId: number, seriesId: string, channelId: number, seasonNumber: number | undefined): Record<string, unknown> {
   return { epgId, seriesId, channelId, type: seasonNumber === undefined ? 'SERIES' : 'SEASON', ...(seasonNumber === undefined ? {} : { seasonNumber }) };
 }
 

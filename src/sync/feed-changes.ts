@@ -50,9 +50,12 @@ function progressChange(change: FeedChange, ids: Ids, lookup: VendorIdLookup): U
   const assetId = lookup.toVendor('asset', scalarText(data.itemId, ''));
   if (assetId === undefined || ids.userId === undefined) return undefined;
   const assetType = assetTypeByKind[scalarText(data.itemKind, 'media')] ?? 'media';
+  const key = `${ids.userId}:${assetId}:${assetType}`;
+  // A cleared history entry is a bookmark delete: a tombstone under last-writer-wins (docs/sync.md "Conflicts").
+  if (change.op === 'delete') return { entity: 'bookmark', op: 'delete', key, householdId: ids.householdId, userId: ids.userId, source: 'platform', value: { assetId: Number(assetId), assetType } };
   const action = scalarText(data.action, 'none').toUpperCase();
   const value = { assetId: Number(assetId), assetType, position: Number(data.positionSeconds ?? 0), action };
-  return { entity: 'bookmark', op: 'upsert', key: `${ids.userId}:${assetId}:${assetType}`, householdId: ids.householdId, userId: ids.userId, source: 'platform', value };
+  return { entity: 'bookmark', op: 'upsert', key, householdId: ids.householdId, userId: ids.userId, source: 'platform', value };
 }
 
 function favoriteChange(change: FeedChange, ids: Ids, lookup: VendorIdLookup): UnstampedChange | undefined {
@@ -77,10 +80,16 @@ function extensionChanges(change: FeedChange, ids: Ids, lookup: VendorIdLookup):
   return mapped.length === 0 ? { kind: 'ignored', why: 'ids not in the id map' } : { kind: 'changes', changes: mapped };
 }
 
+/** A history entry removed by a clean (the platform's `clearHistory`). */
+function isHistoryClean(change: FeedChange): boolean {
+  return change.entity === 'progress' && change.op === 'delete';
+}
+
 /** Turns one feed entry into a change to carry, or says why not. */
 export function readFeedChange(change: FeedChange, lookup: VendorIdLookup): FeedOutcome {
   if (change.origin === syncWriteOrigin) return { kind: 'echo' };
-  if (change.origin === facadeWriteOrigin) return { kind: 'captured' };
+  // The facade's history clean is not captured on the request path (it names no keys): the feed names each entry it removed.
+  if (change.origin === facadeWriteOrigin && !isHistoryClean(change)) return { kind: 'captured' };
   const householdId = lookup.toVendor('household', change.householdId);
   if (householdId === undefined) return { kind: 'ignored', why: 'household not in the id map' };
   const userId = change.userId === undefined ? undefined : lookup.toVendor('user', change.userId);

@@ -10,7 +10,7 @@ import type { SyncCapture } from './sync-capture';
 import type { SyncEvents } from './sync-ports';
 import type { UnstampedChange } from './capture-rules';
 import { extensionFollowing } from './entity-extensions';
-import type { SyncEntity } from './sync-types';
+import { facadeWriteOrigin, type SyncEntity } from './sync-types';
 
 /** One page of the feed, or `expired` when the cursor fell out of its window. */
 export type FeedPage = { readonly changes: readonly FeedChange[]; readonly nextCursor: string } | 'expired';
@@ -53,11 +53,13 @@ export async function followFeedOnce(options: FeedFollowerOptions): Promise<numb
     await options.cursors.set(name, await options.feed.latest());
     return 0;
   }
-  const changes: (UnstampedChange & { stamp: string })[] = [];
+  const changes: (UnstampedChange & { stamp?: string })[] = [];
   for (const entry of page.changes) {
     const outcome = readFeedChange(entry, options.ids);
     if (outcome.kind === 'echo') options.events.echoDropped(entityOfFeed(entry.entity));
-    if (outcome.kind === 'change') changes.push({ ...outcome.change, stamp: feedStamp(entry) });
+    // The facade's own history clean (feed-changes.ts) is stamped now, on the HLC that stamped the device's earlier
+    // writes in milliseconds: the platform's second would order it before a bookmark set earlier in the same second.
+    if (outcome.kind === 'change') changes.push({ ...outcome.change, ...(entry.origin === facadeWriteOrigin ? {} : { stamp: feedStamp(entry) }) });
     if (outcome.kind === 'changes') changes.push(...outcome.changes.map((c) => ({ ...c, stamp: feedStamp(entry) })));
   }
   if (changes.length > 0) await options.capture.captureChanges(changes, 'feed');

@@ -7,6 +7,7 @@ import type { SyncRegister } from './conflict-policies';
 import { keyPurchaseRepair } from './purchase-reconcile';
 import { classifyDrift, type DriftItem, type DriftKind } from './reconcile';
 import type { SyncCapture } from './sync-capture';
+import { linkReadItems, type SyncLinks } from './sync-links';
 import type { HouseholdSource, SideReader, SyncQueue } from './sync-ports';
 import type { SyncEntity, SyncSide } from './sync-types';
 
@@ -19,6 +20,8 @@ export interface ReconcileDeps {
   /** Reads the change feed up to now and waits (bounded) for the outbox to empty. */
   readonly settle: () => Promise<void>;
   readonly nowMs: () => number;
+  /** Side ids of list items: every personal list and reminder read is linked (a later delete by id is then carried). */
+  readonly links?: SyncLinks;
 }
 
 export interface ReconcileOptions {
@@ -33,7 +36,10 @@ export interface ReconcileReport {
   readonly startedAt: string;
   readonly durationMs: number;
   readonly households: number;
+  /** The entities compared (in the order they were). */
+  readonly entities: readonly SyncEntity[];
   readonly compared: number;
+  readonly comparedByEntity: Readonly<Record<string, number>>;
   readonly drift: number;
   readonly byKind: Readonly<Record<DriftKind, number>>;
   readonly byEntity: Readonly<Record<string, number>>;
@@ -59,6 +65,7 @@ const householdConcurrency = 8;
 async function reconcileHousehold(deps: ReconcileDeps, householdId: string, entity: SyncEntity): Promise<{ drift: DriftItem[]; compared: number } | 'in-flight'> {
   if ((await deps.queue.openCount(entity, householdId)) > 0) return 'in-flight';
   const [vendor, platform] = await Promise.all([deps.readers.vendor.read(entity, householdId), deps.readers.platform.read(entity, householdId)]);
+  if (deps.links !== undefined) for (const [side, snapshot] of [['vendor', vendor], ['platform', platform]] as const) await linkReadItems(deps.links, entity, side, snapshot.values());
   const keys = new Set([...vendor.keys(), ...platform.keys()]);
   const registers = await registersFor(deps.queue, entity, keys);
   return { drift: classifyDrift(entity, householdId, vendor, platform, registers).map(keyPurchaseRepair), compared: keys.size };
@@ -83,6 +90,7 @@ export async function runReconcileCycle(deps: ReconcileDeps, options: ReconcileO
   const found: DriftItem[] = [];
   const errors: string[] = [];
   let compared = 0;
+  const comparedByEntity: Record<string, number> = Object.fromEntries(deps.entities.map((e) => [e, 0]));
   let skippedInFlight = 0;
   const perHousehold: DriftItem[][] = households.map(() => []);
   const compareOne = async (index: number): Promise<void> => {
@@ -93,6 +101,7 @@ export async function runReconcileCycle(deps: ReconcileDeps, options: ReconcileO
         if (outcome === 'in-flight') skippedInFlight += 1;
         else {
           compared += outcome.compared;
+          comparedByEntity[entity] = (comparedByEntity[entity] ?? 0) + outcome.compared;
           perHousehold[index]!.push(...outcome.drift);
         }
       } catch (error) {
@@ -117,7 +126,9 @@ export async function runReconcileCycle(deps: ReconcileDeps, options: ReconcileO
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - t0,
     households: households.length,
+    entities: deps.entities,
     compared,
+    comparedByEntity,
     drift: found.length,
     byKind,
     byEntity,

@@ -6,6 +6,8 @@
  *   extra:     one side still holds a key the other removed since the last sync (register: present);
  *   different: both hold it with different values; the side that departed from the register wins,
  *              or, with no register, the later write (else the vendor, the system of record).
+ * Entities a side can remove are judged `extra`: a bookmark cleaned, add/remove sets, a parental rule
+ * switched off, a recording cancelled or deleted. PINs and profile fields are only ever set, so one-sided is `missing`.
  */
 import { scalarText } from './sync-types';
 import type { SyncRegister } from './conflict-policies';
@@ -28,19 +30,39 @@ export interface DriftItem {
 
 /** The comparable form of a value: what both sides store for the entity. */
 export function comparableValue(entity: SyncEntity, value: Readonly<Record<string, unknown>>): string {
-  if (entity === 'bookmark') return value.action === 'FINISH' || value.finished === true && Number(value.position) === 0 ? '0|finished' : String(Number(value.position ?? 0));
-  if (entity === 'favorite') return scalarText(value.extraData, '');
-  return '';
+  switch (entity) {
+    case 'bookmark':
+      return value.action === 'FINISH' || value.finished === true && Number(value.position) === 0 ? '0|finished' : String(Number(value.position ?? 0));
+    case 'favorite':
+      return scalarText(value.extraData, '');
+    case 'pin':
+      return scalarText(value.pin, '');
+    case 'profile':
+      return scalarText(value.value, '');
+    case 'recording':
+      return value.action === 'protect' ? 'protected' : '';
+    default:
+      return '';
+  }
+}
+
+/** Entities a side removes (a history entry cleaned, add/remove sets, a rule switched off, a recording cancelled or deleted). */
+const removable: ReadonlySet<SyncEntity> = new Set<SyncEntity>(['bookmark', 'favorite', 'device', 'parental', 'recording', 'seriesRecording', 'personalList', 'reminder']);
+
+/** True when the register says both sides held the key at the last sync (a cancelled recording is gone). */
+function registerHolds(register: SyncRegister | undefined): boolean {
+  if (register === undefined || register.tombstone) return false;
+  return register.entity !== 'recording' || !['cancel', 'delete'].includes(scalarText(register.change.value.action));
 }
 
 function changeFrom(entity: SyncEntity, householdId: string, record: SideRecord, source: SyncSide, op: 'upsert' | 'delete'): UnstampedChange {
-  return { entity, op, key: record.key, householdId, source, value: record.value, ...(record.userId === undefined ? {} : { userId: record.userId }) };
+  const removal = op === 'delete' ? record.removeAs : undefined;
+  return { entity, op: removal?.op ?? op, key: record.key, householdId, source, value: removal?.value ?? record.value, ...(record.userId === undefined ? {} : { userId: record.userId }) };
 }
 
 function judgeOneSided(entity: SyncEntity, householdId: string, record: SideRecord, holder: SyncSide, register: SyncRegister | undefined): DriftItem {
   const lacking: SyncSide = holder === 'vendor' ? 'platform' : 'vendor';
-  const removable = entity === 'favorite' || entity === 'device';
-  if (removable && register !== undefined && !register.tombstone) {
+  if (removable.has(entity) && registerHolds(register)) {
     // Both sides held it at the last sync: the lacking side removed it since, so remove it here too.
     return { entity, householdId, key: record.key, kind: 'extra', side: holder, repair: changeFrom(entity, householdId, record, lacking, 'delete') };
   }
@@ -48,6 +70,8 @@ function judgeOneSided(entity: SyncEntity, householdId: string, record: SideReco
 }
 
 function pickWinner(entity: SyncEntity, vendor: SideRecord, platform: SideRecord, register: SyncRegister | undefined): SyncSide {
+  // Neither side can take protection off a recording: the protected side wins.
+  if (entity === 'recording') return comparableValue(entity, vendor.value) === 'protected' ? 'vendor' : 'platform';
   if (register !== undefined && !register.tombstone) {
     const known = comparableValue(entity, register.change.value);
     if (comparableValue(entity, vendor.value) === known) return 'platform';

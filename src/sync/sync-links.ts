@@ -60,3 +60,26 @@ export async function linkChanges<T extends Linkable>(changes: readonly T[], lin
   }
   return out;
 }
+
+/** A record as reconcile read it (the fields a link needs). */
+interface ReadItem {
+  readonly key: string;
+  readonly userId?: string;
+  readonly value: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Links every list item and reminder a reconcile read on a side (docs/sync.md "Reconcile"), so a
+ * later delete by id on that side is carried even for an item made before the sync ran.
+ */
+export async function linkReadItems(links: SyncLinks, entity: SyncEntity, side: SyncSide, records: Iterable<ReadItem>): Promise<number> {
+  if (entity !== 'personalList' && entity !== 'reminder') return 0;
+  let linked = 0;
+  for (const record of records) {
+    const sideId = record.value.sideId;
+    if (record.userId === undefined || typeof sideId !== 'string') continue;
+    await links.put({ entity, side, owner: record.userId, sideId, key: record.key, value: contentOf(record.value) });
+    linked += 1;
+  }
+  return linked;
+}

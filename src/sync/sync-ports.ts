@@ -60,6 +60,8 @@ export interface SideRecord {
   readonly value: Readonly<Record<string, unknown>>;
   /** When the side last wrote it (epoch ms), if it says. */
   readonly atMs?: number;
+  /** How a repair removes it from the side holding it, where that is not a plain delete of `value` (a scheduled recording is cancelled). */
+  readonly removeAs?: { readonly op: 'upsert' | 'delete'; readonly value: Readonly<Record<string, unknown>> };
 }
 
 /** Pages one side for reconcile. */

@@ -7,6 +7,7 @@
 import type { IdMapper } from '../core/id-mapper';
 import type { VendorOutcome } from '../core/vendor-error';
 import { isSameSeries, type RecordingStep, type SideRecording } from '../sync/entities-recordings';
+import type { ListedRecording, ListedSeries } from '../sync/reconcile-records';
 import { scalarText, syncWriteOrigin, type SyncChange } from '../sync/sync-types';
 import type { PlatformHttpClient, PlatformHttpResponse } from './platform-http-client';
 import type { PlatformTokenCache } from './platform-token-cache';
@@ -17,8 +18,17 @@ import type { VendorCallClient } from './vendor-call-client';
 /** One write's result: done (with the id an add made), or failed. */
 export type DvrStepResult = { readonly kind: 'done'; readonly id?: number } | { readonly kind: 'failed'; readonly retryable: boolean; readonly error: string };
 
+/** A recording with the side's id, as reconcile and the applier read it. */
+export type SideListedRecording = ListedRecording & SideRecording;
+/** A series recording with the side's id. */
+export type SideListedSeries = ListedSeries & { readonly id: number };
+
 /** One side's Cloud DVR. */
 export interface DvrSide {
+  /** The household's recordings in every listed status (programmes in vendor ids, -1 when unmapped). */
+  listRecordings(change: SyncChange): Promise<SideListedRecording[]>;
+  /** The household's series recordings (first programme in vendor ids, -1 when unmapped). */
+  listSeries(change: SyncChange): Promise<SideListedSeries[]>;
   findRecording(change: SyncChange): Promise<SideRecording | undefined>;
   runRecording(change: SyncChange, step: RecordingStep, id: number | undefined): Promise<DvrStepResult>;
   /** The side's id of the series recording the change names, if it holds one. */
@@ -51,17 +61,24 @@ async function vendorList(vendor: VendorCallClient, service: string, params: Row
 export function createVendorDvrSide(vendor: VendorCallClient, ksFor: (change: SyncChange) => string): DvrSide {
   const call = async (change: SyncChange, service: string, action: string, params: Row): Promise<DvrStepResult> =>
     vendor.call({ service, action, params: { ...params, ks: ksFor(change) } }).then((o) => vendorStep(o, `${service}.${action}`));
+  const listRecordings = async (change: SyncChange): Promise<SideListedRecording[]> =>
+    (await vendorList(vendor, 'recording', { ks: ksFor(change), filter: { objectType: 'KalturaRecordingFilter', statusIn: liveStatuses }, pager: { objectType: 'KalturaFilterPager', pageSize: 500, pageIndex: 1 } })).map((r) => ({
+      id: numberOf(r.id) ?? 0, assetId: numberOf(r.assetId) ?? -1, status: scalarText(r.status), isProtected: r.isProtected === true, origin: scalarText(r.type, 'SINGLE'), atMs: (numberOf(r.updateDate) ?? 0) * 1000,
+    }));
+  const listSeries = async (change: SyncChange): Promise<SideListedSeries[]> =>
+    (await vendorList(vendor, 'seriesrecording', { ks: ksFor(change) })).map((r) => ({
+      id: numberOf(r.id) ?? 0, epgId: numberOf(r.epgId) ?? -1, seriesId: scalarText(r.seriesId), channelId: numberOf(r.channelId) ?? -1, type: scalarText(r.type), ...(numberOf(r.seasonNumber) === undefined ? {} : { seasonNumber: numberOf(r.seasonNumber)! }),
+    }));
   return {
+    listRecordings,
+    listSeries,
     async findRecording(change) {
-      const rows = await vendorList(vendor, 'recording', { ks: ksFor(change), filter: { objectType: 'KalturaRecordingFilter', statusIn: liveStatuses }, pager: { objectType: 'KalturaFilterPager', pageSize: 500, pageIndex: 1 } });
-      const row = rows.find((r) => numberOf(r.assetId) === change.value.assetId);
-      return row === undefined ? undefined : { id: numberOf(row.id) ?? 0, status: scalarText(row.status), isProtected: row.isProtected === true };
+      return (await listRecordings(change)).find((r) => r.assetId === change.value.assetId);
     },
     runRecording: (change, step, id) =>
       step === 'add' ? call(change, 'recording', 'add', { recording: { objectType: 'KalturaRecording', assetId: change.value.assetId } }) : call(change, 'recording', step, { id }),
     async findSeries(change) {
-      const rows = await vendorList(vendor, 'seriesrecording', { ks: ksFor(change) });
-      return numberOf(rows.find((r) => isSameSeries(change, { seriesId: scalarText(r.seriesId), channelId: numberOf(r.channelId) ?? -1, type: scalarText(r.type), ...(numberOf(r.seasonNumber) === undefined ? {} : { seasonNumber: numberOf(r.seasonNumber)! }) }))?.id);
+      return (await listSeries(change)).find((s) => isSameSeries(change, s))?.id;
     },
     runSeries: (change, step, id) => {
       const v = change.value;
@@ -104,10 +121,20 @@ export function createPlatformDvrSide(options: PlatformDvrOptions): DvrSide {
     return rowsOf((reply.body as Row | undefined)?.items);
   };
   const itemOf = (change: SyncChange, assetId: unknown): string => options.ids.toPlatform('asset', scalarText(assetId)) ?? '';
+  const assetOf = (itemId: unknown): number => numberOf(options.ids.toVendor('asset', scalarText(itemId))) ?? -1;
+  const listRecordings = async (change: SyncChange): Promise<SideListedRecording[]> =>
+    (await list(change, '/cdvr/v1/recordings?limit=500')).map((r) => ({
+      id: numberOf(r.number) ?? 0, assetId: assetOf(r.itemId), status: scalarText(r.status), isProtected: r.protected === true, origin: scalarText(r.origin, 'single'), atMs: Date.parse(scalarText(r.updatedAt)),
+    }));
+  const listSeries = async (change: SyncChange): Promise<SideListedSeries[]> =>
+    (await list(change, '/cdvr/v1/series-recordings')).map((r) => ({
+      id: numberOf(r.number) ?? 0, epgId: assetOf(r.itemId), seriesId: scalarText(r.seriesId), channelId: numberOf(r.epgChannelId) ?? -1, type: scalarText(r.scope).toUpperCase(), ...(numberOf(r.seasonNumber) === undefined ? {} : { seasonNumber: numberOf(r.seasonNumber)! }),
+    }));
   return {
+    listRecordings,
+    listSeries,
     async findRecording(change) {
-      const row = (await list(change, '/cdvr/v1/recordings?limit=500')).find((r) => r.itemId === itemOf(change, change.value.assetId));
-      return row === undefined ? undefined : { id: numberOf(row.number) ?? 0, status: scalarText(row.status), isProtected: row.protected === true };
+      return (await listRecordings(change)).find((r) => r.assetId === change.value.assetId);
     },
     async runRecording(change, step, id) {
       if (step === 'add') return platformStep(await send(change, 'POST', '/cdvr/v1/recordings', { itemId: itemOf(change, change.value.assetId) }), 'POST /cdvr/v1/recordings');
@@ -116,8 +143,7 @@ export function createPlatformDvrSide(options: PlatformDvrOptions): DvrSide {
       return platformStep(await send(change, method, path), `${method} ${path}`);
     },
     async findSeries(change) {
-      const rows = await list(change, '/cdvr/v1/series-recordings');
-      return numberOf(rows.find((r) => isSameSeries(change, { seriesId: scalarText(r.seriesId), channelId: numberOf(r.epgChannelId) ?? -1, type: scalarText(r.scope), ...(numberOf(r.seasonNumber) === undefined ? {} : { seasonNumber: numberOf(r.seasonNumber)! }) }))?.number);
+      return (await listSeries(change)).find((s) => isSameSeries(change, s))?.id;
     },
     async runSeries(change, step, id) {
       const v = change.value;

@@ -41,6 +41,8 @@ describe('conflict policies: the same winner on both sides whatever the delivery
     ['favorite re-add after remove', [change('favorite', 'platform', stamp(1000), 'delete', { assetId: 1 }), change('favorite', 'vendor', stamp(3000), 'upsert', { assetId: 1, extraData: 'x' }), change('favorite', 'platform', stamp(2000), 'upsert', { assetId: 1 })]],
     ['device add/remove set', [change('device', 'vendor', stamp(5), 'upsert', { udid: 'u' }), change('device', 'platform', stamp(6), 'delete', { udid: 'u' }), change('device', 'vendor', stamp(7), 'upsert', { udid: 'u', name: 'tv' })]],
     ['profile field', [change('profile', 'vendor', stamp(10), 'upsert', { city: 'Oslo' }), change('profile', 'platform', stamp(11), 'upsert', { city: 'Bergen' })]],
+    ['bookmark cleaned after a concurrent older bookmark on the other side (tombstone)', [change('bookmark', 'vendor', stamp(1000), 'upsert', { position: 100 }), change('bookmark', 'platform', stamp(2000), 'delete', { assetId: 1 }), change('bookmark', 'vendor', stamp(1500), 'upsert', { position: 150 })]],
+    ['bookmark set on the other side after a clean', [change('bookmark', 'platform', stamp(2000), 'delete', { assetId: 1 }), change('bookmark', 'vendor', stamp(2500), 'upsert', { position: 250 }), change('bookmark', 'vendor', stamp(1000), 'upsert', { position: 100 })]],
   ];
   it.each(cases)('%s', (_name, changes) => {
     const newest = [...changes].sort((a, b) => (a.stamp < b.stamp ? 1 : -1))[0]!;
