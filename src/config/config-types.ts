@@ -143,6 +143,8 @@ export interface SyncConfig {
   readonly maxBackoffMs: number;
   /** Rows one claim takes per household (household order), applied in order by one worker; default 32. */
   readonly claimDepth?: number;
+  /** Facade capture INSERTs in flight at once; captures arriving meanwhile go together in the next (group commit). 0: one INSERT per request. Default 2. */
+  readonly captureInFlight?: number;
   /**
    * Two sites active-active (docs/sync-home-site.md): the sites households are homed at by default
    * (a household id's hash picks one); only a household's home site applies its changes. Absent: one site, no partitioning.
