@@ -4,9 +4,9 @@
  *      other sim (claim → resolve → HTTP apply → complete with its register);
  *   2. lag p99 with devices writing bookmarks through the facade at `--rate` writes/s (default 500):
  *      from capture (outbox created_at) to completed_at, over every row of the window;
- *   3. the facade's write latency (bookmark.add → platform) with capture off, on (captures of
- *      concurrent requests grouped into one INSERT, the default) and on with one INSERT per request
- *      (`captureInFlight` 0), the instances taking turns in 1 s slices; `--capture-only` runs just this.
+ *   3. the facade's write latency (bookmark.add → platform) with capture off, on (one INSERT per
+ *      request, the default) and on with concurrent requests' captures grouped (`captureInFlight` 2),
+ *      the instances taking turns in 1 s slices; `--capture-only` runs just this.
  * Everything runs in this one process (facade, sims, workers, load), so figures include the load
  * generator's CPU; both rows of (3) pay it alike. Store: `--pg <url>` or $UNDERSTUDY_STORE_URL
  * (its sync tables are emptied), else a throwaway PostgreSQL 15 when the binaries exist.
@@ -38,7 +38,7 @@ const skipDepths = process.argv.includes('--no-depth-baseline');
 /** Only the capture-cost rows (3). */
 const captureOnly = process.argv.includes('--capture-only');
 
-async function start(url: string, sync: 'on' | 'off', claimDepth = depth, captureInFlight = 2): Promise<RunningUnderstudy> {
+async function start(url: string, sync: 'on' | 'off', claimDepth = depth, captureInFlight = 0): Promise<RunningUnderstudy> {
   const loaded = loadConfig({
     env: {},
     overrides: {
@@ -118,11 +118,11 @@ async function measureLag(facade: RunningUnderstudy, tokens: readonly string[]):
 type CaptureRow =
   | 'capture off'
   | 'capture on, workers in this process'
-  | 'capture on, one INSERT per request, workers in this process'
+  | 'capture on, grouped (captureInFlight 2), workers in this process'
   | 'capture on, workers elsewhere'
-  | 'capture on, one INSERT per request, workers elsewhere';
+  | 'capture on, grouped (captureInFlight 2), workers elsewhere';
 
-/** The capture-on facades compared: group commit (the default) and one INSERT per request (captureInFlight 0). */
+/** The capture-on facades compared: one INSERT per request (the default) and group commit (captureInFlight 2). */
 interface CaptureTargets {
   readonly grouped: RunningUnderstudy;
   readonly single: RunningUnderstudy;
@@ -131,8 +131,8 @@ interface CaptureTargets {
 }
 
 /**
- * (3): the same writes through a facade with sync off and facades with capture on (grouped and one
- * INSERT per request), taking turns; measured with their workers running here (their apply CPU
+ * (3): the same writes through a facade with sync off and facades with capture on (one INSERT per
+ * request, and grouped), taking turns; measured with their workers running here (their apply CPU
  * shares this process) and then with them stopped — the deployment where workers run on other instances.
  */
 async function measureCaptureCost(t: CaptureTargets): Promise<Record<CaptureRow, ReturnType<typeof summariseSlices>>> {
@@ -143,17 +143,13 @@ async function measureCaptureCost(t: CaptureTargets): Promise<Record<CaptureRow,
     slices.set(row, [...(slices.get(row) ?? []), await turn(facade)]);
   };
   for (const facade of [t.grouped, t.single, t.off]) await turn(facade);
-  for (let round = 0; round < seconds; round++) {
-    await take('capture on, workers in this process', t.grouped);
-    await take('capture on, one INSERT per request, workers in this process', t.single);
-    await take('capture off', t.off);
-  }
+  // Each round starts with the next target, so none always follows the same one.
+  const rounds = async (targets: readonly [CaptureRow, RunningUnderstudy][]): Promise<void> => {
+    for (let round = 0; round < seconds; round++) for (let i = 0; i < targets.length; i++) await take(...targets[(round + i) % targets.length]!);
+  };
+  await rounds([['capture on, workers in this process', t.single], ['capture on, grouped (captureInFlight 2), workers in this process', t.grouped], ['capture off', t.off]]);
   await Promise.all([t.grouped.sync!.loop.stop(), t.single.sync!.loop.stop()]);
-  for (let round = 0; round < seconds; round++) {
-    await take('capture on, workers elsewhere', t.grouped);
-    await take('capture on, one INSERT per request, workers elsewhere', t.single);
-    await take('capture off', t.off);
-  }
+  await rounds([['capture on, workers elsewhere', t.single], ['capture on, grouped (captureInFlight 2), workers elsewhere', t.grouped], ['capture off', t.off]]);
   return Object.fromEntries([...slices].map(([row, list]) => [row, summariseSlices(list)])) as Record<CaptureRow, ReturnType<typeof summariseSlices>>;
 }
 
@@ -183,9 +179,9 @@ async function main(): Promise<void> {
   const load = (): string => loadavg().map((n) => n.toFixed(1)).join(' / ');
   console.log(`| load average at the start (1 / 5 / 15 min) | ${load()} | load in ${loadProcesses > 0 ? `${loadProcesses} child processes` : 'this process'} |`);
   if (!captureOnly) await compareDepths(url);
-  const grouped = await start(url, 'on');
-  await grouped.store.sql.exec('TRUNCATE outbox, dead_letters, sync_registers, sync_switches, sync_cursors');
-  const single = await start(url, 'on', depth, 0);
+  const single = await start(url, 'on');
+  await single.store.sql.exec('TRUNCATE outbox, dead_letters, sync_registers, sync_switches, sync_cursors');
+  const grouped = await start(url, 'on', depth, 2);
   const off = await start(url, 'off');
   try {
     const tokens = new Map<RunningUnderstudy, readonly string[]>();

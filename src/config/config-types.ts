@@ -143,7 +143,7 @@ export interface SyncConfig {
   readonly maxBackoffMs: number;
   /** Rows one claim takes per household (household order), applied in order by one worker; default 32. */
   readonly claimDepth?: number;
-  /** Facade capture INSERTs in flight at once; captures arriving meanwhile go together in the next (group commit). 0: one INSERT per request. Default 2. */
+  /** Group commit: facade capture INSERTs in flight at once, captures arriving meanwhile going together in the next. 0 (default): one INSERT per request. */
   readonly captureInFlight?: number;
   /**
    * Two sites active-active (docs/sync-home-site.md): the sites households are homed at by default

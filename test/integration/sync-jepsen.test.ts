@@ -5,7 +5,8 @@
  * resets 5 % and applies 5 % but loses their answer (duplicated deliveries: the caller, device or
  * sync worker, sends the write again), workers are "killed" (rows claimed and abandoned until their
  * lease ends), and the change feed is re-delivered from the start. After the faults stop and one
- * reconcile cycle, the checker must find nothing lost, duplicated, echoed or different.
+ * reconcile cycle, the checker must find nothing lost, duplicated, echoed or different. Facade
+ * captures are group-committed here (`captureInFlight` 2), so grouping is checked under faults too.
  */
 import type { RunningUnderstudy } from '../../src/main';
 import { loadCatalog } from '../../src/sim/catalog/load-catalog';
@@ -19,7 +20,7 @@ const catalog = loadCatalog();
 let facade: RunningUnderstudy;
 
 beforeAll(async () => {
-  facade = await startFacadeLab({ overrides: { admin: { token }, sync: { leaseMs: 1000, pollMs: 20, feedPollMs: 50, backoffMs: 20, maxBackoffMs: 200, maxAttempts: 30 } } });
+  facade = await startFacadeLab({ overrides: { admin: { token }, sync: { leaseMs: 1000, pollMs: 20, feedPollMs: 50, backoffMs: 20, maxBackoffMs: 200, maxAttempts: 30, captureInFlight: 2 } } });
 }, 60_000);
 afterAll(() => facade.close());
 
