@@ -4,8 +4,9 @@
  *      other sim (claim → resolve → HTTP apply → complete with its register);
  *   2. lag p99 with devices writing bookmarks through the facade at `--rate` writes/s (default 500):
  *      from capture (outbox created_at) to completed_at, over every row of the window;
- *   3. the facade's write latency (bookmark.add → platform) with capture on vs off, the two
- *      instances taking turns in 1 s slices.
+ *   3. the facade's write latency (bookmark.add → platform) with capture off, on (one INSERT per
+ *      request, the default) and on with concurrent requests' captures grouped (`captureInFlight` 2),
+ *      the instances taking turns in 1 s slices; `--capture-only` runs just this.
  * Everything runs in this one process (facade, sims, workers, load), so figures include the load
  * generator's CPU; both rows of (3) pay it alike. Store: `--pg <url>` or $UNDERSTUDY_STORE_URL
  * (its sync tables are emptied), else a throwaway PostgreSQL 15 when the binaries exist.
@@ -34,15 +35,19 @@ const repeats = numberArg('repeats', 2);
 const loadProcesses = numberArg('load-processes', 0);
 /** Skip the depth comparison (throughput and lag at depth 1 and `depth`), run lag and capture cost at `depth` only. */
 const skipDepths = process.argv.includes('--no-depth-baseline');
+/** Only the capture-cost rows (3). */
+const captureOnly = process.argv.includes('--capture-only');
 
-async function start(url: string, sync: 'on' | 'off', claimDepth = depth): Promise<RunningUnderstudy> {
+async function start(url: string, sync: 'on' | 'off', claimDepth = depth, captureInFlight = 0): Promise<RunningUnderstudy> {
   const loaded = loadConfig({
     env: {},
     overrides: {
       server: { port: 0, adminPort: 0 },
       log: { level: 'silent' },
+      // The bench's 60 devices write ~8/s each: the edge's per-device limits stay off (bench/lib/bench-config.ts).
+      edge: { rateLimits: { enabled: false } },
       store: { driver: 'postgres', url, poolSize: 16 },
-      sync: { mode: sync, order, workers, batchSize: 128, pollMs: 20, feedPollMs: 100, claimDepth },
+      sync: { mode: sync, order, workers, batchSize: 128, pollMs: 20, feedPollMs: 100, claimDepth, captureInFlight },
     },
   });
   if (!loaded.ok) throw new Error(loaded.error.join('; '));
@@ -110,33 +115,42 @@ async function measureLag(facade: RunningUnderstudy, tokens: readonly string[]):
   return { load: summariseSlices([slice]), lag: { rows: r.n, p50: r.p50, p99: r.p99, max: r.max } };
 }
 
-type CaptureRow = 'capture off' | 'capture on, workers in this process' | 'capture on, workers elsewhere';
+type CaptureRow =
+  | 'capture off'
+  | 'capture on, workers in this process'
+  | 'capture on, grouped (captureInFlight 2), workers in this process'
+  | 'capture on, workers elsewhere'
+  | 'capture on, grouped (captureInFlight 2), workers elsewhere';
+
+/** The capture-on facades compared: one INSERT per request (the default) and group commit (captureInFlight 2). */
+interface CaptureTargets {
+  readonly grouped: RunningUnderstudy;
+  readonly single: RunningUnderstudy;
+  readonly off: RunningUnderstudy;
+  readonly tokens: ReadonlyMap<RunningUnderstudy, readonly string[]>;
+}
 
 /**
- * (3): the same writes through a facade with sync off and one with capture on, taking turns; the
- * capture-on facade is measured with its workers running here (their apply CPU shares this
- * process) and then with them stopped — the deployment where workers run on other instances.
+ * (3): the same writes through a facade with sync off and facades with capture on (one INSERT per
+ * request, and grouped), taking turns; measured with their workers running here (their apply CPU
+ * shares this process) and then with them stopped — the deployment where workers run on other instances.
  */
-async function measureCaptureCost(on: RunningUnderstudy, off: RunningUnderstudy, onTokens: readonly string[], offTokens: readonly string[]): Promise<Record<CaptureRow, ReturnType<typeof summariseSlices>>> {
+async function measureCaptureCost(t: CaptureTargets): Promise<Record<CaptureRow, ReturnType<typeof summariseSlices>>> {
   const writeRate = Math.min(rate, 200);
-  const turn = (facade: RunningUnderstudy, tokens: readonly string[]): Promise<LoadSlice> => loadSlice(facade.url, writeRate, 1000, tokens);
-  const slices: Record<CaptureRow, LoadSlice[]> = { 'capture off': [], 'capture on, workers in this process': [], 'capture on, workers elsewhere': [] };
-  await turn(on, onTokens);
-  await turn(off, offTokens);
-  for (let round = 0; round < seconds; round++) {
-    slices['capture on, workers in this process'].push(await turn(on, onTokens));
-    slices['capture off'].push(await turn(off, offTokens));
-  }
-  await on.sync!.loop.stop();
-  for (let round = 0; round < seconds; round++) {
-    slices['capture on, workers elsewhere'].push(await turn(on, onTokens));
-    slices['capture off'].push(await turn(off, offTokens));
-  }
-  return {
-    'capture off': summariseSlices(slices['capture off']),
-    'capture on, workers in this process': summariseSlices(slices['capture on, workers in this process']),
-    'capture on, workers elsewhere': summariseSlices(slices['capture on, workers elsewhere']),
+  const turn = (facade: RunningUnderstudy): Promise<LoadSlice> => loadSlice(facade.url, writeRate, 1000, t.tokens.get(facade)!);
+  const slices = new Map<CaptureRow, LoadSlice[]>();
+  const take = async (row: CaptureRow, facade: RunningUnderstudy): Promise<void> => {
+    slices.set(row, [...(slices.get(row) ?? []), await turn(facade)]);
   };
+  for (const facade of [t.grouped, t.single, t.off]) await turn(facade);
+  // Each round starts with the next target, so none always follows the same one.
+  const rounds = async (targets: readonly [CaptureRow, RunningUnderstudy][]): Promise<void> => {
+    for (let round = 0; round < seconds; round++) for (let i = 0; i < targets.length; i++) await take(...targets[(round + i) % targets.length]!);
+  };
+  await rounds([['capture on, workers in this process', t.single], ['capture on, grouped (captureInFlight 2), workers in this process', t.grouped], ['capture off', t.off]]);
+  await Promise.all([t.grouped.sync!.loop.stop(), t.single.sync!.loop.stop()]);
+  await rounds([['capture on, workers elsewhere', t.single], ['capture on, grouped (captureInFlight 2), workers elsewhere', t.grouped], ['capture off', t.off]]);
+  return Object.fromEntries([...slices].map(([row, list]) => [row, summariseSlices(list)])) as Record<CaptureRow, ReturnType<typeof summariseSlices>>;
 }
 
 /** (1) and (2) with the baseline claim (depth 1) and the deep claim, taking turns `repeats` times. */
@@ -164,13 +178,15 @@ async function main(): Promise<void> {
   if (url === undefined) throw new Error('needs PostgreSQL: --pg <url>, $UNDERSTUDY_STORE_URL, or PostgreSQL 15 binaries for a throwaway server');
   const load = (): string => loadavg().map((n) => n.toFixed(1)).join(' / ');
   console.log(`| load average at the start (1 / 5 / 15 min) | ${load()} | load in ${loadProcesses > 0 ? `${loadProcesses} child processes` : 'this process'} |`);
-  await compareDepths(url);
-  const on = await start(url, 'on');
-  await on.store.sql.exec('TRUNCATE outbox, dead_letters, sync_registers, sync_switches, sync_cursors');
+  if (!captureOnly) await compareDepths(url);
+  const single = await start(url, 'on');
+  await single.store.sql.exec('TRUNCATE outbox, dead_letters, sync_registers, sync_switches, sync_cursors');
+  const grouped = await start(url, 'on', depth, 2);
   const off = await start(url, 'off');
   try {
-    const onTokens = await loginAll(on, 60);
-    const cost = await measureCaptureCost(on, off, onTokens, await loginAll(off, 60));
+    const tokens = new Map<RunningUnderstudy, readonly string[]>();
+    for (const facade of [grouped, single, off]) tokens.set(facade, await loginAll(facade, 60));
+    const cost = await measureCaptureCost({ grouped, single, off, tokens });
     const base = cost['capture off'].latencyMs;
     for (const [name, result] of Object.entries(cost)) {
       const l = result.latencyMs;
@@ -179,7 +195,8 @@ async function main(): Promise<void> {
   } finally {
     console.log(`| load average at the end (1 / 5 / 15 min) | ${load()} | |`);
     await off.close();
-    await on.close();
+    await single.close();
+    await grouped.close();
     throwaway?.stop();
   }
 }

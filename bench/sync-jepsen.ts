@@ -2,7 +2,8 @@
  * The sync's full Jepsen-style run (docs/sync.md; the small one is test/integration/sync-jepsen.test.ts):
  * `--writes` (20,000) acknowledged writes from both sides — through the facade under a mixed policy
  * (bookmarks to the platform, favorites to the vendor by kill switch) and straight to each sim —
- * while the vendor-sim fails 10 % of requests and resets 5 %, `--kills` (20) SIGKILLs of understudy
+ * while the vendor-sim fails 10 % of requests, resets 5 % and applies 5 % but loses their answer
+ * (duplicated deliveries: the caller sends the write again), `--kills` (20) SIGKILLs of understudy
  * processes whose sync workers share the outbox (each replaced at once), and `--restarts` (3)
  * `pg_ctl restart`s of the run's own throwaway PostgreSQL. Then the faults stop, the outbox drains,
  * one reconcile cycle runs (it repairs captures lost while PostgreSQL was down), and the checker
@@ -16,7 +17,7 @@ import { startUnderstudy, type RunningUnderstudy } from '../src/main';
 import { checkSyncHistory, type AckedWrite } from '../test/support/sync-history-check';
 import { numberArg } from './lib/bench-args';
 import { startRestartablePostgres, type RestartablePostgres } from './lib/restartable-postgres';
-import { openWriters, readSides, writeRound, type RunTargets } from './lib/sync-jepsen-writers';
+import { openWriters, readSides, resentWrites, writeRound, type RunTargets } from './lib/sync-jepsen-writers';
 
 const writes = numberArg('writes', 20_000);
 const kills = numberArg('kills', 20);
@@ -86,14 +87,14 @@ async function run(pg: RestartablePostgres, parent: RunningUnderstudy, children:
   for (const operation of ['favorite.add', 'favorite.delete']) await admin(parent, 'POST', '/admin/kill-switch', { on: true, operation });
   const acked: AckedWrite[] = [];
   const platformDirect = new Set<string>();
-  await vendorFaults(parent, { errorRate: 0.1, resetRate: 0.05 });
+  await vendorFaults(parent, { errorRate: 0.1, resetRate: 0.05, duplicateRate: 0.05 });
   const started = Date.now();
   let writing = true;
   const chaos = runChaos(pg.url, parent, pg, acked, () => !writing, children);
   for (let round = 1; acked.length < writes; round++) await Promise.all(writers.map((w) => writeRound(t, w, round, acked, platformDirect)));
   writing = false;
   const faults = await chaos;
-  await vendorFaults(parent, { errorRate: 0, resetRate: 0 });
+  await vendorFaults(parent, { errorRate: 0, resetRate: 0, duplicateRate: 0 });
   const writeSeconds = (Date.now() - started) / 1000;
   for (const operation of ['favorite.add', 'favorite.delete']) await admin(parent, 'POST', '/admin/kill-switch', { on: false, operation });
   const writesEndMs = Date.now();
@@ -113,7 +114,8 @@ async function run(pg: RestartablePostgres, parent: RunningUnderstudy, children:
     "SELECT entity, origin, left(coalesce(last_error, ''), 120) || ' (attempts ' || min(attempts) || '–' || max(attempts) || ')' AS reason, count(*)::int AS n FROM dead_letters GROUP BY 1, 2, left(coalesce(last_error, ''), 120) ORDER BY n DESC LIMIT 10");
   console.log('| figure | value |\n|---|---|');
   console.log(`| acknowledged writes (4 users × 4 writers, ${new Set(acked.map((a) => a.key)).size} keys) | ${acked.length} in ${writeSeconds.toFixed(0)} s |`);
-  console.log(`| faults | ${faults.kills} SIGKILLs of ${processes} instance processes, ${faults.restarts} PostgreSQL restarts, vendor-sim 10 % errors + 5 % resets |`);
+  console.log(`| faults | ${faults.kills} SIGKILLs of ${processes} instance processes, ${faults.restarts} PostgreSQL restarts, vendor-sim 10 % errors + 5 % resets + 5 % duplicated deliveries (applied, answer lost) |`);
+  console.log(`| writes sent again by the writers (outcome unknown: reset, 503, or applied with the answer lost) | ${resentWrites.count} |`);
   console.log(`| reconcile after the drain | ${JSON.stringify({ drift: report.drift, repairsEnqueued: report.repairsEnqueued, repairsPending: report.repairsPending, errors: report.errors })} |`);
   console.log(`| converged (drain + reconcile) after the last fault | ${convergedSeconds.toFixed(1)} s (${phases}) |`);
   console.log(`| checker: lost / divergent / duplicated / echoes | ${verdict.lost.length} / ${verdict.divergent.length} / ${verdict.duplicated.length} / ${verdict.echoes.length} |`);

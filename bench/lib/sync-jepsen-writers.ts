@@ -3,9 +3,11 @@
  * is test/integration/sync-jepsen.test.ts): per demo user, four writers on disjoint assets (one
  * writer per key, as the checker needs) — bookmarks through the facade (to the platform),
  * favorites through the facade (to the vendor, by kill switch), favorites straight to the platform,
- * bookmarks straight to the vendor-sim — each recording what was acknowledged.
+ * bookmarks straight to the vendor-sim — each recording what was acknowledged. A write whose outcome
+ * is unknown (no answer: the vendor-sim may have applied it and lost its answer) is sent again.
  */
 import { loadCatalog } from '../../src/sim/catalog/load-catalog';
+import { isUnknownVendorResult, retryWhileUnknown } from '../../test/support/retry-unknown';
 import type { AckedWrite, SideListing } from '../../test/support/sync-history-check';
 
 const catalog = loadCatalog();
@@ -58,12 +60,24 @@ export async function openWriters(t: RunTargets): Promise<Writer[]> {
   return writers;
 }
 
+/** Writes sent again because their outcome was unknown (a reset, a 503, or an answer lost after the write was applied). */
+export const resentWrites = { count: 0 };
+
+/** `unknown`, counting every write it sends again. */
+function counted<T>(unknown: (answer: T) => boolean): (answer: T) => boolean {
+  return (answer) => {
+    const again = unknown(answer);
+    if (again) resentWrites.count += 1;
+    return again;
+  };
+}
+
 const bookmark = (id: number, position: number) => ({ objectType: 'KalturaBookmark', id: String(id), type: 'media', position, playerData: { objectType: 'KalturaBookmarkPlayerData', action: 'PAUSE' } });
 
 /** One round of the four writers of one user; `round` makes every bookmark position new. */
 export async function writeRound(t: RunTargets, w: Writer, round: number, acked: AckedWrite[], platformDirect: Set<string>): Promise<void> {
   const u = w.userId;
-  const api = (base: string, service: string, action: string, body: Record<string, unknown>) => postJson(`${base}/api_v3/service/${service}/action/${action}`, body);
+  const api = (base: string, service: string, action: string, body: Record<string, unknown>): Promise<any> => retryWhileUnknown(() => postJson(`${base}/api_v3/service/${service}/action/${action}`, body), counted(isUnknownVendorResult));
   const add = round % 2 === 0;
   await Promise.all([
     ...assets.slice(0, 3).map(async (a) => {
@@ -75,7 +89,7 @@ export async function writeRound(t: RunTargets, w: Writer, round: number, acked:
     }),
     ...assets.slice(6, 9).map(async (a) => {
       platformDirect.add(`${u}:${a.vendorId}`);
-      const status = await platformStatus(t, w.bearer, add ? 'PUT' : 'DELETE', `/user-data/v1/favorites/${a.platformId}`, add ? { note: '' } : undefined);
+      const status = await retryWhileUnknown(() => platformStatus(t, w.bearer, add ? 'PUT' : 'DELETE', `/user-data/v1/favorites/${a.platformId}`, add ? { note: '' } : undefined), counted((code: number) => code === 599));
       if (status < 300) acked.push({ key: `f:${u}:${a.vendorId}`, value: add ? 'present' : 'absent' });
     }),
     ...assets.slice(9, 12).map(async (a) => {

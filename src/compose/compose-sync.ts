@@ -121,7 +121,7 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
   });
   const switches = createSyncSwitches(admin, queue, () => loop.wake());
   await switches.refresh();
-  const capture = createSyncCapture({ queue, clock: new HybridLogicalClock(config.site.id, () => clock.nowMs()), isEnabled: (e) => switches.isEnabled(e), events: metrics, links, onCommitted: () => loop.wake() });
+  const capture = createSyncCapture({ queue, clock: new HybridLogicalClock(config.site.id, () => clock.nowMs()), isEnabled: (e) => switches.isEnabled(e), events: metrics, links, onCommitted: () => loop.nudge(), captureInFlight: s.captureInFlight ?? 0 });
   const feed = createPlatformChangeFeed(platform, tokens);
   const lookup = { toVendor: (kind: 'asset' | 'household' | 'user' | 'product' | 'file', id: string) => deps.ids.toVendor(kind, id) };
   const followFeed = (): Promise<number> => followFeedOnce({ feed, cursors: store.cursors, capture, ids: lookup, events: metrics, pageSize: 500 });

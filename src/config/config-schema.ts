@@ -147,6 +147,7 @@ export const configSchema = {
         backoffMs: { type: 'integer', minimum: 1, maximum: 600000 },
         maxBackoffMs: { type: 'integer', minimum: 1, maximum: 3600000 },
         claimDepth: { type: 'integer', minimum: 1, maximum: 256 },
+        captureInFlight: { type: 'integer', minimum: 0, maximum: 64 },
         homeSites: { type: 'array', minItems: 1, maxItems: 8, uniqueItems: true, items: { type: 'string', pattern: '^[a-z0-9-]{1,32}$' } },
         prune: {
           type: 'object',

@@ -143,6 +143,8 @@ export interface SyncConfig {
   readonly maxBackoffMs: number;
   /** Rows one claim takes per household (household order), applied in order by one worker; default 32. */
   readonly claimDepth?: number;
+  /** Group commit: facade capture INSERTs in flight at once, captures arriving meanwhile going together in the next. 0 (default): one INSERT per request. */
+  readonly captureInFlight?: number;
   /**
    * Two sites active-active (docs/sync-home-site.md): the sites households are homed at by default
    * (a household id's hash picks one); only a household's home site applies its changes. Absent: one site, no partitioning.

@@ -10,9 +10,16 @@ export interface FaultSettings {
   errorRate: number;
   /** Share of requests (0..1) whose connection is reset without an answer. */
   resetRate: number;
+  /**
+   * Share of requests (0..1) that are served (a write is applied) and whose answer is then lost: the
+   * connection is reset instead, so the caller cannot tell and retries — the write is delivered twice.
+   */
+  duplicateRate: number;
 }
 
-export const noFaults: Readonly<FaultSettings> = Object.freeze({ latencyMs: 0, jitterMs: 0, errorRate: 0, resetRate: 0 });
+export const noFaults: Readonly<FaultSettings> = Object.freeze({ latencyMs: 0, jitterMs: 0, errorRate: 0, resetRate: 0, duplicateRate: 0 });
+
+const shares = new Set(['errorRate', 'resetRate', 'duplicateRate']);
 
 /** Validates and merges a partial fault update; returns an error text for bad values. */
 export function mergeFaults(current: FaultSettings, update: unknown): FaultSettings | string {
@@ -21,7 +28,7 @@ export function mergeFaults(current: FaultSettings, update: unknown): FaultSetti
   for (const [key, value] of Object.entries(update)) {
     if (!(key in noFaults)) return `unknown fault knob: ${key}`;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return `${key} must be a non-negative number`;
-    if ((key === 'errorRate' || key === 'resetRate') && value > 1) return `${key} must be between 0 and 1`;
+    if (shares.has(key) && value > 1) return `${key} must be between 0 and 1`;
     next[key as keyof FaultSettings] = value;
   }
   return next;
@@ -45,3 +52,12 @@ export async function applyFaults(faults: FaultSettings, req: IncomingMessage, r
   }
   return false;
 }
+
+/**
+ * Decides, before a request is served, whether its answer will be lost (`duplicateRate`): the sim
+ * serves it and then resets the connection instead of answering.
+ */
+export function willLoseAnswer(faults: FaultSettings, random: () => number = Math.random): boolean {
+  return faults.duplicateRate > 0 && random() < faults.duplicateRate;
+}
+

@@ -1,16 +1,22 @@
 import type { Clock } from '../core/clock';
 import type { SyncRegister } from '../sync/conflict-policies';
 import { changeIdempotencyKey } from '../sync/feed-changes';
-import type { QueuedChange, SyncQueue } from '../sync/sync-ports';
+import type { EnqueueGroup, QueuedChange, SyncQueue } from '../sync/sync-ports';
 import type { CaptureOrigin, SyncChange, SyncEntity } from '../sync/sync-types';
 import { at, deadLetterSql, type ClaimedDbRow } from './outbox-sql';
 import type { SqlOutboxStore } from './outbox-store';
+import type { OutboxEntry } from './ports';
 import type { SqlClient } from './sql-client';
 import { registerKey } from '../sync/conflict-policies';
 import { buildEnqueue } from './outbox-sql';
 import { HomeFence, type HomeScope } from './sync-home-fence';
 import { COMPLETE_FENCED_SQL, homePredicate } from './sync-home-sql';
 import { COMPLETE_MANY_SQL, orderedClaimSql, READ_REGISTERS_SQL, registerValue, RELEASE_SQL, RENEW_SQL, toPayload, toQueuedChange, toRegister, UPSERT_REGISTER_SQL, type SyncOrder } from './sync-queue-sql';
+
+/** A change as an outbox row. */
+function toOutboxEntry(change: SyncChange, origin: CaptureOrigin): OutboxEntry {
+  return { entity: change.entity, entityKey: change.key, householdId: change.householdId, op: change.op, payload: toPayload(change), origin, idempotencyKey: changeIdempotencyKey(change) };
+}
 
 /**
  * The sync's queue over the outbox tables (migrations 3 and 6): enqueue, fail and dead letters are
@@ -37,21 +43,28 @@ export class SqlSyncQueue implements SyncQueue {
   }
 
   async enqueue(changes: readonly SyncChange[], origin: CaptureOrigin): Promise<number> {
-    const entries = changes.map((change) => ({
-      entity: change.entity,
-      entityKey: change.key,
-      householdId: change.householdId,
-      op: change.op,
-      payload: toPayload(change),
-      origin,
-      idempotencyKey: changeIdempotencyKey(change),
-    }));
+    const entries = changes.map((change) => toOutboxEntry(change, origin));
     // One statement is atomic on its own: a capture costs one round trip, not BEGIN/INSERT/COMMIT.
     if (entries.length <= 500) {
       const { sql, params } = buildEnqueue(entries, this.clock.nowMs());
       return (await this.sql.query(sql, params)).rowCount;
     }
     return (await this.outbox.enqueue(entries)).enqueued;
+  }
+
+  async enqueueGroups(groups: readonly EnqueueGroup[]): Promise<number[]> {
+    const entries = groups.flatMap((group) => group.changes.map((change) => toOutboxEntry(change, group.origin)));
+    if (entries.length === 0) return groups.map(() => 0);
+    if (entries.length > 500) {
+      const counts: number[] = [];
+      for (const group of groups) counts.push(await this.enqueue(group.changes, group.origin));
+      return counts;
+    }
+    // One statement for every caller (atomic on its own); RETURNING tells which rows were new.
+    const { sql, params } = buildEnqueue(entries, this.clock.nowMs());
+    const { rows } = await this.sql.query<{ idempotency_key: string }>(`${sql} RETURNING idempotency_key`, params);
+    const added = new Set(rows.map((row) => row.idempotency_key));
+    return groups.map((group) => group.changes.filter((change) => added.delete(changeIdempotencyKey(change))).length);
   }
 
   /** The home-site fence, when two sites split the work. */

@@ -6,7 +6,8 @@
 import { captureChangesOf, type CapturedCall, type UnstampedChange } from './capture-rules';
 import type { HybridLogicalClock } from './hlc';
 import { linkChanges, type SyncLinks } from './sync-links';
-import type { SyncEvents, SyncQueue } from './sync-ports';
+import { createGroupCommit } from './group-commit';
+import type { EnqueueGroup, SyncEvents, SyncQueue } from './sync-ports';
 import type { CaptureOrigin, SyncChange, SyncEntity } from './sync-types';
 
 export interface SyncCaptureOptions {
@@ -18,6 +19,22 @@ export interface SyncCaptureOptions {
   readonly links?: SyncLinks;
   /** Called after a commit that added rows (wakes the in-process workers). */
   readonly onCommitted?: () => void;
+  /**
+   * Facade capture statements in flight at once; callers arriving meanwhile go together in the next
+   * (group-commit.ts). 0, or a queue without enqueueGroups: each capture is its own INSERT.
+   */
+  readonly captureInFlight?: number;
+}
+
+type Enqueue = (changes: readonly SyncChange[], origin: CaptureOrigin) => Promise<number>;
+
+/** The facade's enqueue: grouped across concurrent requests when the queue and the option allow. */
+function facadeEnqueue(options: SyncCaptureOptions): Enqueue {
+  const inFlight = options.captureInFlight ?? 0;
+  const enqueueGroups = options.queue.enqueueGroups?.bind(options.queue);
+  if (inFlight <= 0 || enqueueGroups === undefined) return (changes, origin) => options.queue.enqueue(changes, origin);
+  const commit = createGroupCommit<EnqueueGroup>({ flush: enqueueGroups, sizeOf: (group) => group.changes.length, maxInFlight: inFlight, maxRows: 500, maxWaitingRows: 5000 });
+  return (changes, origin) => commit({ changes, origin });
 }
 
 /** Captures writes; every method resolves once the outbox holds them. */
@@ -30,7 +47,7 @@ export interface SyncCapture {
 
 /** Creates the capture service. */
 export function createSyncCapture(options: SyncCaptureOptions): SyncCapture {
-  const commit = async (changes: readonly (UnstampedChange & { stamp?: string })[], origin: CaptureOrigin): Promise<number> => {
+  const commitWith = (enqueue: Enqueue) => async (changes: readonly (UnstampedChange & { stamp?: string })[], origin: CaptureOrigin): Promise<number> => {
     const enabled = await linkChanges(changes.filter((c) => options.isEnabled(c.entity)), options.links);
     if (enabled.length === 0) return 0;
     const stamped: SyncChange[] = enabled.map((c) => {
@@ -38,15 +55,16 @@ export function createSyncCapture(options: SyncCaptureOptions): SyncCapture {
       options.clock.observe(c.stamp);
       return { ...c, stamp: c.stamp };
     });
-    const added = await options.queue.enqueue(stamped, origin);
+    const added = await enqueue(stamped, origin);
     const perEntity = new Map<SyncEntity, number>();
     for (const c of stamped) perEntity.set(c.entity, (perEntity.get(c.entity) ?? 0) + 1);
     for (const [entity, count] of perEntity) options.events.captured(entity, origin, count);
     if (added > 0) options.onCommitted?.();
     return added;
   };
+  const commitFacade = commitWith(facadeEnqueue(options));
   return {
-    captureCalls: (calls) => commit(calls.flatMap(captureChangesOf), 'facade'),
-    captureChanges: commit,
+    captureCalls: (calls) => commitFacade(calls.flatMap(captureChangesOf), 'facade'),
+    captureChanges: commitWith((changes, origin) => options.queue.enqueue(changes, origin)),
   };
 }

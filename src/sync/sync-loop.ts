@@ -16,15 +16,27 @@ export interface SyncLoopOptions {
 }
 
 export interface SyncLoop {
-  /** Runs a worker now instead of at its next poll. */
+  /** Runs every sleeping worker now instead of at its next poll (a switch flipped, dead letters re-driven). */
   wake(): void;
+  /**
+   * New rows were committed here: within `nudgeDelayMs` one sleeping worker claims (or the next
+   * worker to finish empty-handed claims again instead of sleeping). Captures arriving meanwhile
+   * share that one claim: waking every worker per capture cost a claim per worker per write.
+   */
+  nudge(): void;
   stop(): Promise<void>;
   readonly running: boolean;
 }
 
+/** How long a nudge waits for more captures to share its claim (lag stays far below the poll). */
+const nudgeDelayMs = 5;
+
 /** Starts the worker loops. */
 export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
   let running = true;
+  let nudgeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A nudge that found no sleeper: the next worker about to sleep claims once more instead. */
+  let nudgePending = false;
   const sleepers = new Set<() => void>();
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
@@ -45,7 +57,8 @@ export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
       } catch (error) {
         options.onError?.(error);
       }
-      if (held === 0 && running) await sleep(options.pollMs);
+      if (held === 0 && running && nudgePending) nudgePending = false;
+      else if (held === 0 && running) await sleep(options.pollMs);
     }
   };
   const loops = Array.from({ length: Math.max(1, options.workers) }, (_, i) => runWorker(i + 1));
@@ -53,8 +66,18 @@ export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
     wake: () => {
       for (const wake of [...sleepers]) wake();
     },
+    nudge: () => {
+      if (nudgeTimer !== undefined || !running) return;
+      nudgeTimer = setTimeout(() => {
+        nudgeTimer = undefined;
+        const sleeper = sleepers.values().next().value;
+        if (sleeper === undefined) nudgePending = true;
+        else sleeper();
+      }, nudgeDelayMs);
+    },
     stop: async () => {
       running = false;
+      if (nudgeTimer !== undefined) clearTimeout(nudgeTimer);
       for (const wake of [...sleepers]) wake();
       await Promise.all(loops);
     },

@@ -19,6 +19,11 @@ export interface QueuedChange {
 export interface SyncQueue {
   /** Commits changes to the outbox (a known change is a no-op); returns how many were new. */
   enqueue(changes: readonly SyncChange[], origin: CaptureOrigin): Promise<number>;
+  /**
+   * enqueue() for several callers in one statement (group commit, group-commit.ts); resolves each
+   * group's count of new rows, in order. A key repeated across groups counts for the first.
+   */
+  enqueueGroups?(groups: readonly EnqueueGroup[]): Promise<number[]>;
   /** Leases up to `limit` rows, at most one per (entity, household): per-key order. */
   claim(owner: string, limit: number, leaseMs: number): Promise<QueuedChange[]>;
   /** Marks a row done and, in the same transaction, records the key's new winner. False when the lease was lost. */
@@ -36,6 +41,12 @@ export interface SyncQueue {
   readRegisters(keys: readonly { readonly entity: SyncEntity; readonly key: string }[]): Promise<Map<string, SyncRegister>>;
   /** Open (not done) rows, per entity; with `householdId`, only that household's. */
   openCount(entity?: SyncEntity, householdId?: string): Promise<number>;
+}
+
+/** One caller's changes for enqueueGroups. */
+export interface EnqueueGroup {
+  readonly changes: readonly SyncChange[];
+  readonly origin: CaptureOrigin;
 }
 
 export type ApplyOutcome = { readonly kind: 'applied' } | { readonly kind: 'failed'; readonly retryable: boolean; readonly error: string };

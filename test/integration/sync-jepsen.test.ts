@@ -1,15 +1,18 @@
 /**
  * A small Jepsen-style run of the sync (the full-size one is bench/sync-jepsen.ts): acknowledged
  * writes from both sides — through the facade under a mixed policy (bookmarks to the platform,
- * favorites to the vendor) and straight to each sim — while the vendor-sim fails 10 % of requests
- * and resets 5 %, workers are "killed" (rows claimed and abandoned until their lease ends), and the
- * change feed is re-delivered from the start. After the faults stop and one reconcile cycle, the
- * checker must find nothing lost, duplicated, echoed or different.
+ * favorites to the vendor) and straight to each sim — while the vendor-sim fails 10 % of requests,
+ * resets 5 % and applies 5 % but loses their answer (duplicated deliveries: the caller, device or
+ * sync worker, sends the write again), workers are "killed" (rows claimed and abandoned until their
+ * lease ends), and the change feed is re-delivered from the start. After the faults stop and one
+ * reconcile cycle, the checker must find nothing lost, duplicated, echoed or different. Facade
+ * captures are group-committed here (`captureInFlight` 2), so grouping is checked under faults too.
  */
 import type { RunningUnderstudy } from '../../src/main';
 import { loadCatalog } from '../../src/sim/catalog/load-catalog';
 import { startFacadeLab } from '../support/facade-lab';
 import { checkSyncHistory, type AckedWrite } from '../support/sync-history-check';
+import { isUnknownVendorResult, retryWhileUnknown } from '../support/retry-unknown';
 import { loginAs, postVendorJson } from '../support/vendor-http';
 
 const token = 'test-admin-token-0123456789';
@@ -17,7 +20,7 @@ const catalog = loadCatalog();
 let facade: RunningUnderstudy;
 
 beforeAll(async () => {
-  facade = await startFacadeLab({ overrides: { admin: { token }, sync: { leaseMs: 1000, pollMs: 20, feedPollMs: 50, backoffMs: 20, maxBackoffMs: 200, maxAttempts: 30 } } });
+  facade = await startFacadeLab({ overrides: { admin: { token }, sync: { leaseMs: 1000, pollMs: 20, feedPollMs: 50, backoffMs: 20, maxBackoffMs: 200, maxAttempts: 30, captureInFlight: 2 } } });
 }, 60_000);
 afterAll(() => facade.close());
 
@@ -38,20 +41,22 @@ async function platformBearer(user: Writer['user']): Promise<string> {
   return ((await answer.json()) as { accessToken: string }).accessToken;
 }
 
-const facadeCall = async (service: string, action: string, body: Record<string, unknown>): Promise<any> => {
+const callOnce = async (base: string, service: string, action: string, body: Record<string, unknown>): Promise<any> => {
   try {
-    return (await postVendorJson(facade.url, `/api_v3/service/${service}/action/${action}`, body)).json?.result;
+    return (await postVendorJson(base, `/api_v3/service/${service}/action/${action}`, body)).json?.result;
   } catch {
     return undefined;
   }
 };
-const vendorCall = async (service: string, action: string, body: Record<string, unknown>): Promise<any> => {
-  try {
-    return (await postVendorJson(facade.upstreams.vendorUrl, `/api_v3/service/${service}/action/${action}`, body)).json?.result;
-  } catch {
-    return undefined;
-  }
+let resent = 0;
+const unknownOutcome = (result: unknown): boolean => {
+  const unknown = isUnknownVendorResult(result);
+  if (unknown) resent += 1;
+  return unknown;
 };
+/** A write is sent again while its outcome is unknown (a lost answer may hide an applied write). */
+const facadeCall = (service: string, action: string, body: Record<string, unknown>): Promise<any> => retryWhileUnknown(() => callOnce(facade.url, service, action, body), unknownOutcome);
+const vendorCall = (service: string, action: string, body: Record<string, unknown>): Promise<any> => retryWhileUnknown(() => callOnce(facade.upstreams.vendorUrl, service, action, body), unknownOutcome);
 const platformCall = async (bearer: string, method: string, path: string, body?: unknown): Promise<number> =>
   (await fetch(`${facade.upstreams.platformUrl}${path}`, { method, headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })).status;
 
@@ -128,17 +133,18 @@ describe('sync under faults (Jepsen-style, small)', () => {
         await new Promise((resolve) => setTimeout(resolve, 150));
       }
     })();
-    await vendorFaults({ errorRate: 0.1, resetRate: 0.05 });
+    await vendorFaults({ errorRate: 0.1, resetRate: 0.05, duplicateRate: 0.05 });
     try {
       await Promise.all(writers.map((w) => runWriters(w, acked, platformDirect)));
     } finally {
       chaos = false;
       await killer;
-      await vendorFaults({ errorRate: 0, resetRate: 0 });
+      await vendorFaults({ errorRate: 0, resetRate: 0, duplicateRate: 0 });
       await admin('POST', '/admin/kill-switch', { on: false, operation: 'favorite.add' });
       await admin('POST', '/admin/kill-switch', { on: false, operation: 'favorite.delete' });
     }
     expect(kills).toBeGreaterThanOrEqual(5);
+    expect(resent).toBeGreaterThan(0);
     expect(acked.length).toBeGreaterThan(150);
     const report = await admin('POST', '/admin/sync/reconcile', {});
     expect(report.errors).toEqual([]);

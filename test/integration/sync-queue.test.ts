@@ -41,6 +41,19 @@ describe.each(drivers)('sync queue on %s', (_name, open) => {
     admin = new SqlSyncAdminStore(sql);
   });
 
+  it('commits several callers in one statement (group commit) and tells each how many of its rows were new', async () => {
+    expect(await queue.enqueue([change('h1', 'k1', 1)], 'facade')).toBe(1);
+    const counts = await queue.enqueueGroups([
+      { changes: [change('h1', 'k1', 1), change('h1', 'k2', 2)], origin: 'facade' },
+      { changes: [change('h2', 'k2', 2)], origin: 'facade' },
+      { changes: [change('h3', 'k4', 4)], origin: 'feed' },
+    ]);
+    expect(counts).toEqual([1, 0, 1]);
+    const { rows } = await sql.query<{ entity_key: string; origin: string }>('SELECT entity_key, origin FROM outbox ORDER BY id');
+    expect(rows).toEqual([{ entity_key: 'k1', origin: 'facade' }, { entity_key: 'k2', origin: 'facade' }, { entity_key: 'k4', origin: 'feed' }]);
+    expect(await queue.enqueueGroups([])).toEqual([]);
+  });
+
   it('enqueues once per change and claims one household at a time, in order', async () => {
     const first = change('h1', 'k1', 1);
     expect(await queue.enqueue([first, change('h1', 'k2', 2), change('h2', 'k3', 3)], 'facade')).toBe(3);

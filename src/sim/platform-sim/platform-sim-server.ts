@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../../core/catalog';
 import { createClockShifter, OffsetClock } from '../../core/clock';
 import { loadCatalog } from '../catalog/load-catalog';
-import { applyFaults, mergeFaults, noFaults, type FaultSettings } from '../faults';
+import { applyFaults, mergeFaults, noFaults, willLoseAnswer, type FaultSettings } from '../faults';
 import { handleSimControl, isControlPath, type SimControlTarget } from '../sim-control';
 import { applyDefects, parseDefects, plantInWrite, type Defect } from './defects';
 import { dispatchPlatformCall, type DispatchDeps } from './http/dispatch';
@@ -122,7 +122,13 @@ export async function startPlatformSim(options: PlatformSimOptions = {}): Promis
     const authorization = headerText(req.headers.authorization);
     const changeOrigin = headerText(req.headers['x-change-origin']);
     const call = { method, url, bodyText: plantInWrite(defects, method, url.split('?')[0] ?? '/', text), ...(authorization !== undefined ? { authorization } : {}), ...(changeOrigin !== undefined ? { changeOrigin } : {}) };
-    writeReply(res, applyDefects(defects, url.split('?')[0] ?? '/', dispatchPlatformCall(call, deps)));
+    const reply = applyDefects(defects, url.split('?')[0] ?? '/', dispatchPlatformCall(call, deps));
+    // duplicateRate: the call ran (its write is applied) but the caller never hears so and retries.
+    if (willLoseAnswer(faults)) {
+      req.socket.destroy();
+      return;
+    }
+    writeReply(res, reply);
   }
 
   const wrap = options.wrapListener ?? ((listener: RequestListener) => listener);

@@ -10,7 +10,7 @@ import { createClockShifter, OffsetClock } from '../../core/clock';
 import { errorEnvelope } from '../../phoenix/envelope';
 import { vendorError } from '../../phoenix/vendor-error-builder';
 import { loadCatalog } from '../catalog/load-catalog';
-import { applyFaults, mergeFaults, noFaults, type FaultSettings } from '../faults';
+import { applyFaults, mergeFaults, noFaults, willLoseAnswer, type FaultSettings } from '../faults';
 import { vendorSimOperations } from './operation-table';
 import type { SimOperationTable } from './sim-operation';
 import { createVendorSimState, type VendorSimState } from './state';
@@ -113,7 +113,13 @@ export async function startVendorSim(options: VendorSimOptions = {}): Promise<Ve
     }
     const origin = `http://${req.headers.host ?? 'localhost'}`;
     const contentType = req.headers['content-type'];
+    const loses = willLoseAnswer(faults);
     const answer = await handleVendorApiRequest({ url, body: text, origin, ...(contentType === undefined ? {} : { contentType }) }, (call, apiBaseUrl) => runSimCall(call, { state, operations, onBug, apiBaseUrl }));
+    // duplicateRate: the call ran (its write is applied) but the caller never hears so and retries.
+    if (loses) {
+      req.socket.destroy();
+      return;
+    }
     send(req, res, answer.status, { ...answer.headers }, answer.body);
   }
 
