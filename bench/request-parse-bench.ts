@@ -7,6 +7,8 @@
  * another build (its `dist/`) and the two take turns, round after round; medians are printed.
  * Usage: npm run build && node dist/bench/request-parse-bench.js [--rounds 9] [--calls 50000] [--compare <dir>] [--json]
  */
+import { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { numberArg } from './lib/bench-args';
@@ -52,10 +54,33 @@ function stepsOf(dir: string): Record<string, Step> {
     }),
   };
   return {
+    ...edgeStepsOf(dir),
     'asset.get: parse': () => parseVendorApiRequest(get),
     'asset.get: parse + admit + route': () => routeRequest(admit(parseVendorApiRequest(get)), context),
     'player multirequest: parse': () => parseVendorApiRequest(multi),
     'player multirequest: parse + admit + route': () => routeRequest(admit(parseVendorApiRequest(multi)), context),
+  };
+}
+
+/** What every passthrough pays besides parsing: its metrics (a decision, a request, an upstream duration) and header handling. */
+function edgeStepsOf(dir: string): Record<string, Step> {
+  /* eslint-disable @typescript-eslint/no-require-imports -- a build chosen at run time */
+  const { createFacadeMetrics } = require(join(dir, 'metrics/facade-metrics')) as typeof import('../src/metrics/facade-metrics');
+  const { buildUpstreamHeaders, filterAnswerRawHeaders } = require(join(dir, 'upstream/forwarding-headers')) as typeof import('../src/upstream/forwarding-headers');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const metrics = createFacadeMetrics({ operations: ['asset.get'] });
+  const req = new IncomingMessage(new Socket());
+  req.method = 'POST';
+  req.headers = { host: '127.0.0.1:8080', connection: 'keep-alive', 'content-type': 'application/json', 'content-length': '180' };
+  // What vendor-sim answers with (Node's own headers plus the content type).
+  const answer = ['Content-Type', 'application/json; charset=utf-8', 'Content-Length', '3100', 'Date', 'Sun, 06 Dec 2026 22:00:00 GMT', 'Connection', 'keep-alive', 'Keep-Alive', 'timeout=5'];
+  return {
+    'passthrough metrics (decision, request, upstream)': () => {
+      metrics.recordDecision({ operation: 'asset.get', target: 'vendor', reason: 'default' });
+      metrics.recordRequest({ operation: 'asset.get', target: 'vendor', outcome: 'ok', seconds: 0.0012 });
+      metrics.recordUpstream({ upstream: 'vendor', operation: 'asset.get', seconds: 0.0009 });
+    },
+    'passthrough headers (upstream request, answer)': () => [buildUpstreamHeaders(req, { upstreamHost: '127.0.0.1:4100', bodyLength: 180 }), filterAnswerRawHeaders(answer)],
   };
 }
 

@@ -9,10 +9,11 @@
  * Usage: npm run build && node dist/bench/saturation-bench.js [--seconds 5] [--connections 32] [--workers 2] [--json]
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliPath, loadArgs, numberArg } from './lib/bench-args';
 import { runClosedLoop, type ClosedLoopSlice } from './lib/closed-loop-load';
+import type { LoadRequest } from './lib/open-loop-load';
 import { printJsonRows, toJsonRow, type JsonRow } from './lib/json-rows';
 import { processCpuSeconds, processRssMiB } from './lib/process-cpu';
 import { freePort, spawnServer } from './lib/spawn-server';
@@ -92,21 +93,33 @@ interface Measured {
   readonly target: Target;
   readonly slices: ClosedLoopSlice[];
   cpuSeconds: number;
+  /** CPU of vendor-sim and of this process (the load generator) during the target's slices. */
+  vendorCpuSeconds: number;
+  loadCpuSeconds: number;
 }
 
 const cpuOf = (target: Target): number => target.pids().reduce((sum, pid) => sum + processCpuSeconds(pid), 0);
+const ownCpuSeconds = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
-async function measure(targets: readonly Target[], ks: string): Promise<Measured[]> {
+/** One 1 s slice against `result`'s target, with the CPU every process of the path spent in it. */
+async function measureSlice(result: Measured, vendorPid: number, request: () => LoadRequest): Promise<void> {
+  const before = { target: cpuOf(result.target), vendor: processCpuSeconds(vendorPid), load: ownCpuSeconds() };
+  result.slices.push(await runClosedLoop({ origin: result.target.origin, connections, durationMs: 1000, request, expectBody }));
+  result.cpuSeconds += cpuOf(result.target) - before.target;
+  result.vendorCpuSeconds += processCpuSeconds(vendorPid) - before.vendor;
+  result.loadCpuSeconds += ownCpuSeconds() - before.load;
+}
+
+async function measure(targets: readonly Target[], ks: string, vendorPid: number): Promise<Measured[]> {
   const scenario = scenarios.find((s) => s.name === 'asset.get')!;
   const request = () => scenario.request(ks);
   for (const target of targets) await runClosedLoop({ origin: target.origin, connections, durationMs: 1000, request, expectBody });
-  const results: Measured[] = targets.map((target) => ({ target, slices: [], cpuSeconds: 0 }));
+  const results: Measured[] = targets.map((target) => ({ target, slices: [], cpuSeconds: 0, vendorCpuSeconds: 0, loadCpuSeconds: 0 }));
   for (let round = 0; round < seconds; round++) {
-    for (const result of results) {
-      const before = cpuOf(result.target);
-      result.slices.push(await runClosedLoop({ origin: result.target.origin, connections, durationMs: 1000, request, expectBody }));
-      result.cpuSeconds += cpuOf(result.target) - before;
-    }
+    for (const result of results) await measureSlice(result, vendorPid, request);
   }
   return results;
 }
@@ -115,7 +128,7 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function summarise(result: Measured): JsonRow & { perCore: number; coresUsed: number } {
+function summarise(result: Measured): JsonRow & { perCore: number; coresUsed: number; vendorCores: number; loadCores: number; limit: string } {
   const completed = result.slices.reduce((n, s) => n + s.completed, 0);
   const errors = result.slices.reduce((n, s) => n + s.errors, 0);
   const elapsedSec = result.slices.reduce((n, s) => n + s.elapsedMs, 0) / 1000;
@@ -133,17 +146,47 @@ function summarise(result: Measured): JsonRow & { perCore: number; coresUsed: nu
     rssMiB: Number(rssMiB.toFixed(1)),
     perCore: result.cpuSeconds === 0 ? 0 : completed / result.cpuSeconds,
     coresUsed: result.cpuSeconds / elapsedSec,
+    vendorCores: result.vendorCpuSeconds / elapsedSec,
+    loadCores: result.loadCpuSeconds / elapsedSec,
+    limit: limitOf(result, elapsedSec),
   };
+}
+
+/**
+ * What held the target's rate: the target itself only when each of its serving processes was
+ * near a whole core; otherwise the busiest other process on the path (on 2 shared cores,
+ * usually vendor-sim or the load generator), so "max req/s" is not claimed where it was not reached.
+ */
+function limitOf(result: Measured, elapsedSec: number): string {
+  const servers = Math.max(1, result.target.pids().length - (result.target.pids().length > 1 ? 1 : 0));
+  const cores = { target: result.cpuSeconds / elapsedSec, vendor: result.vendorCpuSeconds / elapsedSec, load: result.loadCpuSeconds / elapsedSec };
+  if (cores.target >= 0.9 * servers) return 'the target (saturated)';
+  const other = Math.max(cores.vendor, cores.load);
+  const busiest = cores.vendor >= cores.load ? `vendor-sim (${cores.vendor.toFixed(2)} cores)` : `the load generator (${cores.load.toFixed(2)} cores)`;
+  const sum = cores.target + cores.vendor + cores.load;
+  // Nothing on the path near a core while the path's processes leave cores unused: other work on the machine had them.
+  if (other < 0.9 && sum < 0.9 * cpus().length) return `not saturated: the path used ${sum.toFixed(2)} of ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)})`;
+  return `not saturated: ${busiest}, ${cpus().length} cores shared`;
 }
 
 function renderTable(rows: ReturnType<typeof summarise>[]): string {
   const bare = rows.find((r) => r.target === 'bare node proxy');
-  const lines = ['| target | answers | errors | req/s | target cores used | req/s per core | × bare proxy per core | p50 ms | p99 ms | RSS MiB |', '|---|---|---|---|---|---|---|---|---|---|'];
+  const lines = ['| target | answers | errors | req/s | target cores used | req/s per core | × bare proxy per core | vendor-sim cores | load generator cores | rate held by | p50 ms | p99 ms | RSS MiB |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
     const ratio = bare === undefined || bare.perCore === 0 ? '' : (r.perCore / bare.perCore).toFixed(2);
-    lines.push(`| ${r.target} | ${r.sent - r.errors} | ${r.errors} | ${r.ratePerSec!.toFixed(0)} | ${r.coresUsed.toFixed(2)} | ${r.perCore.toFixed(0)} | ${ratio} | ${r.p50Ms!.toFixed(2)} | ${r.p99Ms!.toFixed(2)} | ${r.rssMiB!.toFixed(0)} |`);
+    lines.push(`| ${r.target} | ${r.sent - r.errors} | ${r.errors} | ${r.ratePerSec!.toFixed(0)} | ${r.coresUsed.toFixed(2)} | ${r.perCore.toFixed(0)} | ${ratio} | ${r.vendorCores.toFixed(2)} | ${r.loadCores.toFixed(2)} | ${r.limit} | ${r.p50Ms!.toFixed(2)} | ${r.p99Ms!.toFixed(2)} | ${r.rssMiB!.toFixed(0)} |`);
   }
-  return lines.join('\n');
+  return [...lines, ...renderScaling(rows)].join('\n');
+}
+
+/** With `--workers N`: N workers' req/s against one facade's, and whether that can say anything here. */
+function renderScaling(rows: ReturnType<typeof summarise>[]): string[] {
+  const one = rows.find((r) => r.target === 'facade (policy → vendor)');
+  const many = rows.find((r) => r.target.startsWith('facade, '));
+  if (one === undefined || many === undefined || one.ratePerSec === 0) return [];
+  const scaling = many.ratePerSec! / one.ratePerSec!;
+  const verdict = many.limit.startsWith('the target') ? `${workers} workers saturated: this is the scaling (target ≥ ${(0.8 * workers).toFixed(1)}×)` : `not a scaling measurement: the ${workers} workers were ${many.limit}; it needs free cores for the workers besides vendor-sim and the load generator`;
+  return ['', `Scaling: ${workers} workers answered ${scaling.toFixed(2)}× one facade's req/s (${many.coresUsed.toFixed(2)} vs ${one.coresUsed.toFixed(2)} cores used) — ${verdict}.`];
 }
 
 async function loginKs(vendorUrl: string): Promise<string> {
@@ -161,9 +204,9 @@ async function main(): Promise<void> {
   const targets: Target[] = [];
   try {
     targets.push(...(await startTargets(vendor.url, vendorPort, postgres)));
-    const rows = (await measure(targets, await loginKs(vendor.url))).map(summarise);
-    console.log(`closed loop, ${connections} connections, ${seconds} × 1 s per target taking turns; facade store: ${postgres === undefined ? 'PGlite' : 'PostgreSQL 15 (throwaway)'}\n\n${renderTailFloor(floor)}\n\n${renderTable(rows)}`);
-    printJsonRows([...floor.map(toJsonRow), ...rows.map(({ perCore: _p, coresUsed: _c, ...row }) => row)]);
+    const rows = (await measure(targets, await loginKs(vendor.url), vendor.pid)).map(summarise);
+    console.log(`closed loop, ${connections} connections, ${seconds} × 1 s per target taking turns; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; facade store: ${postgres === undefined ? 'PGlite' : 'PostgreSQL 15 (throwaway)'}\n\n${renderTailFloor(floor)}\n\n${renderTable(rows)}`);
+    printJsonRows([...floor.map(toJsonRow), ...rows.map(({ perCore: _p, coresUsed: _c, vendorCores: _v, loadCores: _l, limit: _m, ...row }) => row)]);
   } finally {
     for (const target of targets) await target.stop();
     await vendor.stop();

@@ -85,12 +85,16 @@ function chargeRateBudget(calls: readonly VendorApiCall[], options: AdmissionOpt
   return true;
 }
 
-function rejectSubRequests(subs: readonly SubRequest[], rejectionOf: (sub: SubRequest) => VendorError | undefined): SubRequest[] {
-  return subs.map((sub) => {
-    if (sub.rejected !== undefined) return sub;
-    const rejected = rejectionOf(sub);
-    return rejected === undefined ? sub : { ...sub, rejected };
+/** The sub-requests with the new rejections set, or undefined when there is none (nothing to copy). */
+function rejectSubRequests(subs: readonly SubRequest[], rejectionOf: (sub: SubRequest) => VendorError | undefined): SubRequest[] | undefined {
+  let changed: SubRequest[] | undefined;
+  subs.forEach((sub, i) => {
+    const rejected = sub.rejected === undefined ? rejectionOf(sub) : undefined;
+    if (rejected === undefined) return;
+    changed ??= [...subs];
+    changed[i] = { ...sub, rejected };
   });
+  return changed;
 }
 
 /** Creates the admission step of the gateway. */
@@ -106,6 +110,7 @@ export function createRequestAdmission(options: AdmissionOptions): RequestAdmiss
       return error === undefined ? parsed : { kind: 'invalid', error, startedMs: parsed.startedMs, answerHere: true };
     }
     const subRequests = rejectSubRequests(parsed.split.subRequests, (sub) => (overRate ? vendorError('Error') : ksRejection(sub, options, true)));
-    return { ...parsed, split: { ...parsed.split, subRequests } };
+    // Every sub-request admitted (the common case): the parsed request as it is, no copies on the hot path.
+    return subRequests === undefined ? parsed : { ...parsed, split: { ...parsed.split, subRequests } };
   };
 }

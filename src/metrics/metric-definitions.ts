@@ -1,4 +1,5 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
+import { PlainCounter, PlainHistogram } from './plain-labelled-metrics';
 
 /** Every metric name starts with this (docs/architecture.md §4 "Observability and admin"). */
 export const METRIC_PREFIX = 'understudy_';
@@ -16,27 +17,27 @@ export function defineFacadeMetrics(registry: Registry, readInflight: () => numb
   const registers = [registry];
   const buckets = [...LATENCY_BUCKETS];
   return {
-    requests: new Counter({
+    requests: new PlainCounter({
       name: `${METRIC_PREFIX}requests_total`,
       help: 'Vendor API requests answered, by operation, serving target and outcome.',
       labelNames: ['operation', 'target', 'outcome'] as const,
       registers,
     }),
-    requestDuration: new Histogram({
+    requestDuration: new PlainHistogram({
       name: `${METRIC_PREFIX}request_duration_seconds`,
       help: 'Time from request received to response sent, by operation and target.',
       labelNames: ['operation', 'target'] as const,
       buckets,
       registers,
     }),
-    upstreamDuration: new Histogram({
+    upstreamDuration: new PlainHistogram({
       name: `${METRIC_PREFIX}upstream_duration_seconds`,
       help: 'Duration of calls to an upstream (vendor or platform), by operation.',
       labelNames: ['upstream', 'operation'] as const,
       buckets,
       registers,
     }),
-    decisions: new Counter({
+    decisions: new PlainCounter({
       name: `${METRIC_PREFIX}decisions_total`,
       help: 'Policy decisions, by operation, chosen target and reason.',
       labelNames: ['operation', 'target', 'reason'] as const,

@@ -7,9 +7,13 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
 const hopByHop: ReadonlySet<string> = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'trailers', 'transfer-encoding', 'upgrade']);
 
+/** The values nearly every request and answer carry: they list no header, so no tokens to split. */
+const plainConnectionValues: ReadonlySet<string> = new Set(['keep-alive', 'close', 'Keep-Alive', 'Close', '']);
+
 /** Lower-case names the `Connection` header lists (they become hop-by-hop for this message). */
 function connectionTokens(value: string | string[] | undefined): ReadonlySet<string> | undefined {
-  if (value === undefined) return undefined;
+  // Fast path (bench/README.md "Hot path, third pass"): the split/map/filter below allocated on every passthrough.
+  if (value === undefined || (typeof value === 'string' && plainConnectionValues.has(value))) return undefined;
   const text = Array.isArray(value) ? value.join(',') : value;
   const tokens = text.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '' && t !== 'close' && t !== 'keep-alive');
   return tokens.length === 0 ? undefined : new Set(tokens);
@@ -63,15 +67,19 @@ export function buildUpstreamHeaders(req: IncomingMessage, target: ForwardTarget
  * kept), minus hop-by-hop ones: the flat `[name, value, …]` list `writeHead` accepts.
  */
 export function filterAnswerRawHeaders(rawHeaders: readonly string[]): string[] {
+  // Each name lower-cased once (it was twice per answer header before, bench/README.md "Hot path, third pass").
+  const names: string[] = [];
   let listed: Set<string> | undefined;
   for (let i = 0; i < rawHeaders.length; i += 2) {
-    if (rawHeaders[i]!.toLowerCase() === 'connection') {
+    const name = rawHeaders[i]!.toLowerCase();
+    names.push(name);
+    if (name === 'connection') {
       for (const token of connectionTokens(rawHeaders[i + 1]) ?? []) (listed ??= new Set()).add(token);
     }
   }
   const kept: string[] = [];
   for (let i = 0; i < rawHeaders.length; i += 2) {
-    if (!isHopByHopHeader(rawHeaders[i]!.toLowerCase(), listed)) kept.push(rawHeaders[i]!, rawHeaders[i + 1]!);
+    if (!isHopByHopHeader(names[i >> 1]!, listed)) kept.push(rawHeaders[i]!, rawHeaders[i + 1]!);
   }
   return kept;
 }

@@ -16,6 +16,9 @@ export function createPipePassthrough(options: VendorPassthroughOptions): Vendor
   const target = parseVendorUrl(options.vendorUrl);
   const maxSockets = options.maxSockets ?? 256;
   const agent = createCountingAgent(target.protocol, { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo', ...(options.tlsCa === undefined ? {} : { ca: options.tlsCa }) });
+  // Plain http has no SNI: an empty servername spares the agent deriving one from the Host header
+  // on every request (bench/README.md "Hot path, third pass"); https keeps Node's own choice.
+  const servername = target.protocol === 'http:' ? '' : undefined;
 
   function forward(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     const started = performance.now();
@@ -36,6 +39,7 @@ export function createPipePassthrough(options: VendorPassthroughOptions): Vendor
       path: target.prefix + requestPath(req),
       headers: buildUpstreamHeaders(req, { upstreamHost: target.host, bodyLength: body.length }),
       agent,
+      servername,
       // The same socket inactivity timeout `upstream.setTimeout` would set, without its extra
       // 'socket' and 'timeout' listeners per request (bench/README.md "Issue 13").
       timeout: options.timeoutMs,
