@@ -190,7 +190,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const media = await composeMedia({ config, store, upstreams, policy: routing.policy, decodeKs: env.decodeKs, registry: routing.metrics.registry, publicBaseUrl: publicBaseUrl.get, logger, vendor: { breaker: routing.breakers.vendor, observer: observeUpstream(routing.metrics, 'vendor') } });
   const app = createFacadeListener({
     publicBaseUrl: publicBaseUrl.get,
-    gateway: { ...coverage.withCoverage(withAdmission(routing.gatewayFor(env), config, env)), ...(sync === undefined ? {} : { capture: sync.hooks.gateway }), ...(tracing.gateway === undefined ? {} : { trace: tracing.gateway }) },
+    gateway: shadow.withGateway({ ...coverage.withCoverage(withAdmission(routing.gatewayFor(env), config, env)), ...(sync === undefined ? {} : { capture: sync.hooks.gateway }), ...(tracing.gateway === undefined ? {} : { trace: tracing.gateway }) }),
     ...(sync === undefined ? {} : { capturePassthrough: sync.hooks.passthrough }),
     passthrough: tracing.wrapPassthrough(routing.passthrough),
     metrics: routing.metrics,

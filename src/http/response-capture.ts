@@ -34,8 +34,12 @@ function toBuffer(chunk: unknown, encoding: unknown): Buffer | undefined {
   return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
 }
 
-/** Starts copying `res`; `onDone` is called once, when the response finished (never on abort). */
-export function captureResponse(res: ServerResponse, capBytes: number, onDone: (captured: CapturedResponse) => void): void {
+/**
+ * Starts copying `res`; `onDone` is called once, when the response closed: with what was sent when
+ * it finished, undefined when it was aborted. One `close` listener per response (each listener
+ * costs on the hot path, bench/README.md).
+ */
+export function captureResponse(res: ServerResponse, capBytes: number, onDone: (captured: CapturedResponse | undefined) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;
@@ -65,9 +69,11 @@ export function captureResponse(res: ServerResponse, capBytes: number, onDone: (
     keep(args[0], args[1]);
     return end(...args);
   };
-  res.once('finish', () => {
+  res.once('close', () => {
+    if (!res.writableFinished) return onDone(undefined);
     const location = headerIn(headers, 'location') ?? (res.getHeader('location') as string | undefined);
     const contentEncoding = headerIn(headers, 'content-encoding') ?? (res.getHeader('content-encoding') as string | undefined);
-    onDone({ status: res.statusCode, ...(location === undefined ? {} : { location }), ...(contentEncoding === undefined ? {} : { contentEncoding }), body: Buffer.concat(chunks), tooLarge });
+    const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    onDone({ status: res.statusCode, ...(location === undefined ? {} : { location }), ...(contentEncoding === undefined ? {} : { contentEncoding }), body, tooLarge });
   });
 }
