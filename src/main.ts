@@ -192,7 +192,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const sessionEnds = composeSessionEnds({ config, vendorUrl: upstreams.vendorUrl, clock, decodeKs: env.decodeKs, sessions: env.sessions, logger, ...(sync === undefined ? {} : { sync }) });
   const app = createFacadeListener({
     publicBaseUrl: publicBaseUrl.get,
-    gateway: { ...coverage.withCoverage(withAdmission(routing.gatewayFor(env), config, env)), capture: sessionEnds.gateway(sync?.hooks.gateway), ...(tracing.gateway === undefined ? {} : { trace: tracing.gateway }) },
+    gateway: shadow.withGateway({ ...coverage.withCoverage(withAdmission(routing.gatewayFor(env), config, env)), capture: sessionEnds.gateway(sync?.hooks.gateway), ...(tracing.gateway === undefined ? {} : { trace: tracing.gateway }) }),
     capturePassthrough: sessionEnds.passthrough,
     passthrough: tracing.wrapPassthrough(routing.passthrough),
     metrics: routing.metrics,

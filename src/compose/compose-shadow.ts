@@ -10,12 +10,12 @@ import { listOperations } from '../contract/operation-index';
 import type { FacadeCallEnvironment } from '../gateway/facade-call-runner';
 import { createAdminShadowRoutes, servePublicAdminPages } from '../http/admin-shadow-routes';
 import type { AdminFeatureRoutes } from '../http/admin-app';
-import { createShadowTap, type PassthroughShadowTap } from '../http/shadow-tap';
+import { createShadowTap, type PassthroughShadowTap, type ShadowedWrite } from '../http/shadow-tap';
 import type { FacadeLogger } from '../metrics/logger';
 import { createShadowMetrics } from '../metrics/shadow-metrics';
 import { isReadOnlyOperation } from '../phoenix/read-only-operations';
 import type { PolicyHolder } from '../policy/policy-holder';
-import { createDiffEngine, phoenixRuleSet, phoenixTextKey } from '../shadow';
+import { createDiffEngine, phoenixOperationRules, phoenixRuleSet, phoenixTextKey } from '../shadow';
 import { MigrationController } from '../shadow/migration-controller';
 import type { GateSettings, GateVerdict } from '../shadow/promotion-gates';
 import { ShadowExecutor, type ShadowSettings } from '../shadow/shadow-executor';
@@ -28,7 +28,10 @@ import { StateComparer } from '../shadow/state-comparer';
 import { isStateCompared } from '../shadow/state-reads';
 import type { AppliedListener } from './sync-applied-tap';
 import { compareWhenApplied, watchShadowedWrite } from './shadow-state-ports';
-import { countContractViolations, fetchVendorAgain, regionOfRequest, runPlatformCandidate } from './shadow-ports';
+import { countContractViolations, fetchVendorAgain, regionOfFacts, regionOfRequest, runPlatformCandidate } from './shadow-ports';
+import type { FacadeGateway } from '../gateway/facade-request-handler';
+import { createExecutedShadow } from '../http/shadow-executed-slots';
+import { withShadowGateway } from './shadow-gateway';
 
 export interface ShadowInputs {
   readonly config: UnderstudyConfig;
@@ -46,6 +49,8 @@ export interface ShadowInputs {
 
 export interface ShadowParts {
   readonly tap: PassthroughShadowTap;
+  /** The gateway with calls counted (compared share) and executed requests' shadowed slots offered. */
+  withGateway(gateway: FacadeGateway): FacadeGateway;
   readonly adminRoutes: AdminFeatureRoutes;
   /** Wraps the admin listener so the dashboard page loads before login (its data stays behind the token). */
   readonly publicAdminPages: (admin: RequestListener) => RequestListener;
@@ -76,7 +81,7 @@ export async function composeShadow(inputs: ShadowInputs): Promise<ShadowParts> 
   const settings = settingsFrom(config);
   const nowMs = (): number => inputs.env.clock.nowMs();
   const ids = inputs.env.ids;
-  const engine = createDiffEngine({ rules: phoenixRuleSet, textKey: phoenixTextKey, ids: (kind, id) => ids.toPlatform(kind as Parameters<typeof ids.toPlatform>[0], id) });
+  const engine = createDiffEngine({ rules: phoenixRuleSet, operationRules: phoenixOperationRules, textKey: phoenixTextKey, ids: (kind, id) => ids.toPlatform(kind as Parameters<typeof ids.toPlatform>[0], id) });
   const vendorAgain = createVendorRawClient({ vendorUrl: inputs.vendorUrl, timeoutMs: config.shadow.timeoutMs });
   // Shadow failures are counted, not logged one by one: a failing platform must not flood the log.
   const candidateEnv: FacadeCallEnvironment = { ...inputs.env, onFailure: undefined };
@@ -133,8 +138,12 @@ export async function composeShadow(inputs: ShadowInputs): Promise<ShadowParts> 
   const gateTimer = setInterval(() => void tick().catch((error: unknown) => logger.warn({ event: 'gate_round_failed', error: String(error) }, 'promotion gate round failed')), config.shadow.gates.intervalSeconds * 1000);
   flushTimer.unref();
   gateTimer.unref();
+  const watching = states === undefined ? {} : { watchWrite: (write: ShadowedWrite) => watchShadowedWrite(states, candidateEnv, write) };
+  const executed = createExecutedShadow({ executor, isReadOnly: isReadOnlyOperation, regionOf: (facts) => regionOfFacts(inputs.policy, facts), ...watching });
+  const known = new Set(listOperations().map((o) => o.operationId.toLowerCase()));
   return {
-    tap: createShadowTap({ executor, isReadOnly: isReadOnlyOperation, regionOf: (req) => regionOfRequest(inputs.policy, req), bodyCapBytes: config.shadow.bodyCapBytes, ...(states === undefined ? {} : { watchWrite: (write) => watchShadowedWrite(states, candidateEnv, write) }) }),
+    tap: createShadowTap({ executor, isReadOnly: isReadOnlyOperation, regionOf: (req) => regionOfRequest(inputs.policy, req), bodyCapBytes: config.shadow.bodyCapBytes, ...watching }),
+    withGateway: (gateway) => withShadowGateway(gateway, { executor, executed, known: (op) => known.has(op) }),
     adminRoutes: createAdminShadowRoutes({ reader, controller, flush }),
     publicAdminPages: servePublicAdminPages,
     executor,

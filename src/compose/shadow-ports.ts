@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import { validateVendorResponse } from '../contract/response-validator';
 import { runTranslatedCall, type FacadeCallEnvironment } from '../gateway/facade-call-runner';
+import type { RequestFacts } from '../gateway/routing-input';
 import { outcomeEnvelope } from '../phoenix/envelope';
 import { isRedirectResult } from '../phoenix/redirect-result';
 import { resolveRegion } from '../policy/decide-target';
@@ -45,13 +46,19 @@ export function countContractViolations(operationId: string, value: unknown): nu
 
 /** The call's region by the active policy (trusted header, then CIDR table), '' when unknown. */
 export function regionOfRequest(policy: PolicyHolder, req: IncomingMessage): string {
+  return regionOfFacts(policy, { headers: req.headers, ...(req.socket.remoteAddress === undefined ? {} : { remoteAddress: req.socket.remoteAddress }) });
+}
+
+/** The same from the request's facts (headers lower-cased, remote address). */
+export function regionOfFacts(policy: PolicyHolder, facts: RequestFacts): string {
   const compiled = policy.current().policy;
-  const header = compiled.regionHeader === undefined ? undefined : req.headers[compiled.regionHeader];
+  const raw = compiled.regionHeader === undefined ? undefined : facts.headers[compiled.regionHeader];
+  const header = Array.isArray(raw) ? raw[0] : raw;
   return (
     resolveRegion(compiled, {
       operationId: '',
       ...(typeof header === 'string' ? { regionHeader: header } : {}),
-      ...(req.socket.remoteAddress === undefined ? {} : { remoteAddress: req.socket.remoteAddress }),
+      ...(facts.remoteAddress === undefined ? {} : { remoteAddress: facts.remoteAddress }),
     }) ?? ''
   );
 }

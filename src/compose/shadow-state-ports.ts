@@ -7,7 +7,7 @@ import type { FacadeCallEnvironment } from '../gateway/facade-call-runner';
 import type { ShadowedWrite } from '../http/shadow-tap';
 import { toCallerSessionAt } from '../phoenix/ks-session';
 import type { StateComparer } from '../shadow/state-comparer';
-import { isStateCompared, stateReadOf } from '../shadow/state-reads';
+import { answerKeyedWrites, isStateCompared, stateReadOf } from '../shadow/state-reads';
 import { captureChange } from '../sync/capture-rules';
 import type { SyncChange, SyncSide } from '../sync/sync-types';
 
@@ -18,10 +18,10 @@ export function watchShadowedWrite(comparer: StateComparer, env: FacadeCallEnvir
   const session = toCallerSessionAt(ks, env.decodeKs(ks), Math.floor(env.clock.nowMs() / 1000));
   if (!session.ok || session.value.type !== 'user') return false;
   const { userId, householdId, udid } = session.value;
-  const change = captureChange({ operationId: write.operationId, params: write.params, caller: { userId, householdId, udid }, result: undefined, side: 'vendor' });
+  const change = captureChange({ operationId: write.operationId, params: write.params, caller: { userId, householdId, udid }, result: write.result, side: 'vendor' });
   const read = change === undefined ? undefined : stateReadOf(change, ks);
   if (change === undefined || read === undefined) return false;
-  return comparer.watch(`${change.entity} ${change.key}`, write.operationId, write.region, write.apiBaseUrl, read);
+  return comparer.watch(`${change.entity} ${change.key}`, write.operationId, write.region, write.apiBaseUrl, read, answerKeyedWrites.has(write.operationId));
 }
 
 /** The sync's applied listener: a vendor write now on the platform is compared if it was watched. */

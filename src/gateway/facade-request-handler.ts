@@ -15,6 +15,7 @@ import type { GatewayCapture } from './sync-capture-hook';
 import type { FacadeWrite } from '../sync/facade-writes';
 import type { GatewayTracing } from './gateway-tracing';
 import { describeRoute, traceRoutedCall } from './traced-call';
+import { ShadowedSlots, type ExecutedShadowHook } from './executed-shadow';
 
 /** What the gateway reports for metrics (the metrics module satisfies it; label sets are closed there). */
 export interface GatewayMetrics {
@@ -44,6 +45,8 @@ export interface FacadeGateway {
   readonly capture?: GatewayCapture;
   /** Traces (docs/observability.md "Traces"); absent = off, and nothing here costs anything. */
   readonly trace?: GatewayTracing;
+  /** Shadow mode for executed requests: their vendor-answered, shadowed slots (executed-shadow.ts). */
+  readonly shadow?: ExecutedShadowHook;
 }
 
 function summarise(operation: string, answers: readonly { ok: boolean; answeredBy: AnsweredBy; failed: boolean }[], invalid: boolean): ExecutedSummary {
@@ -71,11 +74,14 @@ export async function handleGatewayRequest(request: VendorApiRequest, facts: Req
   if (route.kind === 'passthrough') return { kind: 'passthrough', operation, calls: parsed.kind === 'single' ? [parsed.call] : parsed.kind === 'multi' ? parsed.split.subRequests : [], multi: parsed.kind === 'multi', parsed, decisions: route.decisions };
   const answers: { ok: boolean; answeredBy: AnsweredBy; failed: boolean }[] = [];
   const writes: FacadeWrite[] = [];
+  const shadowed = gateway.shadow === undefined ? undefined : new ShadowedSlots();
   const reply = await executeVendorApiRequest(
     parsed,
     async (call, apiBaseUrl) => {
       const run = () => runRoutedCall(call, route.decisionFor(call), apiBaseUrl, gateway.routed);
+      const startedMs = shadowed?.start(route.decisionFor(call));
       const routed = trace === undefined ? await run() : await traceRoutedCall(trace, call, route.decisionFor(call), run);
+      shadowed?.keep(call, routed.outcome, routed.answeredBy, apiBaseUrl, startedMs);
       answers.push({ ok: routed.outcome.ok, answeredBy: routed.answeredBy, failed: routed.failed });
       const operationId = `${(call.service ?? '').toLowerCase()}.${(call.action ?? '').toLowerCase()}`;
       if (routed.outcome.ok && gateway.capture?.wants(operationId) === true) {
@@ -89,5 +95,6 @@ export async function handleGatewayRequest(request: VendorApiRequest, facts: Req
     const capture = gateway.capture;
     await (trace === undefined ? capture.commit(writes) : trace.inSpan('understudy.sync.capture', { 'understudy.sync.writes': writes.length }, () => capture.commit(writes)));
   }
+  if (shadowed !== undefined && shadowed.slots.length > 0) gateway.shadow?.offer({ parsed, decisions: route.decisions, slots: shadowed.slots, facts });
   return { kind: 'reply', reply, summary: summarise(operation, answers, parsed.kind === 'invalid') };
 }

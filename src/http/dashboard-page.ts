@@ -16,7 +16,7 @@ const body = `
 <div id="app" hidden>
   <header><h1>understudy · migration</h1><span class="facts" id="facts"></span><span style="flex:1"></span><button id="logout">Log out</button></header>
   <main>
-    <table><thead><tr><th>operation</th><th>state</th><th>split vendor / platform</th><th>samples</th><th>parity</th><th>top differing fields</th><th>candidate errors</th><th>latency Δ</th><th>dropped</th></tr></thead>
+    <table><thead><tr><th>operation</th><th>state</th><th>split vendor / platform</th><th>samples</th><th title="samples ÷ calls of the operation">compared</th><th>parity</th><th>top differing fields</th><th>candidate errors</th><th>latency Δ</th><th>dropped</th></tr></thead>
     <tbody id="ops"></tbody></table>
     <p class="muted" id="empty">No shadowed operation yet: give a policy rule <code>shadow: true</code> or move an operation to shadow.</p>
     <section class="panel" id="detail" hidden>

@@ -51,6 +51,7 @@ function renderTable(body) {
       el('td', {}, [el('span', { class: 'badge ' + o.state.stage, text: stageText(o.state) }), o.state.hold ? ' held' : '']),
       el('td', {}, [splitBar(o.split), el('div', { class: 'muted', text: 'shadowed ' + o.split.shadowed + '%' })]),
       el('td', { text: String(o.report.samples) }),
+      el('td', { class: 'compared', title: o.report.samples + ' samples of ' + o.report.calls + ' calls', text: o.report.calls === 0 ? '—' : pct(o.report.comparedPercent) }),
       el('td', { class: parityClass(o), text: o.report.samples === 0 ? '—' : pct(o.report.parityPercent) }),
       el('td', {}, top.length ? top : ['—']),
       el('td', { text: o.report.candidateErrors + (o.gates ? ' (' + pct(o.gates.errorPercent) + ')' : '') }),

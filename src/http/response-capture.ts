@@ -15,14 +15,22 @@ export interface CapturedResponse {
 
 type RawHeaders = OutgoingHttpHeaders | readonly string[] | readonly (readonly string[])[] | undefined;
 
+/** The value of a header (lower-case `name`) in what writeHead was given: an object or raw name/value pairs. */
 function headerIn(headers: RawHeaders, name: string): string | undefined {
   if (headers === undefined) return undefined;
   if (Array.isArray(headers)) {
-    const flat = (headers as unknown[]).flat() as string[];
-    for (let i = 0; i + 1 < flat.length; i += 2) if (String(flat[i]).toLowerCase() === name) return String(flat[i + 1]);
+    // Raw headers are usually flat (`[name, value, …]`, as the passthrough gives them); flattened only when nested.
+    const flat = (headers.length > 0 && Array.isArray(headers[0]) ? (headers as unknown[]).flat() : headers) as readonly unknown[];
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const key = String(flat[i]);
+      if (key.length === name.length && key.toLowerCase() === name) return String(flat[i + 1]);
+    }
     return undefined;
   }
-  for (const [key, value] of Object.entries(headers as OutgoingHttpHeaders)) if (key.toLowerCase() === name && value !== undefined) return String(value);
+  for (const key in headers as OutgoingHttpHeaders) {
+    const value = (headers as OutgoingHttpHeaders)[key];
+    if (key.length === name.length && key.toLowerCase() === name && value !== undefined) return String(value);
+  }
   return undefined;
 }
 
@@ -34,8 +42,12 @@ function toBuffer(chunk: unknown, encoding: unknown): Buffer | undefined {
   return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
 }
 
-/** Starts copying `res`; `onDone` is called once, when the response finished (never on abort). */
-export function captureResponse(res: ServerResponse, capBytes: number, onDone: (captured: CapturedResponse) => void): void {
+/**
+ * Starts copying `res`; `onDone` is called once, when the response closed: with what was sent when
+ * it finished, undefined when it was aborted. One `close` listener per response (each listener
+ * costs on the hot path, bench/README.md).
+ */
+export function captureResponse(res: ServerResponse, capBytes: number, onDone: (captured: CapturedResponse | undefined) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;
@@ -65,9 +77,13 @@ export function captureResponse(res: ServerResponse, capBytes: number, onDone: (
     keep(args[0], args[1]);
     return end(...args);
   };
-  res.once('finish', () => {
-    const location = headerIn(headers, 'location') ?? (res.getHeader('location') as string | undefined);
+  res.once('close', () => {
+    if (!res.writableFinished) return onDone(undefined);
+    // Only a redirect's location is compared (shadow-tap.ts liftPrimary).
+    const redirect = res.statusCode >= 300 && res.statusCode < 400;
+    const location = redirect ? (headerIn(headers, 'location') ?? (res.getHeader('location') as string | undefined)) : undefined;
     const contentEncoding = headerIn(headers, 'content-encoding') ?? (res.getHeader('content-encoding') as string | undefined);
-    onDone({ status: res.statusCode, ...(location === undefined ? {} : { location }), ...(contentEncoding === undefined ? {} : { contentEncoding }), body: Buffer.concat(chunks), tooLarge });
+    const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    onDone({ status: res.statusCode, ...(location === undefined ? {} : { location }), ...(contentEncoding === undefined ? {} : { contentEncoding }), body, tooLarge });
   });
 }

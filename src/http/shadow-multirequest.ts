@@ -77,11 +77,15 @@ type PassthroughAnswer = Extract<GatewayAnswer, { kind: 'passthrough' }>;
  */
 export function readsOfWritingMultirequest(answer: PassthroughAnswer, isReadOnly: (operationId: string) => boolean): boolean[] | undefined {
   if (answer.parsed.kind !== 'multi') return undefined;
-  const writes = answer.decisions.some((d) => !isReadOnly(d.operationId) && !sessionIssuers.has(d.operationId));
+  return readsOfWritingSlots(answer.decisions, answer.parsed.split.subRequests, isReadOnly);
+}
+
+/** The same for any multirequest's decisions and sub-requests (as sent, tokens unresolved). */
+export function readsOfWritingSlots(decisions: readonly RoutedDecision[], subRequests: SplitMultirequest['subRequests'], isReadOnly: (operationId: string) => boolean): boolean[] | undefined {
+  const writes = decisions.some((d) => !isReadOnly(d.operationId) && !sessionIssuers.has(d.operationId));
   if (!writes) return undefined;
-  const { subRequests } = answer.parsed.split;
   return shadowableReads(
-    answer.decisions.map((d, index) => ({
+    decisions.map((d, index) => ({
       operationId: d.operationId,
       readOnly: isReadOnly(d.operationId),
       issuesSession: sessionIssuers.has(d.operationId),

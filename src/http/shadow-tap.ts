@@ -12,6 +12,8 @@ import type { AnswerInput } from '../shadow/diff-engine';
 import type { ShadowExecutor } from '../shadow/shadow-executor';
 import { captureResponse, type CapturedResponse } from './response-capture';
 import { offerMultirequestSamples, readsOfWritingMultirequest, writeParams } from './shadow-multirequest';
+import { answerKeyedWrites } from '../shadow/state-reads';
+import type { DropReason } from '../shadow/shadow-drops';
 
 type PassthroughAnswer = Extract<GatewayAnswer, { kind: 'passthrough' }>;
 
@@ -37,6 +39,8 @@ export interface ShadowedWrite {
   readonly params: Readonly<Record<string, unknown>>;
   readonly region: string;
   readonly apiBaseUrl: string;
+  /** The vendor's `result`, for a write whose sync key is in it (answerKeyedWrites). */
+  readonly result?: unknown;
 }
 
 const decoders: Record<string, (input: Buffer, options: ZlibOptions) => Promise<Buffer>> = {
@@ -55,15 +59,28 @@ async function liftPrimary(captured: CapturedResponse, capBytes: number): Promis
   return { input: body.toString('utf8'), bytes: body.length };
 }
 
+/** The `result` of a single call's envelope text (undefined when it is not one). */
+function resultOf(input: AnswerInput): unknown {
+  if (typeof input !== 'string') return undefined;
+  try {
+    return (JSON.parse(input) as { result?: unknown } | null)?.result;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Builds the tap the facade listener calls on passthrough answers. */
 export function createShadowTap(options: ShadowTapOptions): PassthroughShadowTap {
   const { executor } = options;
-  const watchWrite = (answer: PassthroughAnswer, index: number, operationId: string, req: IncomingMessage): boolean => {
+  const writeOf = (answer: PassthroughAnswer, index: number, operationId: string, req: IncomingMessage): ShadowedWrite | undefined => {
     const params = writeParams(answer, index);
-    return params !== undefined && options.watchWrite?.({ operationId, params, region: options.regionOf(req), apiBaseUrl: answer.parsed.kind === 'invalid' ? '' : answer.parsed.apiBaseUrl }) === true;
+    return params === undefined ? undefined : { operationId, params, region: options.regionOf(req), apiBaseUrl: answer.parsed.kind === 'invalid' ? '' : answer.parsed.apiBaseUrl };
   };
+  const watch = (write: ShadowedWrite | undefined): boolean => write !== undefined && options.watchWrite?.(write) === true;
   return (answer, req, res, startedMs) => {
     const chosen: number[] = [];
+    // A write whose sync key is in the vendor's answer (a purchase: its transaction id) is watched once answered.
+    const keyed: ShadowedWrite[] = [];
     // A multirequest that writes changes state between its own slots: only reads that saw nothing
     // of its writes are compared (shadowable-reads rule, docs/shadow.md "Mixed multirequests").
     let allowed: boolean[] | undefined | null = null; // worked out for the first shadowed read only
@@ -74,26 +91,32 @@ export function createShadowTap(options: ShadowTapOptions): PassthroughShadowTap
       if (readOnly && (allowed === undefined || allowed?.[index] === true)) return void chosen.push(index);
       // Writes are never shadowed to a live backend (docs/architecture.md §2): a write is compared by
       // state after the sync applied it, when it can be; otherwise excluded, and the report says so.
-      if (!readOnly && watchWrite(answer, index, d.operationId, req)) return;
+      const write = readOnly ? undefined : writeOf(answer, index, d.operationId, req);
+      if (write !== undefined && answer.parsed.kind === 'single' && answerKeyedWrites.has(d.operationId) && options.watchWrite !== undefined) return void keyed.push(write);
+      if (watch(write)) return;
       executor.drop('write', d.operationId);
     });
-    if (chosen.length === 0 || answer.parsed.kind === 'invalid') return;
-    const refused = executor.admits(0);
-    if (refused !== undefined) return void chosen.forEach((i) => executor.drop(refused, answer.decisions[i]!.operationId));
+    if (answer.parsed.kind === 'invalid') return;
+    const refused = chosen.length === 0 ? undefined : executor.admits(0);
+    if (refused !== undefined) chosen.splice(0).forEach((i) => executor.drop(refused, answer.decisions[i]!.operationId));
+    if (chosen.length === 0 && keyed.length === 0) return;
     const { parsed } = answer;
     const region = options.regionOf(req);
     const captured = executor.trackCapture();
+    const dropAll = (reason: DropReason): void => {
+      chosen.forEach((i) => executor.drop(reason, answer.decisions[i]!.operationId));
+      keyed.forEach((write) => executor.drop(reason === 'unsupported' ? 'write' : reason, write.operationId));
+    };
     // An answer that never finishes (the device went away) is never offered.
-    res.once('close', () => {
-      if (!res.writableFinished) captured();
-    });
     captureResponse(res, options.bodyCapBytes, (response) => {
+      if (response === undefined) return captured();
       const primaryMs = performance.now() - startedMs;
-      const dropAll = (reason: 'too-large' | 'unsupported'): void => chosen.forEach((i) => executor.drop(reason, answer.decisions[i]!.operationId));
       if (response.tooLarge) return void (dropAll('too-large'), captured());
       liftPrimary(response, options.bodyCapBytes).then((primary) => {
+        for (const write of keyed) if (!watch({ ...write, result: resultOf(primary.input) })) executor.drop('write', write.operationId);
+        if (chosen.length === 0) return;
         if (parsed.kind === 'multi') {
-          if (typeof primary.input !== 'string') return dropAll('unsupported');
+          if (typeof primary.input !== 'string') return chosen.forEach((i) => executor.drop('unsupported', answer.decisions[i]!.operationId));
           return offerMultirequestSamples(executor, { split: parsed.split, decisions: answer.decisions, chosen, body: primary.input, apiBaseUrl: parsed.apiBaseUrl, region, primaryMs });
         }
         const { operationId } = answer.decisions[0]!;

@@ -35,6 +35,7 @@ export function createShadowMetrics(options: ShadowMetricsOptions): ShadowMetric
   const drops = new Counter({ name: `${p}shadow_dropped_total`, help: 'Shadow samples not compared, by operation and reason.', labelNames: ['operation', 'reason'] as const, registers });
   const noise = new Counter({ name: `${p}shadow_noise_samples_total`, help: 'Second vendor calls made to learn noise, by operation.', labelNames: ['operation'] as const, registers });
   const candidate = new Histogram({ name: `${p}shadow_candidate_seconds`, help: 'Duration of the platform candidate of shadowed calls.', labelNames: ['operation'] as const, buckets: [...LATENCY_BUCKETS], registers });
+  const sampleChildren = new Map<string, { readonly samples: { inc(): void }; readonly candidate: { observe(value: number): void } }>();
   const read = options.load;
   new Gauge({ name: `${p}shadow_queue_entries`, help: 'Shadow samples queued or running.', registers, collect() { const l = read(); this.set(l.queued + l.running); } });
   new Gauge({ name: `${p}shadow_queue_bytes`, help: 'Bytes held by queued and running shadow samples.', registers, collect() { this.set(read().bytes); } });
@@ -49,8 +50,16 @@ export function createShadowMetrics(options: ShadowMetricsOptions): ShadowMetric
   return {
     recordDrop: (reason, operation) => drops.inc({ operation: op(operation), reason }),
     recordSample: (operation, outcome, candidateMs) => {
-      samples.inc({ operation: op(operation), outcome: outcome === 'candidate-error' ? 'candidate_error' : outcome });
-      candidate.observe({ operation: op(operation) }, Math.max(0, candidateMs) / 1000);
+      // Once per compared sample: the labelled children are looked up once per operation, not hashed per call.
+      const key = `${operation}\n${outcome}`;
+      let child = sampleChildren.get(key);
+      if (child === undefined) {
+        const labels = { operation: op(operation), outcome: outcome === 'candidate-error' ? 'candidate_error' : outcome };
+        child = { samples: samples.labels(labels), candidate: candidate.labels({ operation: labels.operation }) };
+        if (sampleChildren.size < 3 * (known.size + 1)) sampleChildren.set(key, child);
+      }
+      child.samples.inc();
+      child.candidate.observe(Math.max(0, candidateMs) / 1000);
     },
     recordNoiseSample: (operation) => noise.inc({ operation: op(operation) }),
     setParity: (report, reportedFields) => {

@@ -3,11 +3,11 @@
  * design. Versioned: change the version whenever a rule changes, so reports say which rules held.
  * Each rule names its reason (test/support/parity-noise.ts lists the same facts for golden cases).
  */
-import type { RuleSet } from './path-rules';
+import type { PathRule, RuleSet } from './path-rules';
 
 /** Rules every shadow comparison of vendor answers starts from. */
 export const phoenixRuleSet: RuleSet = {
-  version: 'phoenix-4',
+  version: 'phoenix-5',
   rules: [
     { path: '/executionTime', rule: 'ignore', why: 'server timing (brief §2.2)' },
     { path: '/**/executionTime', rule: 'ignore', why: 'server timing of multirequest slots' },
@@ -24,6 +24,17 @@ export const phoenixRuleSet: RuleSet = {
     { path: '/**/lastLoginDate', rule: 'time', toleranceSeconds: 2, why: 'each side stamps its own login of the user; a second may tick between the two' },
     { path: '/result/objects/*/mediaFiles', rule: 'set', key: 'id', why: 'file order carries no meaning (brief §5.2)' },
     { path: '/result/objects/*/images', rule: 'set', key: 'ratio', why: 'image order carries no meaning' },
+  ],
+};
+
+const copiedPurchaseDate = 'a purchase the sync copied is dated by the side it was copied to when the sync applied it, within the sync\'s pick-up latency (docs/sync.md)';
+
+/** Rules of one operation, tried before the shared ones (DiffEngineOptions.operationRules); part of phoenixRuleSet's version. */
+export const phoenixOperationRules: Readonly<Record<string, readonly PathRule[]>> = {
+  'entitlement.list': [
+    { path: '/result/objects/*/purchaseDate', rule: 'time', toleranceSeconds: 60, why: copiedPurchaseDate },
+    { path: '/result/objects/*/endDate', rule: 'time', toleranceSeconds: 60, why: copiedPurchaseDate },
+    { path: '/result/objects/*/nextRenewalDate', rule: 'time', toleranceSeconds: 60, why: copiedPurchaseDate },
   ],
 };
 

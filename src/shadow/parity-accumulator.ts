@@ -19,6 +19,8 @@ const maxKeys = 2000;
 
 export class ParityAccumulator {
   private deltas = new Map<string, OperationCounts>();
+  /** Calls per operation since the last flush (region-less: the compared share is per operation). */
+  private calls = new Map<string, number>();
   private readonly windows = new Map<string, GateWindow>();
 
   constructor(private readonly nowMs: () => number) {}
@@ -49,6 +51,13 @@ export class ParityAccumulator {
     this.windows.delete(operation);
   }
 
+  /** Counts one call of an operation (every route; the caller passes known operations only). */
+  countCall(operation: string): void {
+    const count = this.calls.get(operation);
+    if (count !== undefined) this.calls.set(operation, count + 1);
+    else if (this.calls.size < maxKeys) this.calls.set(operation, 1);
+  }
+
   /** Records one compared sample. */
   addSample(operation: string, region: string, sample: CountedSample): void {
     const delta = this.delta(operation, region);
@@ -75,6 +84,11 @@ export class ParityAccumulator {
 
   /** Hands over the deltas collected since the last call and starts new ones (store flush). */
   takeDeltas(): OperationCounts[] {
+    for (const [operation, calls] of this.calls) {
+      const delta = this.delta(operation, '');
+      if (delta !== undefined) delta.calls += calls;
+    }
+    this.calls = new Map();
     const taken = [...this.deltas.values()];
     this.deltas = new Map();
     return taken;

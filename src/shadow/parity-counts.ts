@@ -38,6 +38,8 @@ export interface ClusterCount {
 export interface OperationCounts {
   readonly operation: string;
   readonly region: string;
+  /** Calls of the operation the facade received, whatever their route: the compared share's denominator (samples ÷ calls). */
+  calls: number;
   samples: number;
   /** Samples with no raw difference at all. */
   identical: number;
@@ -68,7 +70,7 @@ export const overflowClusterKey = '*';
 
 /** A fresh, empty count for one operation and region. */
 export function emptyOperationCounts(operation: string, region: string): OperationCounts {
-  return { operation, region, samples: 0, identical: 0, noiseSamples: 0, candidateErrors: 0, contractChecks: 0, primaryViolations: 0, candidateViolations: 0, latencyDeltaMsSum: 0, fields: new Map(), clusters: new Map() };
+  return { operation, region, calls: 0, samples: 0, identical: 0, noiseSamples: 0, candidateErrors: 0, contractChecks: 0, primaryViolations: 0, candidateViolations: 0, latencyDeltaMsSum: 0, fields: new Map(), clusters: new Map() };
 }
 
 function fieldKey(kind: DiffKind, field: string): string {

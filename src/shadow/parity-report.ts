@@ -39,6 +39,10 @@ export interface ClusterReport {
 export interface OperationReport {
   readonly operation: string;
   readonly region: string;
+  /** Calls of the operation received (counted since this figure exists; see OperationCounts.calls). */
+  readonly calls: number;
+  /** Compared share: samples ÷ calls, 0–100 (capped: samples counted before calls were add up); 0 without calls. */
+  readonly comparedPercent: number;
   readonly samples: number;
   readonly noiseSamples: number;
   /** 0–100; 100 when there are no samples. */
@@ -79,6 +83,8 @@ export function reportOperation(counts: OperationCounts, thresholds: Thresholds 
   return {
     operation: counts.operation,
     region: counts.region,
+    calls: counts.calls,
+    comparedPercent: Math.min(100, percentOf(counts.samples, counts.calls)),
     samples: counts.samples,
     noiseSamples: counts.noiseSamples,
     parityPercent: counts.samples === 0 ? 100 : percentOf(counts.samples - Math.min(differingSamples, counts.samples), counts.samples),
@@ -92,6 +98,7 @@ export function reportOperation(counts: OperationCounts, thresholds: Thresholds 
 
 /** Adds `delta` into `total` (same operation and region): how instances' counts combine. */
 export function mergeOperationCounts(total: OperationCounts, delta: OperationCounts): void {
+  total.calls += delta.calls;
   total.samples += delta.samples;
   total.identical += delta.identical;
   total.noiseSamples += delta.noiseSamples;

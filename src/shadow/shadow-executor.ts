@@ -10,7 +10,7 @@ import { defaultShadowSettings, type ShadowSettings } from './shadow-settings';
 
 export { defaultShadowSettings, type ShadowSettings } from './shadow-settings';
 import type { AnswerInput, DiffEngine } from './diff-engine';
-import { liftAnswer } from './lift-answer';
+import { liftAnswer, type LiftedAnswer } from './lift-answer';
 import { withDeadline } from './with-deadline';
 import { redactAndBound } from './redact-sample';
 import { ParityAccumulator } from './parity-accumulator';
@@ -220,15 +220,16 @@ export class ShadowExecutor {
     const diff = this.engine.diff(...this.sides(job, candidate.answer), as);
     // Validation costs about as much as the diff; a sampled share keeps the rates honest and cheap.
     const checked = this.ports.countViolations !== undefined && this.ports.random() * 100 < this.shareOf(this.settings.contractPercent, this.parity.window(job.operationId).counts.contractChecks);
-    const count = (value: unknown): number => (checked ? this.ports.countViolations!(as, value) : 0);
+    // Lifted answers are read only when checked: a sample settled by its text is never parsed (diff-engine.ts).
+    const count = (side: LiftedAnswer): number => (checked ? this.ports.countViolations!(as, side.value) : 0);
     const cap = this.settings.sampleCapBytes;
     this.parity.addSample(job.operationId, job.region, {
       differences: diff.differences,
       primaryMs: job.primaryMs,
       candidateMs,
       contractChecked: checked,
-      primaryViolations: count(diff.primary.value),
-      candidateViolations: count(diff.candidate.value),
+      primaryViolations: count(diff.primary),
+      candidateViolations: count(diff.candidate),
       example: () => ({
         differences: diff.differences.slice(0, 20),
         primary: redactAndBound(diff.primary.value, cap),

@@ -29,7 +29,14 @@ export const stateComparedWrites: Readonly<Record<string, string>> = {
   'favorite.delete': 'favorite.list',
   'householddevice.add': 'householddevice.list',
   'householddevice.delete': 'householddevice.list',
+  'transaction.purchase': 'entitlement.list',
 };
+
+/** Writes whose sync key needs the vendor's answer (a purchase is keyed by its transaction id): watched once answered. */
+export const answerKeyedWrites: ReadonlySet<string> = new Set(['transaction.purchase']);
+
+/** The entities of answerKeyedWrites: each key names one write only (a transaction). */
+export const answerKeyedEntities: ReadonlySet<string> = new Set(['purchase']);
 
 /** True when the write operation is compared by state once the sync applied it. */
 export function isStateCompared(operationId: string): boolean {
@@ -59,9 +66,27 @@ export function stateReadOf(written: WrittenEntity, ks: string): StateRead | und
   if (written.entity === 'favorite' && assetId !== '') {
     return { operationId: 'favorite.list', call: { service: 'favorite', action: 'list', params: { ks, filter: { objectType: 'KalturaFavoriteFilter', mediaIdIn: assetId } } } };
   }
+  if (written.entity === 'purchase') return purchaseReadOf(written, ks);
   const udid = text(written.value.udid);
   if (written.entity === 'device' && udid !== '') {
     return { operationId: 'householddevice.list', call: { service: 'householddevice', action: 'list', params: { ks } }, focus: focusObjects((d) => text(d.udid) === udid) };
   }
   return undefined;
+}
+
+/**
+ * A purchase shows as the household's entitlements of the bought product: `entitlement.list` of
+ * its product type, household scope, running entitlements (for a PPV the file is compared, not
+ * filtered on, so a purchase recorded for another file shows as a difference, not as a gap).
+ */
+function purchaseReadOf(written: WrittenEntity, ks: string): StateRead | undefined {
+  const productType = text(written.value.productType).toLowerCase();
+  const productId = text(written.value.productId);
+  if ((productType !== 'ppv' && productType !== 'subscription') || productId === '') return undefined;
+  const filter = { objectType: 'KalturaEntitlementFilter', productTypeEqual: productType, entityReferenceEqual: 'household' };
+  return {
+    operationId: 'entitlement.list',
+    call: { service: 'entitlement', action: 'list', params: { ks, filter } },
+    focus: focusObjects((e) => text(e.productId) === productId),
+  };
 }

@@ -51,6 +51,10 @@ const addOperation = `INSERT INTO parity_counts (operation_id, region, field, ki
 const addField = `INSERT INTO parity_counts (operation_id, region, field, kind, pointer, differences, noise) VALUES ($1, $2, $3, $4, $5, $6, $7)
   ON CONFLICT (operation_id, region, field, kind) DO UPDATE SET differences = parity_counts.differences + EXCLUDED.differences, noise = parity_counts.noise + EXCLUDED.noise, updated_at = now()`;
 
+// Calls of an operation (the compared share's denominator) in the row of kind 'calls', column samples.
+const addCalls = `INSERT INTO parity_counts (operation_id, region, field, kind, samples) VALUES ($1, $2, '', 'calls', $3)
+  ON CONFLICT (operation_id, region, field, kind) DO UPDATE SET samples = parity_counts.samples + EXCLUDED.samples, updated_at = now()`;
+
 // The first sample of a cluster is kept; later ones only count (one redacted sample per cluster).
 const addCluster = `INSERT INTO diff_samples (operation_id, region, cluster_key, fields, count, sample) VALUES ($1, $2, $3, $4::jsonb, $5, $6::jsonb)
   ON CONFLICT (operation_id, region, cluster_key) DO UPDATE SET count = diff_samples.count + EXCLUDED.count,
@@ -63,6 +67,7 @@ export class SqlParityStore implements ParityStore {
     if (deltas.length === 0) return;
     await this.sql.transaction(async (tx) => {
       for (const d of deltas) {
+        if (d.calls > 0) await tx.query(addCalls, [d.operation, d.region, d.calls]);
         await tx.query(addOperation, [d.operation, d.region, d.samples, d.identical, d.noiseSamples, d.candidateErrors, d.contractChecks, d.primaryViolations, d.candidateViolations, d.latencyDeltaMsSum]);
         for (const f of d.fields.values()) await tx.query(addField, [d.operation, d.region, f.field, f.kind, f.pointer, f.raw, f.noise]);
         for (const c of d.clusters.values()) await tx.query(addCluster, [d.operation, d.region, c.key, JSON.stringify(c.fields), c.count, JSON.stringify(c.sample ?? null)]);
@@ -93,6 +98,10 @@ export class SqlParityStore implements ParityStore {
 }
 
 function foldCountRow(into: OperationCounts, row: CountRow): void {
+  if (row.field === '' && row.kind === 'calls') {
+    into.calls += Number(row.samples);
+    return;
+  }
   if (row.field === '' && row.kind === '') {
     into.samples += Number(row.samples);
     into.identical += Number(row.matches);

@@ -58,6 +58,8 @@ async function shadowTraffic(): Promise<void> {
     expect(await row.locator('.badge').textContent()).toBe('shadow');
     expect(await page.locator('tr.op[data-operation="asset.list"] .badge').textContent()).toBe('canary 10%');
     expect(await row.textContent()).toContain('/result/description');
+    // Every asset.get call was shadowed and compared (queue of 1,000, nothing dropped): 60 of 60.
+    expect(await row.locator('td.compared').textContent()).toBe('100.00%');
     await row.click();
     await page.waitForSelector('#viewer:not([hidden])');
     expect(await page.locator('#detail-title').textContent()).toContain('asset.get');
