@@ -69,7 +69,8 @@ function renderTable(measured: readonly ScenarioRows[]): string {
 async function main(): Promise<void> {
   const loadBefore = loadavg();
   const commit = argValue('baseline');
-  const baselineCli = buildUntraced(repoRoot, commit);
+  const untraced = buildUntraced(repoRoot, commit);
+  const baselineCli = untraced.cli;
   const floor = await measureTailFloor();
   const sink = await startSink();
   const [vendorPort, platformPort] = await Promise.all([freePort(), freePort()]);
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
     await Promise.all(facades.map((f) => f.stop()));
     received = await sink.stats();
     await Promise.all([platform.stop(), vendor.stop(), sink.server.stop()]);
+    untraced.remove();
   }
   const load = [...loadBefore, ...loadavg()].map((l) => l.toFixed(1));
   console.log(`Node ${process.version}; load average (1/5/15 min) ${load.slice(0, 3).join('/')} before, ${load.slice(3).join('/')} after\n`);

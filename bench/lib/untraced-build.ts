@@ -38,8 +38,8 @@ export function composeTracing(_config: UnderstudyConfig, _version: string): Tra
 }
 `;
 
-/** Builds the baseline into a temp directory (its own tsc, this checkout's node_modules); returns its CLI. */
-export function buildUntraced(repoRoot: string, commit?: string): string {
+/** Builds the baseline into a temp directory (its own tsc, this checkout's node_modules); returns its CLI and how to remove it. */
+export function buildUntraced(repoRoot: string, commit?: string): { cli: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'understudy-untraced-'));
   execFileSync('sh', ['-c', `git archive ${commit ?? 'HEAD'} | tar -x -C '${dir}'`], { cwd: repoRoot });
   if (commit === undefined) {
@@ -54,5 +54,5 @@ export function buildUntraced(repoRoot: string, commit?: string): string {
   execFileSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: dir });
   const cli = join(dir, 'dist/src/cli/main.js');
   if (!existsSync(cli)) throw new Error(`the untraced build has no ${cli}`);
-  return cli;
+  return { cli, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
