@@ -6,7 +6,9 @@
  * every call to platform-sim), passthrough asset.get and multirequest (no policy: every call to
  * vendor-sim), and the bare Node proxy on those two scenarios, as the baseline the facade's
  * profile is read against. Profiles are kept under bench/out/profiles for a closer look in DevTools.
- * Usage: npm run build && node dist/bench/hot-path-profile.js [--rate 500 --seconds 10] [--only <case>]
+ * `--tracing <ratio>` turns tracing on at that sampling ratio, exporting to an OTLP receiver in a
+ * child process of its own (bench/targets/otlp-sink.ts; bench/README.md "Tracing").
+ * Usage: npm run build && node dist/bench/hot-path-profile.js [--rate 500 --seconds 10] [--only <case>] [--tracing 0.1]
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +27,7 @@ const seconds = numberArg('seconds', 10);
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.split(',') : undefined;
 // --node-flag <flag>: one more V8/Node flag for the facade process (e.g. --max-semi-space-size=32).
 const nodeFlags = process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--node-flag' ? [arg] : []));
+const tracingRatio = process.argv.includes('--tracing') ? process.argv[process.argv.indexOf('--tracing') + 1] : undefined;
 const outDir = join(__dirname, '../../bench/out/profiles');
 
 interface ProfileCase {
@@ -47,6 +50,8 @@ const cases: readonly ProfileCase[] = [
 interface Upstreams {
   readonly vendorUrl: string;
   readonly platformUrl: string;
+  /** The OTLP/HTTP traces URL, with `--tracing`. */
+  readonly tracesUrl?: string;
 }
 
 async function loginKs(vendorUrl: string): Promise<string> {
@@ -72,6 +77,7 @@ function facadeEnv(profileCase: ProfileCase, upstreams: Upstreams & { readonly s
     LOG_LEVEL: 'warn',
     ...(profileCase.translated ? { UNDERSTUDY_POLICY_FILE: join(__dirname, '../../fixtures/policy/lab-all-platform.yaml') } : {}),
     ...(upstreams.storeUrl === undefined ? {} : { UNDERSTUDY_STORE_URL: upstreams.storeUrl }),
+    ...(upstreams.tracesUrl === undefined || tracingRatio === undefined ? {} : { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: upstreams.tracesUrl, OTEL_TRACES_SAMPLER_ARG: tracingRatio }),
   };
 }
 
@@ -121,7 +127,7 @@ function renderCase(
   gc: ReturnType<typeof summariseGcLog>,
 ): string {
   return [
-    `### ${profileCase.name} (${load.sent} requests at ${rate}/s, ${load.errors} errors${nodeFlags.length === 0 ? '' : `; ${nodeFlags.join(' ')}`})`,
+    `### ${profileCase.name} (${load.sent} requests at ${rate}/s, ${load.errors} errors${nodeFlags.length === 0 ? '' : `; ${nodeFlags.join(' ')}`}${tracingRatio === undefined ? '' : `; tracing at ${tracingRatio}`})`,
     `CPU /proc ${load.cpuUs.toFixed(0)} µs/req; profiled busy ${(load.busyMsPerRequest * 1000).toFixed(0)} µs/req; scavenges ${gc.scavenges} (${gc.pauseMsPerScavenge.toFixed(2)} ms each, ${gc.promotedKiBPerScavenge.toFixed(0)} KiB promoted each, ${(gc.promotedBytes / load.sent).toFixed(0)} B promoted per request), mark-compacts ${gc.markCompacts}`,
     '',
     '| area | µs/req | share |',
@@ -138,15 +144,17 @@ async function main(): Promise<void> {
   const [vendorPort, platformPort] = await Promise.all([freePort(), freePort()]);
   const vendor = await spawnServer([cliPath, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort);
   const platform = await spawnServer([cliPath, 'sim', 'platform', '--port', String(platformPort)], platformPort);
+  const sinkPort = await freePort();
+  const sink = tracingRatio === undefined ? undefined : await spawnServer([join(__dirname, 'targets/otlp-sink.js'), String(sinkPort)], sinkPort);
   try {
     const ks = await loginKs(vendor.url);
-    const upstreams = { vendorUrl: vendor.url, platformUrl: platform.url };
+    const upstreams = { vendorUrl: vendor.url, platformUrl: platform.url, ...(sink === undefined ? {} : { tracesUrl: `${sink.url}/v1/traces` }) };
     for (const profileCase of cases) {
       if (only !== undefined && !only.includes(profileCase.name)) continue;
       console.log(`${await profileOne(profileCase, upstreams, ks)}\n`);
     }
   } finally {
-    await Promise.all([vendor.stop(), platform.stop()]);
+    await Promise.all([vendor.stop(), platform.stop(), sink?.stop()]);
   }
 }
 

@@ -1,19 +1,18 @@
 /**
- * What tracing costs (issue: OpenTelemetry traces): CPU per request of the facade built without the
- * tracing code (the commit before it, built into a temp directory), of this build with tracing
- * off, on at 0 % sampling (what every request pays: the sampling decision and its unsampled
- * stand-in), at 10 % and at 100 %, all exporting to one OTLP/HTTP receiver in this process. The
- * facades share one vendor-sim and one platform-sim and take turns in `--slice-ms` slices (500);
- * ratios are per round, summarised by their median and quartiles (bench/lib/paired-rounds.ts), beside
- * the ratio of the totals; `--repeat N` measures every scenario N times in the same run. The facades run on this bench's Node (run the
- * bench with `npx -p node@24 node dist/bench/tracing-bench.js` for the image's runtime).
- * Usage: npm run bench:tracing [-- --rate 300 --seconds 6 --repeat 2] [--baseline <commit>] [--json]
+ * What tracing costs (issue: OpenTelemetry traces): CPU per request of the facade without the
+ * tracing code (this tree with its tracing wiring taken out, bench/lib/untraced-build.ts; or
+ * `--baseline <commit>`, that commit's tree), of this build with tracing off, on at 0 % sampling
+ * (what every request pays: the sampling decision and its unsampled stand-in), at 10 % and at
+ * 100 %, all exporting to one OTLP/HTTP receiver in a child process of its own
+ * (bench/targets/otlp-sink.ts). The facades share one vendor-sim and one platform-sim and take
+ * turns in `--slice-ms` slices (500); a slice is charged all the CPU its facade used since its
+ * previous slice (deferred exports included); ratios are per round, summarised by their median and
+ * quartiles (bench/lib/paired-rounds.ts), beside the ratio of the totals; `--repeat N` measures
+ * every scenario N times in the same run. The facades run on this bench's Node (run the bench with
+ * `npx -p node@24 node dist/bench/tracing-bench.js` for the image's runtime).
+ * Usage: npm run bench:tracing [-- --rate 300 --seconds 6 --repeat 2] [--baseline <commit>] [--skip 0,4] [--scenario asset.get] [--json]
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { writeBenchConfig } from './lib/bench-config';
 import { cliPath, loadArgs, numberArg } from './lib/bench-args';
@@ -21,6 +20,7 @@ import { printJsonRows, toJsonRow } from './lib/json-rows';
 import { measurePairedRounds, pairedRatio, type PairedRow } from './lib/paired-rounds';
 import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
 import { measureTailFloor, renderTailFloor } from './lib/tail-floor';
+import { buildUntraced } from './lib/untraced-build';
 import { scenarios } from './scenarios';
 
 const repoRoot = join(__dirname, '../..');
@@ -30,34 +30,11 @@ function argValue(name: string): string | undefined {
   return at > 0 ? process.argv[at + 1] : undefined;
 }
 
-/** The commit before the tracing code arrived (the parent of the commit that added compose-tracing.ts). */
-function baselineCommit(): string {
-  const given = argValue('baseline');
-  if (given !== undefined) return given;
-  const added = execFileSync('git', ['log', '--diff-filter=A', '--format=%H', '-1', '--', 'src/compose/compose-tracing.ts'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-  return `${added}^`;
-}
-
-/** Builds `commit`'s src into a temp directory (its own tsc, this checkout's node_modules); returns its CLI. */
-function buildBaseline(commit: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'understudy-untraced-'));
-  execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C '${dir}'`], { cwd: repoRoot });
-  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
-  execFileSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: dir });
-  const cli = join(dir, 'dist/src/cli/main.js');
-  if (!existsSync(cli)) throw new Error(`baseline build of ${commit} has no ${cli}`);
-  return cli;
-}
-
-/** An OTLP/HTTP receiver that reads and discards (a collector's front door), counting spans' bytes. */
-async function startSink(): Promise<{ url: string; bytes: () => number; close: () => void }> {
-  let bytes = 0;
-  const server = createServer((req, res) => {
-    req.on('data', (chunk: Buffer) => (bytes += chunk.length));
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/traces`, bytes: () => bytes, close: () => server.close() };
+/** The OTLP/HTTP receiver, a child process; `stats` asks it what it received. */
+async function startSink(): Promise<{ server: SpawnedServer; tracesUrl: string; stats: () => Promise<{ exports: number; bytes: number }> }> {
+  const port = await freePort();
+  const server = await spawnServer([join(__dirname, 'targets/otlp-sink.js'), String(port)], port);
+  return { server, tracesUrl: `${server.url}/v1/traces`, stats: async () => (await (await fetch(`${server.url}/stats`)).json()) as { exports: number; bytes: number } };
 }
 
 async function loginKs(vendorUrl: string): Promise<string> {
@@ -75,9 +52,11 @@ function renderTable(measured: readonly ScenarioRows[]): string {
     '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const { scenario, rows } of measured) {
-    const base = (target: string): PairedRow => rows.find((r) => r.target === target)!;
+    const base = (target: string): PairedRow | undefined => rows.find((r) => r.target === target);
     const ratio = (row: PairedRow, target: string): string => {
-      const r = pairedRatio(row, base(target));
+      const baseRow = base(target);
+      if (baseRow === undefined) return '–';
+      const r = pairedRatio(row, baseRow);
       return `**${r.median.toFixed(3)}** [${r.q1.toFixed(2)}–${r.q3.toFixed(2)}], ${r.total.toFixed(3)}`;
     };
     for (const row of rows) {
@@ -89,8 +68,9 @@ function renderTable(measured: readonly ScenarioRows[]): string {
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
-  const commit = baselineCommit();
-  const baselineCli = buildBaseline(commit);
+  const commit = argValue('baseline');
+  const untraced = buildUntraced(repoRoot, commit);
+  const baselineCli = untraced.cli;
   const floor = await measureTailFloor();
   const sink = await startSink();
   const [vendorPort, platformPort] = await Promise.all([freePort(), freePort()]);
@@ -101,12 +81,13 @@ async function main(): Promise<void> {
   const variants: [string, string, Record<string, string>][] = [
     ['without the code', baselineCli, {}],
     ['tracing off', cliPath, {}],
-    ['tracing on, 0 %', cliPath, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: '0' }],
-    ['tracing on, 10 %', cliPath, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: '0.1' }],
-    ['tracing on, 100 %', cliPath, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER_ARG: '1' }],
+    ['tracing on, 0 %', cliPath, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: sink.tracesUrl, OTEL_TRACES_SAMPLER_ARG: '0' }],
+    ['tracing on, 10 %', cliPath, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: sink.tracesUrl, OTEL_TRACES_SAMPLER_ARG: '0.1' }],
+    ['tracing on, 100 %', cliPath, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: sink.tracesUrl, OTEL_TRACES_SAMPLER_ARG: '1' }],
   ];
   const facades: SpawnedServer[] = [];
   const measured: ScenarioRows[] = [];
+  let received = { exports: 0, bytes: 0 };
   try {
     for (const [, cli, extra] of variants) {
       const port = await freePort();
@@ -114,23 +95,29 @@ async function main(): Promise<void> {
       facades.push(await spawnServer([cli, 'serve', '--config', writeBenchConfig()], port, { ...env, PORT: String(port), ...extra }, undefined, 120_000));
     }
     const ks = await loginKs(vendor.url);
-    const targets = variants.map(([name], i) => ({ name, origin: facades[i]!.url, pids: () => [facades[i]!.pid] }));
+    // --skip <n,…>: leave out targets by their position (0 = without the code … 4 = 100 %) to give the others more rounds.
+    const skipped = (argValue('skip') ?? '').split(',').filter((n) => n !== '').map(Number);
+    const targets = variants.map(([name], i) => ({ name, origin: facades[i]!.url, pids: () => [facades[i]!.pid] })).filter((_, i) => !skipped.includes(i));
     const repeat = numberArg('repeat', 1);
     const sliceMs = numberArg('slice-ms', 500);
     const rounds = Math.max(4, Math.round((loadArgs.seconds * 1000) / sliceMs));
     for (let run = 1; run <= repeat; run++) {
-      for (const scenario of scenarios.filter((s) => s.name === 'asset.get' || s.name === 'player multirequest')) {
+      for (const scenario of scenarios.filter((s) => (argValue('scenario') ?? 'asset.get,player multirequest').split(',').includes(s.name))) {
         const rows = await measurePairedRounds(scenario, targets, ks, { rate: loadArgs.rate, sliceMs, rounds });
         measured.push({ scenario: repeat === 1 ? scenario.name : `${scenario.name} (run ${run})`, rows });
       }
     }
   } finally {
-    await Promise.all([...facades.map((f) => f.stop()), platform.stop(), vendor.stop()]);
-    sink.close();
+    // Stopped first: each facade exports what it still holds as it stops.
+    await Promise.all(facades.map((f) => f.stop()));
+    received = await sink.stats();
+    await Promise.all([platform.stop(), vendor.stop(), sink.server.stop()]);
+    untraced.remove();
   }
   const load = [...loadBefore, ...loadavg()].map((l) => l.toFixed(1));
   console.log(`Node ${process.version}; load average (1/5/15 min) ${load.slice(0, 3).join('/')} before, ${load.slice(3).join('/')} after\n`);
-  console.log(`baseline: ${commit} (built from git); rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in ${numberArg('slice-ms', 500)} ms slices; CPU is the facade process alone (all its threads); spans exported: ${(sink.bytes() / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(measured)}`);
+  const baseline = commit === undefined ? 'this tree with its tracing wiring taken out (bench/lib/untraced-build.ts)' : `${commit} (built from git)`;
+  console.log(`without the code: ${baseline}; rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in ${numberArg('slice-ms', 500)} ms slices; CPU is the facade process alone (all its threads, idle time between its slices included); exports received: ${received.exports}, ${(received.bytes / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(measured)}`);
   printJsonRows(floor.map(toJsonRow));
 }
 

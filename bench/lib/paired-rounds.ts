@@ -4,7 +4,9 @@
  * gives every target one slice (in an order rotated every round), and a target's ratio to the baseline is taken per round (the two
  * slices ran moments apart) and summarised by the median over rounds with its quartiles, beside
  * the ratio of the totals. CPU is read from every thread's schedstat (nanoseconds, GC and libuv
- * threads included), not from /proc/<pid>/stat's 10 ms ticks.
+ * threads included), not from /proc/<pid>/stat's 10 ms ticks. A slice is charged everything its
+ * target used since the end of that target's previous slice, so work a target puts off until it is
+ * idle (a timer's batch export, a collection) still counts against its requests.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { runLoadSlice, summariseSlices, type LoadResult, type LoadSlice } from './open-loop-load';
@@ -46,15 +48,17 @@ export async function measurePairedRounds(scenario: Scenario, targets: readonly 
   const slices = targets.map((): LoadSlice[] => []);
   const perRound = targets.map((): number[] => []);
   const cpuNanos = targets.map(() => 0);
+  const cpuOf = (target: MeasuredTarget): number => target.pids().reduce((sum, pid) => sum + processCpuNanos(pid), 0);
+  const lastRead = targets.map(cpuOf);
   for (let round = 0; round < options.rounds; round++) {
     // Each round starts one target later, so no target always follows the same one.
     for (let turn = 0; turn < targets.length; turn++) {
       const index = (round + turn) % targets.length;
       const target = targets[index]!;
-      const pids = target.pids();
-      const before = pids.reduce((sum, pid) => sum + processCpuNanos(pid), 0);
       const slice = await runLoadSlice({ origin: target.origin, rate: options.rate, durationMs: options.sliceMs, request });
-      const used = pids.reduce((sum, pid) => sum + processCpuNanos(pid), 0) - before;
+      const read = cpuOf(target);
+      const used = read - lastRead[index]!;
+      lastRead[index] = read;
       slices[index]!.push(slice);
       perRound[index]!.push(used / 1000 / Math.max(1, slice.sent));
       cpuNanos[index]! += used;
