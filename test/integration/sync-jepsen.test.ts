@@ -1,7 +1,8 @@
 /**
  * A small Jepsen-style run of the sync (the full-size one is bench/sync-jepsen.ts): acknowledged
- * writes from both sides — through the facade under a mixed policy (bookmarks to the platform,
- * favorites to the vendor) and straight to each sim — while the vendor-sim fails 10 % of requests,
+ * writes from both sides — through the facade under a mixed policy (bookmarks and subscription
+ * purchases to the platform, favorites to the vendor) and straight to each sim — while the vendor-sim
+ * fails 10 % of requests,
  * resets 5 % and applies 5 % but loses their answer (duplicated deliveries: the caller, device or
  * sync worker, sends the write again), workers are "killed" (rows claimed and abandoned until their
  * lease ends), and the change feed is re-delivered from the start. After the faults stop and one
@@ -32,7 +33,12 @@ interface Writer {
   readonly user: (typeof catalog.users)[number];
   readonly ks: string;
   readonly bearer: string;
+  /** Subscriptions this writer buys: ones its household holds on neither side yet (one buyer per household). */
+  buys: string[];
 }
+
+const subscriptions = catalog.products.filter((p) => p.type === 'subscription');
+const purchaseKey = (householdId: string, productId: string): string => `p:${householdId}:${productId}`;
 
 async function platformBearer(user: Writer['user']): Promise<string> {
   const household = catalog.households.find((h) => h.vendorId === user.householdVendorId)!;
@@ -90,7 +96,39 @@ async function runWriters(w: Writer, acked: AckedWrite[], platformDirect: Set<st
   const directVendor = async (): Promise<void> => {
     for (let round = 1; round <= 3; round++) for (const a of assets.slice(9, 12)) if ((await vendorCall('bookmark', 'add', { ks: w.ks, bookmark: bookmark(a.vendorId, round * 7) })) === true) acked.push({ key: `b:${u}:${a.vendorId}`, value: String(round * 7) });
   };
-  await Promise.all([viaFacadeBookmarks(), viaFacadeFavorites(), directPlatform(), directVendor()]);
+  // Purchases are append-only: the sync carries each to the vendor, whose 5 % lost answers make the
+  // workers deliver some twice; an entitlement listed twice on a side is a duplicate.
+  const viaFacadePurchases = async (): Promise<void> => {
+    for (const productId of w.buys) {
+      const p = subscriptions.find((s) => s.vendorId === productId)!;
+      const result = await facadeCall('transaction', 'purchase', { ks: w.ks, purchase: { objectType: 'KalturaPurchase', productId: p.vendorId, productType: 'subscription', contentId: 0, price: p.price, currency: p.currency } });
+      if (result?.objectType === 'KalturaTransaction') acked.push({ key: purchaseKey(String(w.user.householdVendorId), p.vendorId), value: 'present' });
+    }
+  };
+  await Promise.all([viaFacadeBookmarks(), viaFacadeFavorites(), directPlatform(), directVendor(), viaFacadePurchases()]);
+}
+
+/** Every household subscription entitlement on each side, as listed (a duplicate stays listed twice). */
+async function readSubscriptions(w: Writer): Promise<{ vendor: string[]; platform: string[] }> {
+  const filter = { objectType: 'KalturaEntitlementFilter', productTypeEqual: 'subscription', entityReferenceEqual: 'household' };
+  const onVendor = await vendorCall('entitlement', 'list', { ks: w.ks, filter, pager: { pageSize: 50 } });
+  const answer = await fetch(`${facade.upstreams.platformUrl}/commerce/v1/entitlements?type=subscription&scope=household`, { headers: { authorization: `Bearer ${w.bearer}` } });
+  const onPlatform = ((await answer.json()) as { items: { productId: string }[] }).items;
+  return {
+    vendor: (onVendor?.objects ?? []).map((e: any) => String(e.productId)),
+    platform: onPlatform.map((e) => catalog.products.find((p) => p.platformId === e.productId)?.vendorId ?? e.productId),
+  };
+}
+
+/** Gives each household's first writer the subscriptions the household holds on neither side. */
+async function assignPurchases(writers: readonly Writer[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const w of writers) {
+    if (seen.has(String(w.user.householdVendorId))) continue;
+    seen.add(String(w.user.householdVendorId));
+    const held = await readSubscriptions(w);
+    w.buys = subscriptions.map((p) => p.vendorId).filter((id) => !held.vendor.includes(id) && !held.platform.includes(id));
+  }
 }
 
 async function readSides(writers: readonly Writer[]): Promise<{ vendor: [string, string][]; platform: [string, string][] }> {
@@ -108,6 +146,11 @@ async function readSides(writers: readonly Writer[]): Promise<{ vendor: [string,
     for (const h of progress.items) if (byPlatform.has(h.itemId)) platform.push([`b:${u}:${byPlatform.get(h.itemId)}`, String(h.positionSeconds)]);
     const favs: any = await (await fetch(`${facade.upstreams.platformUrl}/user-data/v1/favorites?limit=500`, { headers: { authorization: `Bearer ${w.bearer}` } })).json();
     for (const f of favs.items) if (byPlatform.has(f.itemId)) platform.push([`f:${u}:${byPlatform.get(f.itemId)}`, 'present']);
+    if (w.buys.length > 0) {
+      const held = await readSubscriptions(w);
+      for (const id of held.vendor) vendor.push([purchaseKey(String(w.user.householdVendorId), id), 'present']);
+      for (const id of held.platform) platform.push([purchaseKey(String(w.user.householdVendorId), id), 'present']);
+    }
   }
   return { vendor, platform };
 }
@@ -117,8 +160,10 @@ describe('sync under faults (Jepsen-style, small)', () => {
     const writers: Writer[] = [];
     for (const account of catalog.demo.accounts) {
       const user = catalog.users.find((u) => u.vendorId === account.userId)!;
-      writers.push({ user, ks: await loginAs(facade.url, account.username), bearer: await platformBearer(user) });
+      writers.push({ user, ks: await loginAs(facade.url, account.username), bearer: await platformBearer(user), buys: [] });
     }
+    await assignPurchases(writers);
+    const purchases = writers.reduce((n, w) => n + w.buys.length, 0);
     await admin('POST', '/admin/kill-switch', { on: true, operation: 'favorite.add' });
     await admin('POST', '/admin/kill-switch', { on: true, operation: 'favorite.delete' });
     const acked: AckedWrite[] = [];
@@ -146,6 +191,8 @@ describe('sync under faults (Jepsen-style, small)', () => {
     expect(kills).toBeGreaterThanOrEqual(5);
     expect(resent).toBeGreaterThan(0);
     expect(acked.length).toBeGreaterThan(150);
+    expect(purchases).toBeGreaterThanOrEqual(4);
+    expect(acked.filter((a) => a.key.startsWith('p:'))).toHaveLength(purchases);
     const report = await admin('POST', '/admin/sync/reconcile', {});
     expect(report.errors).toEqual([]);
     expect(report.repairsPending).toBe(0);
