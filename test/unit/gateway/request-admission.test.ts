@@ -31,6 +31,20 @@ describe('createRequestAdmission', () => {
     expect(admitted.split.subRequests.map((s) => s.rejected?.code)).toEqual(['500015', undefined]);
   });
 
+  it('hands a multirequest whose every slot passes back as parsed, and copies only when a slot is rejected', () => {
+    now = 5_000;
+    const ks = ksFor('dev-copy', '7');
+    const clean = parse({ '1': { service: 'asset', action: 'get', ks }, '2': { service: 'ottuser', action: 'get', ks } }, '/api_v3/service/multirequest');
+    expect(admit(clean)).toBe(clean);
+    const mixed = parse({ '1': { service: 'asset', action: 'get', ks }, '2': { service: 'asset', action: 'get', ks: 'garbage' } }, '/api_v3/service/multirequest');
+    const admitted = admit(mixed);
+    if (admitted.kind !== 'multi' || mixed.kind !== 'multi') throw new Error(admitted.kind);
+    expect(admitted).not.toBe(mixed);
+    expect(admitted.split.subRequests[0]).toBe(mixed.split.subRequests[0]);
+    expect(admitted.split.subRequests.map((s) => s.rejected?.code)).toEqual([undefined, '500015']);
+    expect(mixed.split.subRequests[1]!.rejected).toBeUndefined();
+  });
+
   it('limits a device to its burst, then refills with time', () => {
     now = 10_000;
     const ks = ksFor('dev-a', '11');

@@ -19,6 +19,14 @@ describe('forwarding headers', () => {
     expect(headers).toMatchObject({ host: 'vendor:80', 'content-length': '12', 'x-forwarded-host': 'facade:8080', 'x-forwarded-proto': 'http' });
   });
 
+  it('drops a plain Connection: close or keep-alive (any case) and keeps every other header', () => {
+    for (const connection of ['close', 'keep-alive', 'Keep-Alive', '']) {
+      const headers = buildUpstreamHeaders(incoming('POST', { connection, close: 'x', 'keep-alive': 'timeout=5', accept: 'a' }), { upstreamHost: 'v', bodyLength: 0 });
+      expect(Object.keys(headers).sort()).toEqual(['accept', 'close', 'content-length', 'host', 'x-forwarded-for', 'x-forwarded-proto']);
+    }
+    expect(filterAnswerRawHeaders(['Connection', 'close', 'Keep-Alive', 'timeout=5', 'Date', 'd'])).toEqual(['Date', 'd']);
+  });
+
   it('sets Content-Length for a POST without a body, not for a bare GET', () => {
     expect(buildUpstreamHeaders(incoming('POST', {}), { upstreamHost: 'v', bodyLength: 0 })['content-length']).toBe('0');
     expect(buildUpstreamHeaders(incoming('GET', {}), { upstreamHost: 'v', bodyLength: 0 })['content-length']).toBeUndefined();
