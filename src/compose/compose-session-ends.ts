@@ -1,6 +1,6 @@
 /**
  * Wires session-end-hooks.ts: vendor-answered logouts and `session.revoke`s reach the shared
- * revocation list, sharing one buffered forward with the sync's capture when the sync runs.
+ * revocation list; its buffered forward also serves the sync's capture of passed-through writes.
  */
 import type { UnderstudyConfig } from '../config/config-types';
 import type { Clock } from '../core/clock';
@@ -9,7 +9,7 @@ import type { KsDecoder } from '../phoenix/ks-decoder';
 import { toCallerSessionAt } from '../phoenix/ks-session';
 import type { SessionPort } from '../translate/translator';
 import { createCapturingPassthrough } from '../upstream/passthrough-capture';
-import { createSessionEndHooks, type PassthroughAnswerReader, type PassthroughHook, type SessionEndHooks } from './session-end-hooks';
+import { createSessionEndHooks, type PassthroughAnswerReader, type SessionEndHooks } from './session-end-hooks';
 
 export interface SessionEndDeps {
   readonly config: UnderstudyConfig;
@@ -18,7 +18,7 @@ export interface SessionEndDeps {
   readonly decodeKs: KsDecoder;
   readonly sessions: SessionPort;
   readonly logger: FacadeLogger;
-  readonly sync?: { readonly hooks: { readonly passthrough: PassthroughHook; readonly passthroughReader: PassthroughAnswerReader } };
+  readonly sync?: { readonly hooks: { readonly passthroughReader: PassthroughAnswerReader } };
 }
 
 /** The hooks, and the forwarder's close for shutdown. */
@@ -34,7 +34,7 @@ export function composeSessionEnds(deps: SessionEndDeps): SessionEndHooks & { cl
     nowSec,
     logger: deps.logger,
     passthrough,
-    ...(deps.sync === undefined ? {} : { syncReader: deps.sync.hooks.passthroughReader, syncHook: deps.sync.hooks.passthrough }),
+    ...(deps.sync === undefined ? {} : { syncReader: deps.sync.hooks.passthroughReader }),
   });
   return { ...hooks, close: () => passthrough.close() };
 }

@@ -22,7 +22,6 @@ import { createSyncCapture, type SyncCapture } from '../sync/sync-capture';
 import { startSyncLoop, type SyncLoop } from '../sync/sync-loop';
 import { SyncStats } from '../sync/sync-stats';
 import type { Registry } from 'prom-client';
-import { createCapturingPassthrough } from '../upstream/passthrough-capture';
 import { createPlatformChangeFeed } from '../upstream/platform-change-feed';
 import { createPlatformHttpClient } from '../upstream/platform-http-client';
 import { PlatformTokenCache } from '../upstream/platform-token-cache';
@@ -134,8 +133,7 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
     for (const [entity, on] of Object.entries(switches.snapshot())) metrics.setBacklog(entity, counts.get(entity)?.pending ?? 0, counts.get(entity)?.dead ?? 0, on);
   }, () => undefined);
   const pruner = startSyncPruning(config, store.sql, clock, logger);
-  const passthrough = createCapturingPassthrough({ vendorUrl: deps.vendorUrl, timeoutMs: config.vendor.timeoutMs });
-  const hooks = createFacadeHooks({ capture, isEnabled: (e) => switches.isEnabled(e), decodeKs: deps.decodeKs, nowSec: () => Math.floor(clock.nowMs() / 1000), passthrough, metrics, logger });
+  const hooks = createFacadeHooks({ capture, isEnabled: (e) => switches.isEnabled(e), decodeKs: deps.decodeKs, nowSec: () => Math.floor(clock.nowMs() / 1000), metrics, logger });
   const households = async (): Promise<string[]> => (await store.idMap.listAll()).filter((row) => row.kind === 'household').map((row) => row.vendorId);
   const reconciler = createSyncReconciler({ config, clock, ids: deps.ids, vendor, platform, tokens, queue, capture, followFeed, households, isEnabled: (e) => switches.isEnabled(e), directory, links });
   return {
@@ -144,7 +142,7 @@ export async function composeSync(deps: SyncDeps): Promise<SyncParts | undefined
     nowMs: () => clock.nowMs(),
     close: async () => {
       await Promise.all([follower.stop(), refresher.stop(), loop.stop(), pruner.stop()]);
-      await Promise.all([vendor.close(), platform.close(), passthrough.close()]);
+      await Promise.all([vendor.close(), platform.close()]);
     },
   };
 }

@@ -35,12 +35,10 @@ export interface SessionEndOptions {
   readonly sessionOf: (ks: string) => CallerSession | undefined;
   readonly nowSec: () => number;
   readonly logger: FacadeLogger;
-  /** The buffered passthrough that hands over the answer's text (shared with the sync when on). */
+  /** The buffered passthrough that hands over the answer's text: the one forward for session ends and the sync. */
   readonly passthrough: CapturingPassthrough;
-  /** The sync's passthrough reader, when the sync runs: one forward serves both. */
+  /** The sync's passthrough reader, when the sync runs. */
   readonly syncReader?: PassthroughAnswerReader;
-  /** The sync's hook for passthrough requests it alone wants. */
-  readonly syncHook?: PassthroughHook;
 }
 
 export interface SessionEndHooks {
@@ -73,10 +71,12 @@ export function createSessionEndHooks(options: SessionEndOptions): SessionEndHoo
   };
   return {
     passthrough: (req, res, body, answer) => {
-      if (!hasSessionEnd(answer.calls)) return options.syncHook?.(req, res, body, answer) ?? false;
-      const sync = options.syncReader !== undefined && options.syncReader.wants(answer) ? options.syncReader : undefined;
+      const ends = hasSessionEnd(answer.calls);
+      const sync = options.syncReader?.wants(answer) === true ? options.syncReader : undefined;
+      if (!ends && sync === undefined) return false;
       options.passthrough.forward(req, res, body, async (text) => {
-        await Promise.all(sync === undefined ? [endAnswered(answer, text)] : [endAnswered(answer, text), sync.read(answer, text)]);
+        const reads = sync === undefined ? [] : [sync.read(answer, text)];
+        await Promise.all(ends ? [endAnswered(answer, text), ...reads] : reads);
       });
       return true;
     },

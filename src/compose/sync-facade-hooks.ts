@@ -4,10 +4,8 @@
  * Both commit to the outbox before the device gets its answer; a commit that fails is counted and
  * logged and the device still gets the answer the upstream gave (reconcile repairs the gap).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KsDecoder } from '../phoenix/ks-decoder';
 import { toCallerSessionAt } from '../phoenix/ks-session';
-import type { GatewayAnswer } from '../gateway/facade-request-handler';
 import type { GatewayCapture } from '../gateway/sync-capture-hook';
 import type { FacadeLogger } from '../metrics/logger';
 import type { SyncMetrics } from '../metrics/sync-metrics';
@@ -16,7 +14,6 @@ import { capturedOperations } from '../sync/capture-rules';
 import { hasCapturedWrite, passthroughWrites, toCapturedCalls, type FacadeWrite } from '../sync/facade-writes';
 import type { SyncCapture } from '../sync/sync-capture';
 import type { SyncEntity } from '../sync/sync-types';
-import type { CapturingPassthrough } from '../upstream/passthrough-capture';
 import type { PassthroughAnswerReader } from './session-end-hooks';
 
 export interface FacadeHookOptions {
@@ -24,15 +21,13 @@ export interface FacadeHookOptions {
   readonly isEnabled: (entity: SyncEntity) => boolean;
   readonly decodeKs: KsDecoder;
   readonly nowSec: () => number;
-  readonly passthrough: CapturingPassthrough;
   readonly metrics: SyncMetrics;
   readonly logger: FacadeLogger;
 }
 
 export interface FacadeHooks {
   readonly gateway: GatewayCapture;
-  readonly passthrough: (req: IncomingMessage, res: ServerResponse, body: Buffer, answer: Extract<GatewayAnswer, { kind: 'passthrough' }>) => boolean;
-  /** The same capture, for a forward another hook makes (session-end-hooks.ts): one forward serves both. */
+  /** Reads a passed-through request's writes from the vendor's answer; the forward is session-end-hooks.ts's, shared with session ends. */
   readonly passthroughReader: PassthroughAnswerReader;
 }
 
@@ -59,10 +54,5 @@ export function createFacadeHooks(options: FacadeHookOptions): FacadeHooks {
   return {
     gateway: { wants, commit },
     passthroughReader: { wants: (answer) => hasCapturedWrite(answer.calls), read: (answer, text) => commit(passthroughWrites(answer.calls, text, answer.multi)) },
-    passthrough: (req, res, body, answer) => {
-      if (!hasCapturedWrite(answer.calls)) return false;
-      options.passthrough.forward(req, res, body, (text) => commit(passthroughWrites(answer.calls, text, answer.multi)));
-      return true;
-    },
   };
 }
