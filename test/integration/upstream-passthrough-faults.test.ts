@@ -8,6 +8,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startVendorSim, type VendorSim } from '../../src/sim/vendor-sim/vendor-sim-server';
 import { createCircuitBreaker } from '../../src/upstream/circuit-breaker';
+import { IDLE_UPSTREAM_SOCKET_MS } from '../../src/upstream/counting-agent';
 import type { UpstreamErrorKind } from '../../src/upstream/upstream-error';
 import type { PassthroughEngine } from '../../src/upstream/vendor-passthrough';
 import { startPassthroughServer, type PassthroughServer } from '../../bench/targets/passthrough-server';
@@ -165,6 +166,27 @@ describe.each<PassthroughEngine>(['pipe', 'http-proxy-middleware'])('passthrough
       await proxy.close();
     }
   });
+
+  it('closes a pooled upstream socket once it has been idle for IDLE_UPSTREAM_SOCKET_MS, even when the upstream keeps it open', async () => {
+    const upstream = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"executionTime":0,"result":{}}'));
+    });
+    upstream.keepAliveTimeout = 0; // this upstream never closes an idle connection itself
+    const upstreamUrl = await listen(upstream);
+    const proxy = await startPassthroughServer({ vendorUrl: upstreamUrl, engine, timeoutMs: 10_000 });
+    try {
+      expect((await post(proxy.url)).status).toBe(200);
+      const answeredAt = Date.now();
+      expect(proxy.passthrough.openUpstreamSockets()).toBe(1);
+      expect(await waitFor(() => proxy.passthrough.openUpstreamSockets() === 0, IDLE_UPSTREAM_SOCKET_MS + SETTLE_MS)).toBe(true);
+      expect(Date.now() - answeredAt).toBeGreaterThanOrEqual(IDLE_UPSTREAM_SOCKET_MS - 100);
+      expect(await waitFor(() => new Promise<boolean>((resolve) => upstream.getConnections((_e, count) => resolve(count === 0))), SETTLE_MS)).toBe(true);
+    } finally {
+      await proxy.close();
+      await closeServer(upstream);
+    }
+  }, 60_000);
 
   it('cuts the client connection when the upstream breaks after headers were sent, and frees aborted streams', async () => {
     let breakAfterHeaders = true;
