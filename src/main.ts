@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { UnderstudyConfig } from './config/config-types';
+import { storeConnectionOf } from './config/store-connection';
 import type { CallerSession } from './core/caller-session';
 import type { OffsetClock, Clock } from './core/clock';
 import type { IdMapper } from './core/id-mapper';
@@ -173,7 +174,7 @@ export async function startUnderstudy(config: UnderstudyConfig, options: StartOp
   const tracing = composeTracing(config, readPackageVersion());
   const upstreams = await startUpstreams(config, clock, tracing.forSim);
   tracing.watchUpstreams(upstreams.vendorUrl, upstreams.platformUrl);
-  const store = await openStore(config.store, { clock, site: config.site.id });
+  const store = await openStore(storeConnectionOf(config), { clock, site: config.site.id });
   const ids = toIdMapper(await openIdMap(store, config.lab.catalogDir));
   const platform = createPlatformHttpClient({ baseUrl: upstreams.platformUrl, timeoutMs: config.platform.timeoutMs });
   const policyVersions = new SqlPolicyVersionStore(store.sql);

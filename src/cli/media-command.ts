@@ -9,6 +9,7 @@ import type { UnderstudyConfig } from '../config/config-types';
 import { openMediaRuntime, type MediaRuntime } from '../compose/media-runtime';
 import { migrateLibrary } from '../media/migrate-library';
 import { verifyLibrary } from '../media/verify-library';
+import { storeConnectionOf } from '../config/store-connection';
 import { openStore } from '../store';
 import { startVendorCdnOrigin, type VendorCdnOrigin } from '../sim/cdn/vendor-cdn-server';
 import { loadCatalog } from '../sim/catalog/load-catalog';
@@ -36,7 +37,7 @@ function readConfig(opts: MediaCliOptions): UnderstudyConfig {
 async function withRuntime<T>(opts: MediaCliOptions, work: (runtime: MediaRuntime, config: UnderstudyConfig) => Promise<T>): Promise<T> {
   const config = readConfig(opts);
   if (config.media?.storage?.endpoint === undefined) throw new UsageError('set media.storage.endpoint or UNDERSTUDY_MEDIA_S3_ENDPOINT (understudy sim storage runs a lab bucket)');
-  const store = await openStore(config.store, { site: config.site.id });
+  const store = await openStore(storeConnectionOf(config), { site: config.site.id });
   let vendorCdn: VendorCdnOrigin | undefined;
   if (config.vendor.url === undefined && config.media?.originHosts === undefined) vendorCdn = await startVendorCdnOrigin(loadCatalog(config.lab.catalogDir));
   const runtime = await openMediaRuntime(config, store, vendorCdn, { labCdn: false });

@@ -68,6 +68,7 @@ export const configSchema = {
       required: ['vendorSimPort', 'platformSimPort'],
       properties: {
         catalogDir: { type: 'string', minLength: 1 },
+        pgliteImage: { type: 'string', minLength: 1 },
         vendorSimPort: { type: 'integer', minimum: 0, maximum: 65535 },
         platformSimPort: { type: 'integer', minimum: 0, maximum: 65535 },
       },

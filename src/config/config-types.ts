@@ -64,6 +64,8 @@ export interface UnderstudyConfig {
   /** The lab: simulated vendor and platform started in-process when their URLs are not set. */
   readonly lab: {
     readonly catalogDir?: string;
+    /** A fresh PGlite cluster image an in-memory store starts from instead of running initdb (docs/store.md "Start-up image"). */
+    readonly pgliteImage?: string;
     readonly vendorSimPort: number;
     readonly platformSimPort: number;
   };

@@ -14,6 +14,7 @@ export const configEnvironmentVariables = {
   UNDERSTUDY_CATALOG_DIR: 'lab.catalogDir',
   UNDERSTUDY_STORE_URL: 'store.url',
   UNDERSTUDY_STORE_DIR: 'store.dataDir',
+  UNDERSTUDY_PGLITE_IMAGE: 'lab.pgliteImage',
   UNDERSTUDY_CLOCK: 'clock',
   UNDERSTUDY_POLICY_FILE: 'policy.file',
   UNDERSTUDY_ADMIN_TOKEN: 'admin.token',

@@ -11,7 +11,7 @@ import type { SqlClient } from './sql-client';
 
 /** Where the store lives (the config's `store` section; the caller passes it, nothing reads env). */
 export type StoreConnection =
-  | { readonly driver: 'pglite'; readonly dataDir?: string }
+  | { readonly driver: 'pglite'; readonly dataDir?: string; readonly image?: string }
   | { readonly driver: 'postgres'; readonly url: string; readonly poolSize?: number };
 
 export interface StoreOptions {
@@ -49,7 +49,7 @@ export async function openSqlClient(connection: StoreConnection, options: StoreO
   if (connection.driver === 'postgres') {
     return createPgClient({ url: connection.url, poolSize: connection.poolSize, onPoolError: options.onPoolError, site: options.site });
   }
-  return createPgliteClient({ dataDir: connection.dataDir, site: options.site });
+  return createPgliteClient({ dataDir: connection.dataDir, site: options.site, image: connection.image });
 }
 
 /** The ports over an already migrated SqlClient. */

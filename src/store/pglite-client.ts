@@ -1,4 +1,5 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { readPgliteImage, resolvePgliteImage } from './pglite-image';
 import { wrapTransaction, type SqlClient, type SqlResult } from './sql-client';
 
 export interface PgliteClientOptions {
@@ -6,6 +7,8 @@ export interface PgliteClientOptions {
   readonly dataDir?: string;
   /** Sets `understudy.site` for the one connection: the site column's default (migration 11). */
   readonly site?: string;
+  /** A fresh-cluster image (`pglite-image.ts`) an in-memory store loads instead of running initdb. */
+  readonly image?: string;
 }
 
 interface PgliteRunner {
@@ -19,7 +22,7 @@ interface PgliteRunner {
  * so concurrent callers are serialised rather than interleaved inside somebody else's transaction.
  */
 export async function createPgliteClient(options: PgliteClientOptions = {}): Promise<SqlClient> {
-  const db = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir);
+  const db = options.dataDir === undefined ? await openInMemory(resolvePgliteImage(options.image)) : new PGlite(options.dataDir);
   await db.waitReady;
   if (options.site !== undefined) await db.query("SELECT set_config('understudy.site', $1, false)", [options.site]);
   return {
@@ -32,6 +35,21 @@ export async function createPgliteClient(options: PgliteClientOptions = {}): Pro
       db.transaction((tx: Transaction) => fn(wrapTransaction('pglite', toConnection(tx)))),
     close: () => db.close(),
   };
+}
+
+/** An in-memory cluster, from the image when there is a readable one, else by initdb; an image PGlite refuses falls back to initdb too. */
+async function openInMemory(imagePath: string | undefined): Promise<PGlite> {
+  const image = imagePath === undefined ? undefined : await readPgliteImage(imagePath);
+  if (image !== undefined) {
+    const db = new PGlite({ loadDataDir: image });
+    try {
+      await db.waitReady;
+      return db;
+    } catch {
+      await db.close().catch(() => undefined);
+    }
+  }
+  return new PGlite();
 }
 
 function toConnection(tx: Transaction): { query<R>(sql: string, params?: readonly unknown[]): Promise<SqlResult<R>>; exec(script: string): Promise<void> } {

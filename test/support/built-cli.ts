@@ -3,6 +3,7 @@
  * file, run as a child process with its own environment, its output and exit code read back.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -10,8 +11,44 @@ const run = promisify(execFile);
 export const repoRoot = join(__dirname, '..', '..');
 export const cliPath = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 
-/** Compiles src to dist (what `npm run build` does). */
+/**
+ * Compiles src to dist (what `npm run build` does), once per jest run: the first test file to ask
+ * builds under a lock named by the run (jest-global-setup.ts sets UNDERSTUDY_TEST_RUN), the others
+ * wait for its marker. Outside such a run every call builds.
+ */
 export async function buildCli(): Promise<void> {
+  const runId = process.env.UNDERSTUDY_TEST_RUN;
+  if (runId === undefined) return compile();
+  const lock = join(repoRoot, 'dist', `.test-build-${runId}`);
+  const done = join(lock, 'done');
+  mkdirSync(join(repoRoot, 'dist'), { recursive: true });
+  let mine = false;
+  try {
+    mkdirSync(lock);
+    mine = true;
+  } catch {
+    // Another test file of this run is building, or has built.
+  }
+  if (mine) {
+    try {
+      await compile();
+      writeFileSync(done, 'ok');
+    } catch (error) {
+      writeFileSync(done, `failed: ${String(error)}`);
+      throw error;
+    }
+    return;
+  }
+  const deadline = Date.now() + 300_000;
+  while (!existsSync(done)) {
+    if (Date.now() > deadline) throw new Error(`the build of test run ${runId} did not finish within 300 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const outcome = readFileSync(done, 'utf8');
+  if (outcome !== 'ok') throw new Error(`the build of test run ${runId} ${outcome}`);
+}
+
+async function compile(): Promise<void> {
   await run(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(repoRoot, 'tsconfig.build.json')], { cwd: repoRoot });
 }
 
@@ -21,9 +58,10 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** A clean environment: only what a shell needs, plus `env`. */
+/** A clean environment: only what a shell needs and the suite's PGlite image (a start-up speed-up, no behaviour), plus `env`. */
 function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env };
+  const image = process.env.UNDERSTUDY_PGLITE_IMAGE;
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...(image === undefined ? {} : { UNDERSTUDY_PGLITE_IMAGE: image }), ...env };
 }
 
 /** Runs the CLI to completion. */

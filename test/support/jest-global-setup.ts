@@ -1,0 +1,19 @@
+/**
+ * Runs once before the suite: writes a fresh PGlite cluster image and names it in
+ * UNDERSTUDY_PGLITE_IMAGE, which the jest workers and every facade a test spawns inherit, so an
+ * in-memory store loads it instead of running initdb (docs/store.md "Start-up image"); and names
+ * the run (UNDERSTUDY_TEST_RUN) for the one build of the CLI.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writePgliteImage } from '../../src/store/pglite-image';
+
+export default async function globalSetup(): Promise<void> {
+  // Names this run, so the test files that need the built CLI build it once between them (built-cli.ts).
+  process.env.UNDERSTUDY_TEST_RUN = `${process.pid}-${Date.now()}`;
+  if (process.env.UNDERSTUDY_PGLITE_IMAGE !== undefined) return;
+  const path = join(mkdtempSync(join(tmpdir(), 'understudy-pglite-')), 'fresh-cluster.tar');
+  await writePgliteImage(path);
+  process.env.UNDERSTUDY_PGLITE_IMAGE = path;
+}
