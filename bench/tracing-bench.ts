@@ -8,9 +8,10 @@
  * turns in `--slice-ms` slices (500); a slice is charged all the CPU its facade used since its
  * previous slice (deferred exports included); ratios are per round, summarised by their median and
  * quartiles (bench/lib/paired-rounds.ts), beside the ratio of the totals; `--repeat N` measures
- * every scenario N times in the same run. The facades run on this bench's Node (run the bench with
+ * every scenario N times in the same run; `--processes K` starts K facade processes per target,
+ * which serve the rounds in turn, so no one process's luck decides a row. The facades run on this bench's Node (run the bench with
  * `npx -p node@24 node dist/bench/tracing-bench.js` for the image's runtime).
- * Usage: npm run bench:tracing [-- --rate 300 --seconds 6 --repeat 2] [--baseline <commit>] [--skip 0,4] [--scenario asset.get] [--json]
+ * Usage: npm run bench:tracing [-- --rate 300 --seconds 6 --repeat 2] [--processes 3] [--baseline <commit>] [--skip 0,4] [--scenario asset.get] [--json]
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -89,15 +90,22 @@ async function main(): Promise<void> {
   const measured: ScenarioRows[] = [];
   let received = { exports: 0, bytes: 0 };
   try {
-    for (const [, cli, extra] of variants) {
-      const port = await freePort();
-      // A loaded machine can take over 30 s to start four facades' stores one after another.
-      facades.push(await spawnServer([cli, 'serve', '--config', writeBenchConfig()], port, { ...env, PORT: String(port), ...extra }, undefined, 120_000));
+    // --processes K: K facade processes per variant, serving the rounds in turn (bench/lib/paired-rounds.ts).
+    const processes = numberArg('processes', 1);
+    const served: { name: string; facade: SpawnedServer; position: number }[] = [];
+    for (let copy = 0; copy < processes; copy++) {
+      for (const [position, [name, cli, extra]] of variants.entries()) {
+        const port = await freePort();
+        // A loaded machine can take over 30 s to start four facades' stores one after another.
+        const facade = await spawnServer([cli, 'serve', '--config', writeBenchConfig()], port, { ...env, PORT: String(port), ...extra }, undefined, 120_000);
+        facades.push(facade);
+        served.push({ name, facade, position });
+      }
     }
     const ks = await loginKs(vendor.url);
     // --skip <n,…>: leave out targets by their position (0 = without the code … 4 = 100 %) to give the others more rounds.
     const skipped = (argValue('skip') ?? '').split(',').filter((n) => n !== '').map(Number);
-    const targets = variants.map(([name], i) => ({ name, origin: facades[i]!.url, pids: () => [facades[i]!.pid] })).filter((_, i) => !skipped.includes(i));
+    const targets = served.filter((s) => !skipped.includes(s.position)).map(({ name, facade }) => ({ name, origin: facade.url, pids: () => [facade.pid] }));
     const repeat = numberArg('repeat', 1);
     const sliceMs = numberArg('slice-ms', 500);
     const rounds = Math.max(4, Math.round((loadArgs.seconds * 1000) / sliceMs));
@@ -117,7 +125,7 @@ async function main(): Promise<void> {
   const load = [...loadBefore, ...loadavg()].map((l) => l.toFixed(1));
   console.log(`Node ${process.version}; load average (1/5/15 min) ${load.slice(0, 3).join('/')} before, ${load.slice(3).join('/')} after\n`);
   const baseline = commit === undefined ? 'this tree with its tracing wiring taken out (bench/lib/untraced-build.ts)' : `${commit} (built from git)`;
-  console.log(`without the code: ${baseline}; rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in ${numberArg('slice-ms', 500)} ms slices; CPU is the facade process alone (all its threads, idle time between its slices included); exports received: ${received.exports}, ${(received.bytes / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(measured)}`);
+  console.log(`without the code: ${baseline}; rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in ${numberArg('slice-ms', 500)} ms slices, ${numberArg('processes', 1)} facade process(es) per target serving the rounds in turn; CPU is the facade process alone (all its threads, idle time between its slices included); exports received: ${received.exports}, ${(received.bytes / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(measured)}`);
   printJsonRows(floor.map(toJsonRow));
 }
 

@@ -41,31 +41,39 @@ export function pairedRatio(row: PairedRow, base: PairedRow): { total: number; m
   return { total: row.cpuMicrosPerRequest / base.cpuMicrosPerRequest, median: at(0.5), q1: at(0.25), q3: at(0.75) };
 }
 
-/** Drives `scenario` through every target: 2 s warm-up each, then `rounds` rounds of one `sliceMs` slice per target. */
+/**
+ * Drives `scenario` through every target: 2 s warm-up each, then `rounds` rounds of one `sliceMs`
+ * slice per target. Targets that share a name are one target served by several processes: each
+ * round uses the next of them in turn, so a difference between two processes of the same code
+ * (seen up to ~20 % on this machine) spreads over the rounds instead of deciding a whole row.
+ */
 export async function measurePairedRounds(scenario: Scenario, targets: readonly MeasuredTarget[], ks: string, options: { rate: number; sliceMs: number; rounds: number }): Promise<PairedRow[]> {
   const request = (): ReturnType<Scenario['request']> => scenario.request(ks);
   for (const target of targets) await runLoadSlice({ origin: target.origin, rate: options.rate, durationMs: 2000, request });
-  const slices = targets.map((): LoadSlice[] => []);
-  const perRound = targets.map((): number[] => []);
-  const cpuNanos = targets.map(() => 0);
+  const names = [...new Set(targets.map((t) => t.name))];
+  const members = names.map((name) => targets.filter((t) => t.name === name));
+  const slices = names.map((): LoadSlice[] => []);
+  const perRound = names.map((): number[] => []);
+  const cpuNanos = names.map(() => 0);
   const cpuOf = (target: MeasuredTarget): number => target.pids().reduce((sum, pid) => sum + processCpuNanos(pid), 0);
-  const lastRead = targets.map(cpuOf);
+  const lastRead = new Map(targets.map((t) => [t, cpuOf(t)] as const));
   for (let round = 0; round < options.rounds; round++) {
     // Each round starts one target later, so no target always follows the same one.
-    for (let turn = 0; turn < targets.length; turn++) {
-      const index = (round + turn) % targets.length;
-      const target = targets[index]!;
+    for (let turn = 0; turn < names.length; turn++) {
+      const index = (round + turn) % names.length;
+      const group = members[index]!;
+      const target = group[round % group.length]!;
       const slice = await runLoadSlice({ origin: target.origin, rate: options.rate, durationMs: options.sliceMs, request });
       const read = cpuOf(target);
-      const used = read - lastRead[index]!;
-      lastRead[index] = read;
+      const used = read - lastRead.get(target)!;
+      lastRead.set(target, read);
       slices[index]!.push(slice);
       perRound[index]!.push(used / 1000 / Math.max(1, slice.sent));
       cpuNanos[index]! += used;
     }
   }
-  return targets.map((target, index) => {
+  return names.map((name, index) => {
     const load = summariseSlices(slices[index]!);
-    return { target: target.name, load, cpuMicrosPerRequest: cpuNanos[index]! / 1000 / load.sent, perRound: perRound[index]! };
+    return { target: name, load, cpuMicrosPerRequest: cpuNanos[index]! / 1000 / load.sent, perRound: perRound[index]! };
   });
 }
