@@ -36,7 +36,8 @@ describe('drain under load', () => {
     const outcomes: Outcome[] = [];
     let shutdownStarted = false;
 
-    const callUntilRefused = async (): Promise<void> => {
+    const callUntilRefused = async (startDelayMs: number): Promise<void> => {
+      await new Promise((resolve) => setTimeout(resolve, startDelayMs));
       for (;;) {
         const startedBeforeClose = !closed();
         const startedMs = Date.now();
@@ -59,7 +60,9 @@ describe('drain under load', () => {
       }
     };
 
-    const loops = Array.from({ length: LOOPS }, () => callUntilRefused());
+    // Started spread over one upstream latency: loops started together stay in step, so the close
+    // could fall just as a whole wave of them ends, leaving none in flight well past it.
+    const loops = Array.from({ length: LOOPS }, (_, i) => callUntilRefused((i * UPSTREAM_LATENCY_MS) / LOOPS));
     // Load is running (a loaded machine may take a while to get there) before SIGTERM's drain starts.
     for (let waited = 0; outcomes.length < 2 * LOOPS && waited < 30_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     const shutdownAtMs = Date.now();
