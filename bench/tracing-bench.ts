@@ -8,7 +8,7 @@
  * turns in `--slice-ms` slices (500); a slice is charged all the CPU its facade used since its
  * previous slice (deferred exports included); ratios are per round, summarised by their median and
  * quartiles (bench/lib/paired-rounds.ts), beside the ratio of the totals; `--repeat N` measures
- * every scenario N times in the same run; `--processes K` starts K facade processes per target,
+ * every scenario N times in the same run; `--processes K` (3) starts K facade processes per target,
  * which serve the rounds in turn, so no one process's luck decides a row. The facades run on this bench's Node (run the bench with
  * `npx -p node@24 node dist/bench/tracing-bench.js` for the image's runtime).
  * Usage: npm run bench:tracing [-- --rate 300 --seconds 6 --repeat 2] [--processes 3] [--baseline <commit>] [--skip 0,4] [--scenario asset.get] [--json]
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   let received = { exports: 0, bytes: 0 };
   try {
     // --processes K: K facade processes per variant, serving the rounds in turn (bench/lib/paired-rounds.ts).
-    const processes = numberArg('processes', 1);
+    const processes = numberArg('processes', 3);
     const served: { name: string; facade: SpawnedServer; position: number }[] = [];
     for (let copy = 0; copy < processes; copy++) {
       for (const [position, [name, cli, extra]] of variants.entries()) {
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   const load = [...loadBefore, ...loadavg()].map((l) => l.toFixed(1));
   console.log(`Node ${process.version}; load average (1/5/15 min) ${load.slice(0, 3).join('/')} before, ${load.slice(3).join('/')} after\n`);
   const baseline = commit === undefined ? 'this tree with its tracing wiring taken out (bench/lib/untraced-build.ts)' : `${commit} (built from git)`;
-  console.log(`without the code: ${baseline}; rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in ${numberArg('slice-ms', 500)} ms slices, ${numberArg('processes', 1)} facade process(es) per target serving the rounds in turn; CPU is the facade process alone (all its threads, idle time between its slices included); exports received: ${received.exports}, ${(received.bytes / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(measured)}`);
+  console.log(`without the code: ${baseline}; rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in ${numberArg('slice-ms', 500)} ms slices, ${numberArg('processes', 3)} facade process(es) per target serving the rounds in turn; CPU is the facade process alone (all its threads, idle time between its slices included); exports received: ${received.exports}, ${(received.bytes / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(measured)}`);
   printJsonRows(floor.map(toJsonRow));
 }
 
