@@ -7,7 +7,7 @@ import type { PathRule, RuleSet } from './path-rules';
 
 /** Rules every shadow comparison of vendor answers starts from. */
 export const phoenixRuleSet: RuleSet = {
-  version: 'phoenix-5',
+  version: 'phoenix-6',
   rules: [
     { path: '/executionTime', rule: 'ignore', why: 'server timing (brief §2.2)' },
     { path: '/**/executionTime', rule: 'ignore', why: 'server timing of multirequest slots' },
@@ -21,6 +21,7 @@ export const phoenixRuleSet: RuleSet = {
     { path: '/**/expiry', rule: 'time', toleranceSeconds: 2, why: 'session expiry relative to now' },
     { path: '/**/lastWatchedDate', rule: 'time', toleranceSeconds: 2, why: 'a second may tick between the two calls' },
     { path: '/**/activatedOn', rule: 'time', toleranceSeconds: 5, why: 'each side stamps a device when it stores it; a write compared by state is stored on the platform by the sync a moment later' },
+    { path: '/**/currentDate', rule: 'time', toleranceSeconds: 5, why: 'an entitlement\'s "now" when each side answered; a write compared by state reads the two sides moments apart' },
     { path: '/**/lastLoginDate', rule: 'time', toleranceSeconds: 2, why: 'each side stamps its own login of the user; a second may tick between the two' },
     { path: '/result/objects/*/mediaFiles', rule: 'set', key: 'id', why: 'file order carries no meaning (brief §5.2)' },
     { path: '/result/objects/*/images', rule: 'set', key: 'ratio', why: 'image order carries no meaning' },

@@ -36,3 +36,14 @@ describe('purchase state reads', () => {
     expect(comparer.waiting()).toBe(1);
   });
 });
+
+describe('entitlement currentDate', () => {
+  const entitlement = (currentDate: number) => entitlements([{ objectType: 'KalturaSubscriptionEntitlement', productId: '60002', currentDate }]);
+  const pointers = (a: number, b: number): string[] =>
+    engine.diff({ json: entitlement(a), text: JSON.stringify(entitlement(a)) }, { json: entitlement(b), text: JSON.stringify(entitlement(b)) }, 'entitlement.list').differences.map((d) => d.pointer);
+
+  it('is each side\'s "now": two reads a second apart agree, ten seconds apart they do not', () => {
+    expect(pointers(1_796_000_000, 1_796_000_001)).toEqual([]);
+    expect(pointers(1_796_000_000, 1_796_000_010)).toEqual(['/result/objects/0/currentDate']);
+  });
+});
