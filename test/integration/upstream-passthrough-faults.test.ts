@@ -118,6 +118,21 @@ describe.each<PassthroughEngine>(['pipe', 'http-proxy-middleware'])('passthrough
     }
   }, 60_000);
 
+  it('lets an answer slower than the idle socket limit arrive (the limit is for pooled sockets only)', async () => {
+    sim.setFaults({ latencyMs: IDLE_UPSTREAM_SOCKET_MS + 1500 });
+    const patient = await startPassthroughServer({ vendorUrl: sim.url, engine, timeoutMs: 3 * IDLE_UPSTREAM_SOCKET_MS, onUpstreamError: (kind) => kinds.push(kind) });
+    try {
+      const answer = await post(patient.url);
+      expect(answer.status).toBe(200);
+      // The vendor's own answer (this call carries no KS, so a vendor error), not the passthrough's code 1.
+      expect(envelopeCode(answer.text)).not.toBe('1');
+      expect(answer.ms).toBeGreaterThanOrEqual(IDLE_UPSTREAM_SOCKET_MS + 1500);
+      expect(kinds).toEqual([]);
+    } finally {
+      await patient.close();
+    }
+  }, 60_000);
+
   it('answers HTTP 200 with the vendor envelope (code 1) when the vendor resets the connection', async () => {
     sim.setFaults({ resetRate: 1 });
     const answer = await post(proxy.url, { origin: 'https://tv.example' });
