@@ -1,9 +1,7 @@
-import type { UnderstudyConfig } from './config-types';
+import type { StoreConfig, UnderstudyConfig } from './config-types';
 
-/** What `openStore` is given: the `store` section, plus the lab's start-up image for an in-memory PGlite. */
-export type StoreConnectionConfig =
-  | { readonly driver: 'pglite'; readonly dataDir?: string; readonly image?: string }
-  | { readonly driver: 'postgres'; readonly url: string; readonly poolSize: number };
+/** What `openStore` is given: the `store` section, a PGlite one with the lab's start-up image added. */
+export type StoreConnectionConfig = StoreConfig | (Extract<StoreConfig, { driver: 'pglite' }> & { readonly image: string });
 
 /** The store connection of `config`; `lab.pgliteImage` applies only to PGlite (docs/store.md "Start-up image"). */
 export function storeConnectionOf(config: UnderstudyConfig): StoreConnectionConfig {
