@@ -11,7 +11,11 @@
  * every scenario N times in the same run; `--processes K` (3) starts K facade processes per target,
  * which serve the rounds in turn, so no one process's luck decides a row. The facades run on this bench's Node (run the bench with
  * `npx -p node@24 node dist/bench/tracing-bench.js` for the image's runtime).
- * Usage: npm run bench:tracing [-- --rate 300 --seconds 6 --repeat 2] [--processes 3] [--baseline <commit>] [--skip 0,4] [--scenario asset.get] [--json]
+ * `--warmup-seconds N` (2) drives each facade process N s at the rate before the rounds: a code path
+ * taken by one request in ten reaches V8's optimising tier ten times later than one every request
+ * takes, and a long-lived instance serves in that steady state (bench/README.md "Tracing: warm-up").
+ * `--rewarm-ms N` drives a target N ms uncharged before each of its slices (bench/lib/paired-rounds.ts).
+ * Usage: npm run bench:tracing [-- --rate 300 --seconds 6 --repeat 2] [--processes 3] [--warmup-seconds 2] [--rewarm-ms 250] [--baseline <commit>] [--skip 0,4] [--scenario asset.get] [--json]
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -92,26 +96,27 @@ async function main(): Promise<void> {
   try {
     // --processes K: K facade processes per variant, serving the rounds in turn (bench/lib/paired-rounds.ts).
     const processes = numberArg('processes', 3);
-    const served: { name: string; facade: SpawnedServer; position: number }[] = [];
+    // --skip <n,…>: leave out targets by their position (0 = without the code … 4 = 100 %) to give the others more rounds; they are not started.
+    const skipped = (argValue('skip') ?? '').split(',').filter((n) => n !== '').map(Number);
+    const served: { name: string; facade: SpawnedServer }[] = [];
     for (let copy = 0; copy < processes; copy++) {
       for (const [position, [name, cli, extra]] of variants.entries()) {
+        if (skipped.includes(position)) continue;
         const port = await freePort();
         // A loaded machine can take over 30 s to start four facades' stores one after another.
         const facade = await spawnServer([cli, 'serve', '--config', writeBenchConfig()], port, { ...env, PORT: String(port), ...extra }, undefined, 120_000);
         facades.push(facade);
-        served.push({ name, facade, position });
+        served.push({ name, facade });
       }
     }
     const ks = await loginKs(vendor.url);
-    // --skip <n,…>: leave out targets by their position (0 = without the code … 4 = 100 %) to give the others more rounds.
-    const skipped = (argValue('skip') ?? '').split(',').filter((n) => n !== '').map(Number);
-    const targets = served.filter((s) => !skipped.includes(s.position)).map(({ name, facade }) => ({ name, origin: facade.url, pids: () => [facade.pid] }));
+    const targets = served.map(({ name, facade }) => ({ name, origin: facade.url, pids: () => [facade.pid] }));
     const repeat = numberArg('repeat', 1);
     const sliceMs = numberArg('slice-ms', 500);
     const rounds = Math.max(4, Math.round((loadArgs.seconds * 1000) / sliceMs));
     for (let run = 1; run <= repeat; run++) {
       for (const scenario of scenarios.filter((s) => (argValue('scenario') ?? 'asset.get,player multirequest').split(',').includes(s.name))) {
-        const rows = await measurePairedRounds(scenario, targets, ks, { rate: loadArgs.rate, sliceMs, rounds });
+        const rows = await measurePairedRounds(scenario, targets, ks, { rate: loadArgs.rate, sliceMs, rounds, warmupMs: numberArg('warmup-seconds', 2) * 1000, ...(process.argv.includes('--rewarm-ms') ? { rewarmMs: numberArg('rewarm-ms', 250) } : {}) });
         measured.push({ scenario: repeat === 1 ? scenario.name : `${scenario.name} (run ${run})`, rows });
       }
     }
@@ -125,7 +130,7 @@ async function main(): Promise<void> {
   const load = [...loadBefore, ...loadavg()].map((l) => l.toFixed(1));
   console.log(`Node ${process.version}; load average (1/5/15 min) ${load.slice(0, 3).join('/')} before, ${load.slice(3).join('/')} after\n`);
   const baseline = commit === undefined ? 'this tree with its tracing wiring taken out (bench/lib/untraced-build.ts)' : `${commit} (built from git)`;
-  console.log(`without the code: ${baseline}; rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in ${numberArg('slice-ms', 500)} ms slices, ${numberArg('processes', 3)} facade process(es) per target serving the rounds in turn; CPU is the facade process alone (all its threads, idle time between its slices included); exports received: ${received.exports}, ${(received.bytes / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(measured)}`);
+  console.log(`without the code: ${baseline}; rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in ${numberArg('slice-ms', 500)} ms slices after ${numberArg('warmup-seconds', 2)} s of warm-up per process${process.argv.includes('--rewarm-ms') ? `, each slice after ${numberArg('rewarm-ms', 250)} ms of uncharged load` : ''}, ${numberArg('processes', 3)} facade process(es) per target serving the rounds in turn; CPU is the facade process alone (all its threads, idle time between its slices included); exports received: ${received.exports}, ${(received.bytes / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(measured)}`);
   printJsonRows(floor.map(toJsonRow));
 }
 

@@ -42,14 +42,17 @@ export function pairedRatio(row: PairedRow, base: PairedRow): { total: number; m
 }
 
 /**
- * Drives `scenario` through every target: 2 s warm-up each, then `rounds` rounds of one `sliceMs`
- * slice per target. Targets that share a name are one target served by several processes: each
+ * Drives `scenario` through every target: a warm-up of `warmupMs` (2 s unless given) at the
+ * slices' rate for each target process, then `rounds` rounds of one `sliceMs` slice per target. Targets that share a name are one target served by several processes: each
  * round uses the next of them in turn, so a difference between two processes of the same code
  * (seen up to ~20 % on this machine) spreads over the rounds instead of deciding a whole row.
+ * With `rewarmMs`, each slice is preceded by that much load at the same rate whose CPU is not
+ * charged (what the target did in its idle gap still is): a process idle for seconds between its
+ * slices serves its first requests from cold caches, which a serving instance never does.
  */
-export async function measurePairedRounds(scenario: Scenario, targets: readonly MeasuredTarget[], ks: string, options: { rate: number; sliceMs: number; rounds: number }): Promise<PairedRow[]> {
+export async function measurePairedRounds(scenario: Scenario, targets: readonly MeasuredTarget[], ks: string, options: { rate: number; sliceMs: number; rounds: number; warmupMs?: number; rewarmMs?: number }): Promise<PairedRow[]> {
   const request = (): ReturnType<Scenario['request']> => scenario.request(ks);
-  for (const target of targets) await runLoadSlice({ origin: target.origin, rate: options.rate, durationMs: 2000, request });
+  for (const target of targets) await runLoadSlice({ origin: target.origin, rate: options.rate, durationMs: options.warmupMs ?? 2000, request });
   const names = [...new Set(targets.map((t) => t.name))];
   const members = names.map((name) => targets.filter((t) => t.name === name));
   const slices = names.map((): LoadSlice[] => []);
@@ -57,15 +60,24 @@ export async function measurePairedRounds(scenario: Scenario, targets: readonly 
   const cpuNanos = names.map(() => 0);
   const cpuOf = (target: MeasuredTarget): number => target.pids().reduce((sum, pid) => sum + processCpuNanos(pid), 0);
   const lastRead = new Map(targets.map((t) => [t, cpuOf(t)] as const));
+  /** Drives `target` for `ms` uncharged: returns the CPU it used since its last slice, and restarts its count after the load. */
+  const rewarm = async (target: MeasuredTarget, ms: number): Promise<number> => {
+    const gap = cpuOf(target) - lastRead.get(target)!;
+    await runLoadSlice({ origin: target.origin, rate: options.rate, durationMs: ms, request });
+    lastRead.set(target, cpuOf(target));
+    return gap;
+  };
   for (let round = 0; round < options.rounds; round++) {
     // Each round starts one target later, so no target always follows the same one.
     for (let turn = 0; turn < names.length; turn++) {
       const index = (round + turn) % names.length;
       const group = members[index]!;
       const target = group[round % group.length]!;
+      // --rewarm: the idle gap's work is charged, the re-warming load's CPU is not (its spans' later export is).
+      const gapWork = options.rewarmMs === undefined ? 0 : await rewarm(target, options.rewarmMs);
       const slice = await runLoadSlice({ origin: target.origin, rate: options.rate, durationMs: options.sliceMs, request });
       const read = cpuOf(target);
-      const used = read - lastRead.get(target)!;
+      const used = read - lastRead.get(target)! + gapWork;
       lastRead.set(target, read);
       slices[index]!.push(slice);
       perRound[index]!.push(used / 1000 / Math.max(1, slice.sent));
