@@ -15,7 +15,9 @@
  * taken by one request in ten reaches V8's optimising tier ten times later than one every request
  * takes, and a long-lived instance serves in that steady state (bench/README.md "Tracing: warm-up").
  * `--rewarm-ms N` drives a target N ms uncharged before each of its slices (bench/lib/paired-rounds.ts).
- * Usage: npm run bench:tracing [-- --rate 300 --seconds 6 --repeat 2] [--processes 3] [--warmup-seconds 2] [--rewarm-ms 250] [--baseline <commit>] [--skip 0,4] [--scenario asset.get] [--json]
+ * `--node-flag F` passes F to every facade process instead of the default `--min-semi-space-size=32`
+ * (see nodeFlags below).
+ * Usage: npm run bench:tracing [-- --rate 300 --seconds 6 --repeat 2] [--processes 3] [--warmup-seconds 2] [--rewarm-ms 250] [--node-flag F] [--baseline <commit>] [--skip 0,4] [--scenario asset.get] [--json]
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +31,15 @@ import { buildUntraced } from './lib/untraced-build';
 import { scenarios } from './scenarios';
 
 const repoRoot = join(__dirname, '../..');
+/**
+ * `--node-flag <flag>` (repeatable): V8/Node flags for every facade process, all targets alike. By
+ * default the young generation is held at 32 MB per semi-space, where a serving instance keeps it:
+ * a process idle for seconds between its slices has it shrunk to 1 MB, and then promotes whatever
+ * lives a few milliseconds (bench/README.md "Tracing at 10 %: the young generation").
+ * `--node-flag --min-semi-space-size=0` measures with V8's default.
+ */
+const givenFlags = process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--node-flag' ? [arg] : []));
+const nodeFlags = givenFlags.length > 0 ? givenFlags : ['--min-semi-space-size=32'];
 
 function argValue(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -104,7 +115,7 @@ async function main(): Promise<void> {
         if (skipped.includes(position)) continue;
         const port = await freePort();
         // A loaded machine can take over 30 s to start four facades' stores one after another.
-        const facade = await spawnServer([cli, 'serve', '--config', writeBenchConfig()], port, { ...env, PORT: String(port), ...extra }, undefined, 120_000);
+        const facade = await spawnServer([...nodeFlags, cli, 'serve', '--config', writeBenchConfig()], port, { ...env, PORT: String(port), ...extra }, undefined, 120_000);
         facades.push(facade);
         served.push({ name, facade });
       }
@@ -130,7 +141,7 @@ async function main(): Promise<void> {
   const load = [...loadBefore, ...loadavg()].map((l) => l.toFixed(1));
   console.log(`Node ${process.version}; load average (1/5/15 min) ${load.slice(0, 3).join('/')} before, ${load.slice(3).join('/')} after\n`);
   const baseline = commit === undefined ? 'this tree with its tracing wiring taken out (bench/lib/untraced-build.ts)' : `${commit} (built from git)`;
-  console.log(`without the code: ${baseline}; rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in ${numberArg('slice-ms', 500)} ms slices after ${numberArg('warmup-seconds', 2)} s of warm-up per process${process.argv.includes('--rewarm-ms') ? `, each slice after ${numberArg('rewarm-ms', 250)} ms of uncharged load` : ''}, ${numberArg('processes', 3)} facade process(es) per target serving the rounds in turn; CPU is the facade process alone (all its threads, idle time between its slices included); exports received: ${received.exports}, ${(received.bytes / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(measured)}`);
+  console.log(`without the code: ${baseline}; rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in ${numberArg('slice-ms', 500)} ms slices after ${numberArg('warmup-seconds', 2)} s of warm-up per process${process.argv.includes('--rewarm-ms') ? `, each slice after ${numberArg('rewarm-ms', 250)} ms of uncharged load` : ''}, facades run with ${nodeFlags.join(' ')}, ${numberArg('processes', 3)} facade process(es) per target serving the rounds in turn; CPU is the facade process alone (all its threads, idle time between its slices included); exports received: ${received.exports}, ${(received.bytes / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(measured)}`);
   printJsonRows(floor.map(toJsonRow));
 }
 
