@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeBenchConfig } from './lib/bench-config';
-import { cliPath, numberArg } from './lib/bench-args';
+import { cliPath, numberArg, repeatedArg } from './lib/bench-args';
 import { summariseCpuProfile, summariseGcLog, type ProfileLine } from './lib/cpu-profile-summary';
 import { runLoadSlice, summariseSlices } from './lib/open-loop-load';
 import { processCpuSeconds } from './lib/process-cpu';
@@ -26,7 +26,7 @@ const rate = numberArg('rate', 500);
 const seconds = numberArg('seconds', 10);
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.split(',') : undefined;
 // --node-flag <flag>: one more V8/Node flag for the facade process (e.g. --max-semi-space-size=32).
-const nodeFlags = process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--node-flag' ? [arg] : []));
+const nodeFlags = repeatedArg('node-flag');
 const tracingRatio = process.argv.includes('--tracing') ? process.argv[process.argv.indexOf('--tracing') + 1] : undefined;
 const outDir = join(__dirname, '../../bench/out/profiles');
 

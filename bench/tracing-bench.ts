@@ -11,10 +11,10 @@
  * every scenario N times in the same run; `--processes K` (3) starts K facade processes per target,
  * which serve the rounds in turn, so no one process's luck decides a row. The facades run on this bench's Node (run the bench with
  * `npx -p node@24 node dist/bench/tracing-bench.js` for the image's runtime).
- * `--warmup-seconds N` (2) drives each facade process N s at the rate before the rounds: a code path
- * taken by one request in ten reaches V8's optimising tier ten times later than one every request
- * takes, and a long-lived instance serves in that steady state (bench/README.md "Tracing: warm-up").
+ * `--warmup-seconds N` (2) drives each facade process N s at the rate before the rounds;
  * `--rewarm-ms N` drives a target N ms uncharged before each of its slices (bench/lib/paired-rounds.ts).
+ * Neither moved the 10 % rows; the young generation did (bench/README.md "Tracing at 10 %: warm-up,
+ * idle gaps and process luck" and "…: the young generation").
  * `--node-flag F` passes F to every facade process instead of the default `--min-semi-space-size=32`
  * (see nodeFlags below).
  * Usage: npm run bench:tracing [-- --rate 300 --seconds 6 --repeat 2] [--processes 3] [--warmup-seconds 2] [--rewarm-ms 250] [--node-flag F] [--baseline <commit>] [--skip 0,4] [--scenario asset.get] [--json]
@@ -22,7 +22,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { writeBenchConfig } from './lib/bench-config';
-import { cliPath, loadArgs, numberArg } from './lib/bench-args';
+import { cliPath, loadArgs, numberArg, repeatedArg } from './lib/bench-args';
 import { printJsonRows, toJsonRow } from './lib/json-rows';
 import { measurePairedRounds, pairedRatio, type PairedRow } from './lib/paired-rounds';
 import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
@@ -38,8 +38,10 @@ const repoRoot = join(__dirname, '../..');
  * lives a few milliseconds (bench/README.md "Tracing at 10 %: the young generation").
  * `--node-flag --min-semi-space-size=0` measures with V8's default.
  */
-const givenFlags = process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--node-flag' ? [arg] : []));
+const givenFlags = repeatedArg('node-flag');
 const nodeFlags = givenFlags.length > 0 ? givenFlags : ['--min-semi-space-size=32'];
+const warmupSeconds = numberArg('warmup-seconds', 2);
+const rewarmMs = process.argv.includes('--rewarm-ms') ? numberArg('rewarm-ms', 250) : undefined;
 
 function argValue(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -127,7 +129,7 @@ async function main(): Promise<void> {
     const rounds = Math.max(4, Math.round((loadArgs.seconds * 1000) / sliceMs));
     for (let run = 1; run <= repeat; run++) {
       for (const scenario of scenarios.filter((s) => (argValue('scenario') ?? 'asset.get,player multirequest').split(',').includes(s.name))) {
-        const rows = await measurePairedRounds(scenario, targets, ks, { rate: loadArgs.rate, sliceMs, rounds, warmupMs: numberArg('warmup-seconds', 2) * 1000, ...(process.argv.includes('--rewarm-ms') ? { rewarmMs: numberArg('rewarm-ms', 250) } : {}) });
+        const rows = await measurePairedRounds(scenario, targets, ks, { rate: loadArgs.rate, sliceMs, rounds, warmupMs: warmupSeconds * 1000, ...(rewarmMs === undefined ? {} : { rewarmMs }) });
         measured.push({ scenario: repeat === 1 ? scenario.name : `${scenario.name} (run ${run})`, rows });
       }
     }
@@ -141,7 +143,7 @@ async function main(): Promise<void> {
   const load = [...loadBefore, ...loadavg()].map((l) => l.toFixed(1));
   console.log(`Node ${process.version}; load average (1/5/15 min) ${load.slice(0, 3).join('/')} before, ${load.slice(3).join('/')} after\n`);
   const baseline = commit === undefined ? 'this tree with its tracing wiring taken out (bench/lib/untraced-build.ts)' : `${commit} (built from git)`;
-  console.log(`without the code: ${baseline}; rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in ${numberArg('slice-ms', 500)} ms slices after ${numberArg('warmup-seconds', 2)} s of warm-up per process${process.argv.includes('--rewarm-ms') ? `, each slice after ${numberArg('rewarm-ms', 250)} ms of uncharged load` : ''}, facades run with ${nodeFlags.join(' ')}, ${numberArg('processes', 3)} facade process(es) per target serving the rounds in turn; CPU is the facade process alone (all its threads, idle time between its slices included); exports received: ${received.exports}, ${(received.bytes / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(measured)}`);
+  console.log(`without the code: ${baseline}; rate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in ${numberArg('slice-ms', 500)} ms slices after ${warmupSeconds} s of warm-up per process${rewarmMs === undefined ? '' : `, each slice after ${rewarmMs} ms of uncharged load`}, facades run with ${nodeFlags.join(' ')}, ${numberArg('processes', 3)} facade process(es) per target serving the rounds in turn; CPU is the facade process alone (all its threads, idle time between its slices included); exports received: ${received.exports}, ${(received.bytes / 1024).toFixed(0)} KiB\n\n${renderTailFloor(floor)}\n\n${renderTable(measured)}`);
   printJsonRows(floor.map(toJsonRow));
 }
 

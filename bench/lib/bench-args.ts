@@ -9,5 +9,10 @@ export function numberArg(name: string, fallback: number): number {
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
+/** Every value of a repeatable `--name value` argument, in order. */
+export function repeatedArg(name: string): string[] {
+  return process.argv.flatMap((arg, i) => (process.argv[i - 1] === `--${name}` ? [arg] : []));
+}
+
 /** The load every bench takes: `--rate` requests per second for `--seconds` per row. */
 export const loadArgs = { rate: numberArg('rate', 1000), seconds: numberArg('seconds', 10) };

@@ -43,12 +43,12 @@ export function pairedRatio(row: PairedRow, base: PairedRow): { total: number; m
 
 /**
  * Drives `scenario` through every target: a warm-up of `warmupMs` (2 s unless given) at the
- * slices' rate for each target process, then `rounds` rounds of one `sliceMs` slice per target. Targets that share a name are one target served by several processes: each
- * round uses the next of them in turn, so a difference between two processes of the same code
- * (seen up to ~20 % on this machine) spreads over the rounds instead of deciding a whole row.
- * With `rewarmMs`, each slice is preceded by that much load at the same rate whose CPU is not
- * charged (what the target did in its idle gap still is): a process idle for seconds between its
- * slices serves its first requests from cold caches, which a serving instance never does.
+ * slices' rate for each target process, then `rounds` rounds of one `sliceMs` slice per target.
+ * Targets that share a name are one target served by several processes: each round uses the next
+ * of them in turn, so a difference between two processes of the same code (seen up to ~20 % on
+ * this machine) spreads over the rounds instead of deciding a whole row. With `rewarmMs`, each
+ * slice is preceded by that much load at the same rate whose CPU is not charged (what the target
+ * did in its idle gap still is), to see what a process pays for resuming after an idle gap.
  */
 export async function measurePairedRounds(scenario: Scenario, targets: readonly MeasuredTarget[], ks: string, options: { rate: number; sliceMs: number; rounds: number; warmupMs?: number; rewarmMs?: number }): Promise<PairedRow[]> {
   const request = (): ReturnType<Scenario['request']> => scenario.request(ks);
@@ -73,7 +73,7 @@ export async function measurePairedRounds(scenario: Scenario, targets: readonly 
       const index = (round + turn) % names.length;
       const group = members[index]!;
       const target = group[round % group.length]!;
-      // --rewarm: the idle gap's work is charged, the re-warming load's CPU is not (its spans' later export is).
+      // The idle gap's work is charged, the re-warming load's CPU is not (work it leaves for later is).
       const gapWork = options.rewarmMs === undefined ? 0 : await rewarm(target, options.rewarmMs);
       const slice = await runLoadSlice({ origin: target.origin, rate: options.rate, durationMs: options.sliceMs, request });
       const read = cpuOf(target);
