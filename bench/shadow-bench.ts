@@ -6,12 +6,13 @@
  * (the queue bounds entries and bytes; the candidate backs off). Drops come from GET /admin/parity.
  * The machine's tail floor is measured in the same run; `--repeat n` measures the healthy phase n
  * times, so a p99 difference can be told from the machine's drift.
- * Usage: npm run build && node dist/bench/shadow-bench.js [--rate 1000 --seconds 10 --repeat 1]
+ * Every facade runs with `--min-semi-space-size=32` unless `--node-flag F` (repeatable) says otherwise.
+ * Usage: npm run build && node dist/bench/shadow-bench.js [--rate 1000 --seconds 10 --repeat 1] [--node-flag F]
  */
 import { writeBenchConfig } from './lib/bench-config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliPath, loadArgs, numberArg } from './lib/bench-args';
+import { cliPath, facadeNodeFlags, loadArgs, numberArg } from './lib/bench-args';
 import { measureScenario, type MeasuredTarget, type Row } from './lib/measure-row';
 import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
 import { createOwnDatabase } from './lib/own-database';
@@ -31,7 +32,7 @@ async function loginKs(vendorUrl: string): Promise<string> {
 }
 
 async function startFacade(port: number, adminPort: number, env: Record<string, string>): Promise<SpawnedServer> {
-  return spawnServer([cliPath, 'serve', '--config', writeBenchConfig()], port, { PORT: String(port), ADMIN_PORT: String(adminPort), UNDERSTUDY_CLOCK: 'lab', LOG_LEVEL: 'error', UNDERSTUDY_ADMIN_TOKEN: adminToken, ...env });
+  return spawnServer([...facadeNodeFlags(), cliPath, 'serve', '--config', writeBenchConfig()], port, { PORT: String(port), ADMIN_PORT: String(adminPort), UNDERSTUDY_CLOCK: 'lab', LOG_LEVEL: 'error', UNDERSTUDY_ADMIN_TOKEN: adminToken, ...env });
 }
 
 async function shadowFacts(adminPort: number): Promise<Record<string, unknown>> {
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
   }
   writeFileSync(join(outDir, 'shadow-bench.json'), JSON.stringify({ rate: loadArgs.rate, seconds: loadArgs.seconds, floor, results }, null, 2));
   const header = '| phase | target | sent | errors | rate/s | p50 ms | p99 ms | p99 vs no shadow | CPU µs/req | × no shadow | RSS MiB | shadow facts |\n|---|---|---|---|---|---|---|---|---|---|---|---|';
-  console.log(`\nrate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in 1 s slices\n\n${renderTailFloor(floor)}\n\n${header}\n${lines.join('\n')}`);
+  console.log(`\nrate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in 1 s slices, facades run with ${facadeNodeFlags().join(' ')}\n\n${renderTailFloor(floor)}\n\n${header}\n${lines.join('\n')}`);
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliPath, loadArgs } from './lib/bench-args';
+import { cliPath, facadeNodeFlags, loadArgs } from './lib/bench-args';
 import { writeBenchConfig } from './lib/bench-config';
 import { runLoadSlice } from './lib/open-loop-load';
 import { processCpuSeconds } from './lib/process-cpu';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const vendor = await spawnServer([cliPath, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort);
   const platform = await spawnServer([cliPath, 'sim', 'platform', '--port', String(platformPort)], platformPort);
   const env = { PORT: String(facadePort), ADMIN_PORT: String(adminPort), UNDERSTUDY_CLOCK: 'lab', LOG_LEVEL: 'error', UNDERSTUDY_DRAIN_DELAY_MS: '0', UNDERSTUDY_VENDOR_URL: vendor.url, UNDERSTUDY_PLATFORM_URL: platform.url, ...(postgres === undefined ? {} : { UNDERSTUDY_STORE_URL: postgres.url }), ...(plain ? {} : { UNDERSTUDY_POLICY_FILE: policyFile }) };
-  const facade = await spawnServer([`--cpu-prof`, `--cpu-prof-dir=${outDir}`, cliPath, 'serve', '--config', writeBenchConfig(extra)], facadePort, env);
+  const facade = await spawnServer([...facadeNodeFlags(), `--cpu-prof`, `--cpu-prof-dir=${outDir}`, cliPath, 'serve', '--config', writeBenchConfig(extra)], facadePort, env);
   try {
     const login = await fetch(`${vendor.url}/api_v3/service/ottuser/action/anonymousLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ partnerId: 3197, udid: 'bench-stb' }) });
     const ks = ((await login.json()) as { result: { ks: string } }).result.ks;

@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import { cliPath, loadArgs } from './lib/bench-args';
+import { cliPath, facadeNodeFlags, loadArgs } from './lib/bench-args';
 import { writeBenchConfig } from './lib/bench-config';
 import { compareCliPath } from './lib/compare-build';
 import { measureScenario, type MeasuredTarget } from './lib/measure-row';
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       const [port, adminPort] = [await freePort(), await freePort()];
       const env = { PORT: String(port), ADMIN_PORT: String(adminPort), UNDERSTUDY_CLOCK: 'lab', LOG_LEVEL: 'error', UNDERSTUDY_ADMIN_TOKEN: adminToken, UNDERSTUDY_VENDOR_URL: vendor.url, UNDERSTUDY_PLATFORM_URL: platform.url, ...(postgres === undefined ? {} : { UNDERSTUDY_STORE_URL: await createOwnDatabase(postgres.url, `variant${index}`) }), ...(policy === undefined ? {} : { UNDERSTUDY_POLICY_FILE: policyFile }) };
       admins.push(adminPort);
-      started.push(await spawnServer([variant.cli ?? cliPath, 'serve', '--config', writeBenchConfig(variant.config ?? {})], port, env));
+      started.push(await spawnServer([...facadeNodeFlags(), variant.cli ?? cliPath, 'serve', '--config', writeBenchConfig(variant.config ?? {})], port, env));
     }
     const login = await fetch(`${vendor.url}/api_v3/service/ottuser/action/anonymousLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ partnerId: 3197, udid: 'bench-stb' }) });
     const ks = ((await login.json()) as { result: { ks: string } }).result.ks;

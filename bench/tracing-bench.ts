@@ -22,7 +22,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { writeBenchConfig } from './lib/bench-config';
-import { cliPath, loadArgs, numberArg, repeatedArg } from './lib/bench-args';
+import { cliPath, facadeNodeFlags, loadArgs, numberArg } from './lib/bench-args';
 import { printJsonRows, toJsonRow } from './lib/json-rows';
 import { measurePairedRounds, pairedRatio, type PairedRow } from './lib/paired-rounds';
 import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
@@ -31,15 +31,8 @@ import { buildUntraced } from './lib/untraced-build';
 import { scenarios } from './scenarios';
 
 const repoRoot = join(__dirname, '../..');
-/**
- * `--node-flag <flag>` (repeatable): V8/Node flags for every facade process, all targets alike. By
- * default the young generation is held at 32 MB per semi-space, where a serving instance keeps it:
- * a process idle for seconds between its slices has it shrunk to 1 MB, and then promotes whatever
- * lives a few milliseconds (bench/README.md "Tracing at 10 %: the young generation").
- * `--node-flag --min-semi-space-size=0` measures with V8's default.
- */
-const givenFlags = repeatedArg('node-flag');
-const nodeFlags = givenFlags.length > 0 ? givenFlags : ['--min-semi-space-size=32'];
+/** Flags for every facade process (`--node-flag`, bench/lib/bench-args.ts). */
+const nodeFlags = facadeNodeFlags();
 const warmupSeconds = numberArg('warmup-seconds', 2);
 const rewarmMs = process.argv.includes('--rewarm-ms') ? numberArg('rewarm-ms', 250) : undefined;
 

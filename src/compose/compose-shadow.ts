@@ -15,7 +15,7 @@ import type { FacadeLogger } from '../metrics/logger';
 import { createShadowMetrics } from '../metrics/shadow-metrics';
 import { isReadOnlyOperation } from '../phoenix/read-only-operations';
 import type { PolicyHolder } from '../policy/policy-holder';
-import { createDiffEngine, phoenixOperationRules, phoenixRuleSet, phoenixTextKey } from '../shadow';
+import { createDiffEngine, phoenixOperationRules, phoenixRuleSet, phoenixSameText } from '../shadow';
 import { MigrationController } from '../shadow/migration-controller';
 import type { GateSettings, GateVerdict } from '../shadow/promotion-gates';
 import { ShadowExecutor, type ShadowSettings } from '../shadow/shadow-executor';
@@ -28,7 +28,8 @@ import { StateComparer } from '../shadow/state-comparer';
 import { isStateCompared } from '../shadow/state-reads';
 import type { AppliedListener } from './sync-applied-tap';
 import { compareWhenApplied, watchShadowedWrite } from './shadow-state-ports';
-import { countContractViolations, fetchVendorAgain, regionOfFacts, regionOfRequest, runPlatformCandidate } from './shadow-ports';
+import { countContractViolations, fetchVendorAgain, regionOfFacts, regionOfRequest, runPlatformCandidate, takingTurns } from './shadow-ports';
+import { TurnLane } from '../shadow/turn-lane';
 import type { FacadeGateway } from '../gateway/facade-request-handler';
 import { createExecutedShadow } from '../http/shadow-executed-slots';
 import { withShadowGateway } from './shadow-gateway';
@@ -70,7 +71,7 @@ function settingsFrom(config: UnderstudyConfig): { executor: ShadowSettings; gat
   const s = config.shadow;
   const g = s.gates;
   return {
-    executor: { maxQueueEntries: s.queueEntries, maxQueueBytes: s.queueBytes, concurrency: s.concurrency, timeoutMs: s.timeoutMs, bodyCapBytes: s.bodyCapBytes, noisePercent: s.noisePercent, contractPercent: s.contractPercent, sampleCapBytes: s.sampleCapBytes, backoff: { failureThreshold: 5, slowMs: s.timeoutMs / 2, initialPauseMs: 1000, maxPauseMs: 30_000 } },
+    executor: { maxQueueEntries: s.queueEntries, maxQueueBytes: s.queueBytes, concurrency: s.concurrency, batchMs: s.batchMs, timeoutMs: s.timeoutMs, bodyCapBytes: s.bodyCapBytes, noisePercent: s.noisePercent, contractPercent: s.contractPercent, sampleCapBytes: s.sampleCapBytes, backoff: { failureThreshold: 5, slowMs: s.timeoutMs / 2, initialPauseMs: 1000, maxPauseMs: 30_000 } },
     gates: { minParityPercent: g.minParityPercent, minSamples: g.minSamples, maxErrorPercent: g.maxErrorPercent, maxP99DeltaMs: g.maxP99DeltaMs, canarySteps: g.canarySteps, minDwellMs: g.minDwellSeconds * 1000, thresholds: { absolutePercent: g.absolutePercent, relativePercent: g.relativePercent } },
   };
 }
@@ -81,10 +82,11 @@ export async function composeShadow(inputs: ShadowInputs): Promise<ShadowParts> 
   const settings = settingsFrom(config);
   const nowMs = (): number => inputs.env.clock.nowMs();
   const ids = inputs.env.ids;
-  const engine = createDiffEngine({ rules: phoenixRuleSet, operationRules: phoenixOperationRules, textKey: phoenixTextKey, ids: (kind, id) => ids.toPlatform(kind as Parameters<typeof ids.toPlatform>[0], id) });
+  const engine = createDiffEngine({ rules: phoenixRuleSet, operationRules: phoenixOperationRules, sameText: phoenixSameText, ids: (kind, id) => ids.toPlatform(kind as Parameters<typeof ids.toPlatform>[0], id) });
   const vendorAgain = createVendorRawClient({ vendorUrl: inputs.vendorUrl, timeoutMs: config.shadow.timeoutMs });
   // Shadow failures are counted, not logged one by one: a failing platform must not flood the log.
-  const candidateEnv: FacadeCallEnvironment = { ...inputs.env, onFailure: undefined };
+  // Each platform answer waits for its own event-loop turn (a batch arrives together).
+  const candidateEnv: FacadeCallEnvironment = takingTurns({ ...inputs.env, onFailure: undefined }, new TurnLane());
   // The metrics read the executor's queue and the executor reports to the metrics: one late-bound side.
   const late: { metrics?: ReturnType<typeof createShadowMetrics> } = {};
   const executor = new ShadowExecutor(

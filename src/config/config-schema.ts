@@ -9,11 +9,12 @@ const percent = { type: 'number', minimum: 0, maximum: 100 } as const;
 const shadowConfigSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['queueEntries', 'queueBytes', 'concurrency', 'timeoutMs', 'bodyCapBytes', 'noisePercent', 'contractPercent', 'sampleCapBytes', 'flushIntervalMs', 'migrationShadowPercent', 'gates'],
+  required: ['queueEntries', 'queueBytes', 'concurrency', 'batchMs', 'timeoutMs', 'bodyCapBytes', 'noisePercent', 'contractPercent', 'sampleCapBytes', 'flushIntervalMs', 'migrationShadowPercent', 'gates'],
   properties: {
     queueEntries: positiveInteger,
     queueBytes: { type: 'integer', minimum: 1024 },
     concurrency: { type: 'integer', minimum: 1, maximum: 1024 },
+    batchMs: { type: 'integer', minimum: 0, maximum: 1000 },
     timeoutMs: positiveInteger,
     bodyCapBytes: { type: 'integer', minimum: 1024 },
     noisePercent: percent,

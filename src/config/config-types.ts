@@ -15,6 +15,8 @@ export interface ShadowConfig {
   readonly queueEntries: number;
   readonly queueBytes: number;
   readonly concurrency: number;
+  /** Candidates start together at most this often, in milliseconds (0: each at once). */
+  readonly batchMs: number;
   readonly timeoutMs: number;
   readonly bodyCapBytes: number;
   /** Share of compared samples that call the vendor again to learn noise (idempotent reads). */

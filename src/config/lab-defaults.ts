@@ -66,7 +66,8 @@ export function labDefaults(catalogDirOverride?: string): Record<string, unknown
     shadow: {
       queueEntries: 256,
       queueBytes: 16 * 1024 * 1024,
-      concurrency: 8,
+      concurrency: 32,
+      batchMs: 10,
       timeoutMs: 2000,
       bodyCapBytes: 512 * 1024,
       noisePercent: 10,

@@ -21,13 +21,12 @@ export interface DiffEngineOptions {
   readonly ids?: IdResolver;
   readonly maxDifferences?: number;
   /**
-   * A key of an answer's text such that two texts with equal keys diff to nothing under `rules`
-   * (e.g. the envelope without its ignored `executionTime`, phoenixTextKey). When both answers come
-   * with text and their keys are equal, the diff is settled without parsing or walking either
-   * (most samples, once the platform is at parity). Equal texts always qualify; without this
-   * option only they do.
+   * True when two answers' texts diff to nothing under `rules` (e.g. equal apart from the ignored
+   * `executionTime`, phoenixSameText). When both answers come with text and this holds, the diff
+   * is settled without parsing or walking either (most samples, once the platform is at parity).
+   * Equal texts always qualify; without this option only they do.
    */
-  readonly textKey?: (text: string) => string;
+  readonly sameText?: (a: string, b: string) => boolean;
 }
 
 /** An answer as the engine accepts it: body text or bytes, or an already parsed value (and its text). */
@@ -60,11 +59,11 @@ export function createDiffEngine(options: DiffEngineOptions): DiffEngine {
     }
     return compiled;
   };
-  const textKey = options.textKey ?? ((text: string): string => text);
+  const sameText = options.sameText ?? ((a: string, b: string): boolean => a === b);
   const settledByText = (a: AnswerInput, b: AnswerInput): boolean => {
     const textA = textOf(a);
     const textB = textOf(b);
-    return textA !== undefined && textB !== undefined && (textA === textB || textKey(textA) === textKey(textB));
+    return textA !== undefined && textB !== undefined && (textA === textB || sameText(textA, textB));
   };
   return {
     rulesVersion: options.rules.version,

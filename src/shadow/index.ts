@@ -7,7 +7,7 @@ export { createDiffEngine, type AnswerDiff, type AnswerInput, type DiffEngine, t
 export { liftAnswer, type LiftedAnswer } from './lift-answer';
 export { checkRuleSet, compileRules, type CompiledRules, type IdResolver, type PathRule, type RuleSet, type TokenShape } from './path-rules';
 export { diffStructures, type DiffOptions } from './structural-diff';
-export { phoenixOperationRules, phoenixRuleSet, phoenixTextKey } from './default-rules';
+export { phoenixOperationRules, phoenixRuleSet, phoenixSameText } from './default-rules';
 export { parsePointer, readPointer, toPointer, toSignature } from './json-pointer';
 export { redactAndBound, redactSampleValue } from './redact-sample';
 export {

@@ -79,7 +79,7 @@ export class ShadowExecutor {
   ) {
     this.parity = new ParityAccumulator(ports.nowMs);
     this.backoff = new CandidateBackoff(settings.backoff, ports.nowMs);
-    this.queue = new ShadowQueue({ maxEntries: settings.maxQueueEntries, maxBytes: settings.maxQueueBytes, concurrency: settings.concurrency }, (job) => this.run(job));
+    this.queue = new ShadowQueue({ maxEntries: settings.maxQueueEntries, maxBytes: settings.maxQueueBytes, concurrency: settings.concurrency, batchMs: settings.batchMs ?? 0 }, (job) => this.run(job));
   }
 
   /** True when a shadow decision sampled at `percent` (0–100) should be captured. */

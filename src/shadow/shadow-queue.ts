@@ -2,12 +2,19 @@
  * The shadow path's bounded work queue (docs/architecture.md §4: "a bounded queue with its own timeout"):
  * bounded in entries and in bytes (queued plus running), with a fixed number of jobs running at
  * once. A full queue refuses at once; the primary never waits for it.
+ *
+ * With `batchMs`, queued jobs start together at most every `batchMs` instead of one by one as they
+ * arrive: their platform round trips then share the process's wake-ups (one timer, answers read
+ * together), which on the lab host cut a candidate's CPU by about a third (bench/README.md "Shadow
+ * mode"). Shadow samples wait for nobody, so a few milliseconds of delay cost nothing.
  */
 
 export interface QueueLimits {
   readonly maxEntries: number;
   readonly maxBytes: number;
   readonly concurrency: number;
+  /** Start queued jobs together at most this often (0 or absent: each as soon as a slot is free). */
+  readonly batchMs?: number;
 }
 
 export interface QueueLoad {
@@ -23,6 +30,7 @@ export class ShadowQueue<T> {
   private head = 0;
   private running = 0;
   private bytes = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly limits: QueueLimits,
@@ -34,7 +42,7 @@ export class ShadowQueue<T> {
     if (this.items.length - this.head >= this.limits.maxEntries || this.bytes + bytes > this.limits.maxBytes) return false;
     this.items.push({ job, bytes });
     this.bytes += bytes;
-    this.pump();
+    this.schedule();
     return true;
   }
 
@@ -53,6 +61,18 @@ export class ShadowQueue<T> {
     while (this.running > 0 || this.items.length > this.head) await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 
+  /** Starts what can start: now, or at the next batch tick (one timer at a time, unref'd). */
+  private schedule(): void {
+    const batchMs = this.limits.batchMs ?? 0;
+    if (batchMs <= 0) return this.pump();
+    if (this.timer !== undefined || this.head >= this.items.length) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.pump();
+    }, batchMs);
+    this.timer.unref?.();
+  }
+
   private pump(): void {
     while (this.running < this.limits.concurrency && this.head < this.items.length) {
       const next = this.items[this.head++]!;
@@ -64,7 +84,7 @@ export class ShadowQueue<T> {
       void this.worker(next.job).finally(() => {
         this.running--;
         this.bytes -= next.bytes;
-        this.pump();
+        this.schedule();
       });
     }
   }

@@ -5,6 +5,8 @@ export interface ShadowSettings {
   readonly maxQueueEntries: number;
   readonly maxQueueBytes: number;
   readonly concurrency: number;
+  /** Candidates start together at most this often (ShadowQueue `batchMs`; 0: one by one). */
+  readonly batchMs?: number;
   readonly timeoutMs: number;
   /** Answers (either side) larger than this are not compared. */
   readonly bodyCapBytes: number;

@@ -1,4 +1,4 @@
-import { createDiffEngine, phoenixRuleSet, phoenixTextKey } from '../../../src/shadow';
+import { createDiffEngine, phoenixRuleSet, phoenixSameText } from '../../../src/shadow';
 
 const asset = {
   objectType: 'KalturaMediaAsset',
@@ -13,16 +13,21 @@ const asset = {
 };
 const envelope = (executionTime: number, result: unknown): string => JSON.stringify({ executionTime, result });
 
-const engine = createDiffEngine({ rules: phoenixRuleSet, textKey: phoenixTextKey });
+const engine = createDiffEngine({ rules: phoenixRuleSet, sameText: phoenixSameText });
 const walking = createDiffEngine({ rules: phoenixRuleSet });
 
-describe('phoenixTextKey', () => {
-  it('drops only a leading executionTime member', () => {
-    expect(phoenixTextKey('{"executionTime":0.012,"result":1}')).toBe('{"result":1}');
-    expect(phoenixTextKey('{"executionTime":1e-5,"result":1}')).toBe('{"result":1}');
-    expect(phoenixTextKey('{"result":1}')).toBe('{"result":1}');
-    expect(phoenixTextKey('{"result":{"executionTime":3}}')).toBe('{"result":{"executionTime":3}}');
-    expect(phoenixTextKey('not json')).toBe('not json');
+describe('phoenixSameText', () => {
+  it('ignores only a leading executionTime member', () => {
+    expect(phoenixSameText('{"executionTime":0.012,"result":1}', '{"result":1}')).toBe(true);
+    expect(phoenixSameText('{"executionTime":1e-5,"result":1}', '{"executionTime":0,"result":1}')).toBe(true);
+    expect(phoenixSameText('{"result":1}', '{"result":1}')).toBe(true);
+    expect(phoenixSameText('{"executionTime":0.012,"result":1}', '{"result":2}')).toBe(false);
+    expect(phoenixSameText('{"executionTime":0.012,"result":1}', '{"result":1} ')).toBe(false);
+    expect(phoenixSameText('{"result":{"executionTime":3}}', '{"result":{}}')).toBe(false);
+    expect(phoenixSameText('not json', 'not json')).toBe(true);
+    // A text that is no object is never the tail of an envelope.
+    expect(phoenixSameText('"result":1}', '{"executionTime":0,"result":1}')).toBe(false);
+    expect(phoenixSameText('{"executionTime":0,"result":1}', '"result":1}')).toBe(false);
   });
 });
 
