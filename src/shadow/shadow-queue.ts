@@ -5,8 +5,8 @@
  *
  * With `batchMs`, queued jobs start together at most every `batchMs` instead of one by one as they
  * arrive: their platform round trips then share the process's wake-ups (one timer, answers read
- * together), which on the lab host cut a candidate's CPU by about a third (bench/README.md "Shadow
- * mode"). Shadow samples wait for nobody, so a few milliseconds of delay cost nothing.
+ * together), which on the lab host cut a compared sample's CPU from ~300 to ~230 µs (bench/README.md
+ * "Shadow mode"). Shadow samples wait for nobody, so a few milliseconds of delay cost nothing.
  */
 
 export interface QueueLimits {
