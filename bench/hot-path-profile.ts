@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeBenchConfig } from './lib/bench-config';
-import { cliPath, numberArg, repeatedArg } from './lib/bench-args';
+import { cliPath, numberArg, repeatedArg, stringArg } from './lib/bench-args';
 import { summariseCpuProfile, summariseGcLog, type ProfileLine } from './lib/cpu-profile-summary';
 import { runLoadSlice, summariseSlices } from './lib/open-loop-load';
 import { processCpuSeconds } from './lib/process-cpu';
@@ -24,10 +24,10 @@ import { scenarios } from './scenarios';
 
 const rate = numberArg('rate', 500);
 const seconds = numberArg('seconds', 10);
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.split(',') : undefined;
+const only = stringArg('only')?.split(',');
 // --node-flag <flag>: one more V8/Node flag for the facade process (e.g. --max-semi-space-size=32).
 const nodeFlags = repeatedArg('node-flag');
-const tracingRatio = process.argv.includes('--tracing') ? process.argv[process.argv.indexOf('--tracing') + 1] : undefined;
+const tracingRatio = stringArg('tracing');
 const outDir = join(__dirname, '../../bench/out/profiles');
 
 interface ProfileCase {

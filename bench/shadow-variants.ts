@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import { cliPath, facadeNodeFlags, loadArgs } from './lib/bench-args';
+import { cliPath, facadeNodeFlags, loadArgs, stringArg } from './lib/bench-args';
 import { writeBenchConfig } from './lib/bench-config';
 import { compareCliPath } from './lib/compare-build';
 import { measureScenario, type MeasuredTarget } from './lib/measure-row';
@@ -25,10 +25,7 @@ const shadowPolicy = 'salt: bench\ndefaultTarget: vendor\nrules:\n  - id: shadow
 interface Variant { readonly name: string; readonly policy?: string; readonly config?: Record<string, unknown>; readonly cli?: string }
 
 const compareCli = compareCliPath();
-const only = (() => {
-  const at = process.argv.indexOf('--only');
-  return at > 0 ? process.argv[at + 1]!.split(',').map((word) => word.trim()) : undefined;
-})();
+const only = stringArg('only')?.split(',').map((word) => word.trim());
 const allVariants: readonly Variant[] = [
   { name: 'no shadow' },
   { name: '100 % shadow', policy: shadowPolicy },

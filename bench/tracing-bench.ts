@@ -22,7 +22,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { writeBenchConfig } from './lib/bench-config';
-import { cliPath, facadeNodeFlags, loadArgs, numberArg } from './lib/bench-args';
+import { cliPath, facadeNodeFlags, loadArgs, numberArg, stringArg } from './lib/bench-args';
 import { printJsonRows, toJsonRow } from './lib/json-rows';
 import { measurePairedRounds, pairedRatio, type PairedRow } from './lib/paired-rounds';
 import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
@@ -36,10 +36,6 @@ const nodeFlags = facadeNodeFlags();
 const warmupSeconds = numberArg('warmup-seconds', 2);
 const rewarmMs = process.argv.includes('--rewarm-ms') ? numberArg('rewarm-ms', 250) : undefined;
 
-function argValue(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : undefined;
-}
 
 /** The OTLP/HTTP receiver, a child process; `stats` asks it what it received. */
 async function startSink(): Promise<{ server: SpawnedServer; tracesUrl: string; stats: () => Promise<{ exports: number; bytes: number }> }> {
@@ -79,7 +75,7 @@ function renderTable(measured: readonly ScenarioRows[]): string {
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
-  const commit = argValue('baseline');
+  const commit = stringArg('baseline');
   const untraced = buildUntraced(repoRoot, commit);
   const baselineCli = untraced.cli;
   const floor = await measureTailFloor();
@@ -103,7 +99,7 @@ async function main(): Promise<void> {
     // --processes K: K facade processes per variant, serving the rounds in turn (bench/lib/paired-rounds.ts).
     const processes = numberArg('processes', 3);
     // --skip <n,…>: leave out targets by their position (0 = without the code … 4 = 100 %) to give the others more rounds; they are not started.
-    const skipped = (argValue('skip') ?? '').split(',').filter((n) => n !== '').map(Number);
+    const skipped = (stringArg('skip') ?? '').split(',').filter((n) => n !== '').map(Number);
     const served: { name: string; facade: SpawnedServer }[] = [];
     for (let copy = 0; copy < processes; copy++) {
       for (const [position, [name, cli, extra]] of variants.entries()) {
@@ -121,7 +117,7 @@ async function main(): Promise<void> {
     const sliceMs = numberArg('slice-ms', 500);
     const rounds = Math.max(4, Math.round((loadArgs.seconds * 1000) / sliceMs));
     for (let run = 1; run <= repeat; run++) {
-      for (const scenario of scenarios.filter((s) => (argValue('scenario') ?? 'asset.get,player multirequest').split(',').includes(s.name))) {
+      for (const scenario of scenarios.filter((s) => (stringArg('scenario') ?? 'asset.get,player multirequest').split(',').includes(s.name))) {
         const rows = await measurePairedRounds(scenario, targets, ks, { rate: loadArgs.rate, sliceMs, rounds, warmupMs: warmupSeconds * 1000, ...(rewarmMs === undefined ? {} : { rewarmMs }) });
         measured.push({ scenario: repeat === 1 ? scenario.name : `${scenario.name} (run ${run})`, rows });
       }

@@ -9,6 +9,12 @@ export function numberArg(name: string, fallback: number): number {
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
+/** A string `--name value` argument, or undefined. */
+export function stringArg(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
 /** Every value of a repeatable `--name value` argument, in order. */
 export function repeatedArg(name: string): string[] {
   return process.argv.flatMap((arg, i) => (process.argv[i - 1] === `--${name}` ? [arg] : []));

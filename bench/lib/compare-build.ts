@@ -8,11 +8,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { Scenario } from '../scenarios';
-
-function stringArg(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : undefined;
-}
+import { stringArg } from './bench-args';
 
 /** The CLI of the build to compare against, or undefined without `--compare`. */
 export function compareCliPath(): string | undefined {
