@@ -30,16 +30,27 @@ export function textOf(body: AnswerBody): string | undefined {
   return body instanceof Uint8Array ? undefined : body.text;
 }
 
+/**
+ * An answer lifted on first read. A class, not an object literal with getters: a literal's getters
+ * are new closures per object, which gives each object its own hidden class in the old generation,
+ * and that keeps the closures and the answer text they hold alive until a full collection (each
+ * sample's ~3 KB answers were promoted; bench/README.md "Shadow mode").
+ */
+class LazilyLifted implements LiftedAnswer {
+  private lifted: LiftedAnswer | undefined;
+
+  constructor(private readonly body: AnswerBody) {}
+
+  get value(): unknown {
+    return (this.lifted ??= liftAnswer(this.body)).value;
+  }
+
+  get parsed(): boolean {
+    return (this.lifted ??= liftAnswer(this.body)).parsed;
+  }
+}
+
 /** Lifts on first read: an answer whose diff was settled by its text is never parsed unless asked. */
 export function liftLazily(body: AnswerBody): LiftedAnswer {
-  let lifted: LiftedAnswer | undefined;
-  const lift = (): LiftedAnswer => (lifted ??= liftAnswer(body));
-  return {
-    get value() {
-      return lift().value;
-    },
-    get parsed() {
-      return lift().parsed;
-    },
-  };
+  return new LazilyLifted(body);
 }
