@@ -68,7 +68,7 @@ function serverSpans(tracing: Tracing, name: string, accept: boolean): ListenerW
 function passthroughSpans(tracing: Tracing, propagate: boolean): (passthrough: VendorPassthrough) => VendorPassthrough {
   return (passthrough) => ({
     ...passthrough,
-    forward(req, res, body, operation) {
+    forward(req, res, body, operation, copy) {
       const span = tracing.startChild('client', () => ['vendor passthrough', { 'understudy.upstream': 'vendor', 'understudy.operation': operation ?? 'invalid' }]);
       if (span !== undefined) {
         if (span.recording) endWithResponse(span, res);
@@ -78,7 +78,7 @@ function passthroughSpans(tracing: Tracing, propagate: boolean): (passthrough: V
           Object.assign(req.headers, span.traceHeaders());
         }
       }
-      passthrough.forward(req, res, body, operation);
+      passthrough.forward(req, res, body, operation, copy);
     },
   });
 }

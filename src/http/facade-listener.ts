@@ -11,6 +11,7 @@ import { readRequestBody } from './read-request-body';
 import type { FacadeTap } from './record-tap';
 import { checkRequestFraming, refuseRequest } from './request-framing';
 import type { PassthroughShadowTap } from './shadow-tap';
+import { copyResponse } from './response-capture';
 import type { MediaPlaybackHook } from './media-playback-hook';
 
 export interface FacadeAppOptions {
@@ -75,9 +76,17 @@ async function serveVendorApi(options: FacadeAppOptions, req: IncomingMessage, r
   options.tap?.(req, res, body.body, answer, startedMs);
   if (answer.kind === 'passthrough') {
     exchange.passthrough = answer.operation;
-    options.shadow?.(answer, req, res, startedMs);
-    if (options.capturePassthrough?.(req, res, body.body, answer) === true || options.media?.forward(req, res, body.body, answer, facts) === true) return;
-    options.passthrough.forward(req, res, body.body, answer.operation);
+    const copy = options.shadow?.(answer, req, startedMs);
+    if (options.capturePassthrough?.(req, res, body.body, answer) === true || options.media?.forward(req, res, body.body, answer, facts) === true) {
+      // These answer from a buffer once the vendor answered; one that answered already (an error
+      // envelope at once) or lost its device gave no vendor answer to compare.
+      if (copy !== undefined) {
+        if (res.headersSent || res.destroyed) copy.end(false);
+        else copyResponse(res, copy);
+      }
+      return;
+    }
+    options.passthrough.forward(req, res, body.body, answer.operation, copy);
     return;
   }
   record(options, answer.summary, startedMs);

@@ -1,8 +1,11 @@
 /**
- * Copies what a ServerResponse sends, up to a cap, without changing a byte of it or delaying it:
- * the passthrough pipes the vendor's answer into `res`; shadow mode needs that answer too.
+ * Copies of the vendor's answer for shadow mode, up to a cap, without changing a byte of it or
+ * delaying it: `collectAnswer` gathers one copy (the pipe passthrough feeds it from the vendor's
+ * answer stream); `copyResponse` feeds one from what a ServerResponse sends, for the forwarders that
+ * answer from a buffer (sync capture, media playback).
  */
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { AnswerCopy } from '../upstream/passthrough-types';
 
 /** What was sent: status, the headers shadow mode cares about, and the body (or `tooLarge`). */
 export interface CapturedResponse {
@@ -43,24 +46,52 @@ function toBuffer(chunk: unknown, encoding: unknown): Buffer | undefined {
 }
 
 /**
- * Starts copying `res`; `onDone` is called once, when the response closed: with what was sent when
- * it finished, undefined when it was aborted. One `close` listener per response (each listener
- * costs on the hot path, bench/README.md).
+ * A copy that keeps the body up to `capBytes` (beyond it only `tooLarge`) and calls `onDone` once, at
+ * its end: with what was sent when the device got the whole answer, undefined otherwise.
  */
-export function captureResponse(res: ServerResponse, capBytes: number, onDone: (captured: CapturedResponse | undefined) => void): void {
+export function collectAnswer(capBytes: number, onDone: (captured: CapturedResponse | undefined) => void): AnswerCopy {
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;
+  let status = 0;
+  let location: string | undefined;
+  let contentEncoding: string | undefined;
+  let ended = false;
+  return {
+    head(answerStatus, answerLocation, answerEncoding) {
+      status = answerStatus;
+      // Only a redirect's location is compared (shadow-tap.ts liftPrimary).
+      location = answerStatus >= 300 && answerStatus < 400 ? answerLocation : undefined;
+      contentEncoding = answerEncoding;
+    },
+    chunk(data) {
+      if (tooLarge) return;
+      size += data.length;
+      if (size > capBytes) {
+        tooLarge = true;
+        chunks.length = 0;
+      } else chunks.push(data);
+    },
+    end(whole) {
+      if (ended) return;
+      ended = true;
+      if (!whole || status === 0) return onDone(undefined);
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      chunks.length = 0;
+      onDone({ status, ...(location === undefined ? {} : { location }), ...(contentEncoding === undefined ? {} : { contentEncoding }), body, tooLarge });
+    },
+  };
+}
+
+/**
+ * Feeds `copy` from what `res` sends (its writeHead, write and end), ending it when `res` closed.
+ * One `close` listener per response (each listener costs on the hot path, bench/README.md).
+ */
+export function copyResponse(res: ServerResponse, copy: AnswerCopy): void {
   let headers: RawHeaders;
   const keep = (chunk: unknown, encoding: unknown): void => {
-    if (tooLarge) return;
     const buffer = toBuffer(chunk, encoding);
-    if (buffer === undefined) return;
-    size += buffer.length;
-    if (size > capBytes) {
-      tooLarge = true;
-      chunks.length = 0;
-    } else chunks.push(buffer);
+    if (buffer !== undefined) copy.chunk(buffer);
   };
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
@@ -78,12 +109,9 @@ export function captureResponse(res: ServerResponse, capBytes: number, onDone: (
     return end(...args);
   };
   res.once('close', () => {
-    if (!res.writableFinished) return onDone(undefined);
-    // Only a redirect's location is compared (shadow-tap.ts liftPrimary).
-    const redirect = res.statusCode >= 300 && res.statusCode < 400;
-    const location = redirect ? (headerIn(headers, 'location') ?? (res.getHeader('location') as string | undefined)) : undefined;
-    const contentEncoding = headerIn(headers, 'content-encoding') ?? (res.getHeader('content-encoding') as string | undefined);
-    const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-    onDone({ status: res.statusCode, ...(location === undefined ? {} : { location }), ...(contentEncoding === undefined ? {} : { contentEncoding }), body, tooLarge });
+    if (!res.writableFinished) return copy.end(false);
+    const header = (name: string): string | undefined => headerIn(headers, name) ?? (res.getHeader(name) as string | undefined);
+    copy.head(res.statusCode, header('location'), header('content-encoding'));
+    copy.end(true);
   });
 }

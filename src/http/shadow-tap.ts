@@ -4,21 +4,26 @@
  * device gets is copied (up to the body cap) and, once sent, handed to the shadow executor. The
  * device's answer is neither changed nor delayed; nothing here can fail the request.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate, type ZlibOptions } from 'node:zlib';
 import type { GatewayAnswer } from '../gateway/facade-request-handler';
 import type { AnswerInput } from '../shadow/diff-engine';
 import type { ShadowExecutor } from '../shadow/shadow-executor';
-import { captureResponse, type CapturedResponse } from './response-capture';
+import type { AnswerCopy } from '../upstream/passthrough-types';
+import { collectAnswer, type CapturedResponse } from './response-capture';
 import { offerMultirequestSamples, readsOfWritingMultirequest, writeParams } from './shadow-multirequest';
 import { answerKeyedWrites } from '../shadow/state-reads';
 import type { DropReason } from '../shadow/shadow-drops';
 
 type PassthroughAnswer = Extract<GatewayAnswer, { kind: 'passthrough' }>;
 
-/** Called for every passthrough answer; does something only for shadowed, sampled reads. */
-export type PassthroughShadowTap = (answer: PassthroughAnswer, req: IncomingMessage, res: ServerResponse, startedMs: number) => void;
+/**
+ * Called for every passthrough answer; does something only for shadowed, sampled reads and watched
+ * writes: then it returns the copy the forwarder must feed with the answer it sends (handed to the
+ * vendor passthrough, or fed by `copyResponse` for a forwarder that answers from a buffer).
+ */
+export type PassthroughShadowTap = (answer: PassthroughAnswer, req: IncomingMessage, startedMs: number) => AnswerCopy | undefined;
 
 export interface ShadowTapOptions {
   readonly executor: ShadowExecutor;
@@ -77,7 +82,7 @@ export function createShadowTap(options: ShadowTapOptions): PassthroughShadowTap
     return params === undefined ? undefined : { operationId, params, region: options.regionOf(req), apiBaseUrl: answer.parsed.kind === 'invalid' ? '' : answer.parsed.apiBaseUrl };
   };
   const watch = (write: ShadowedWrite | undefined): boolean => write !== undefined && options.watchWrite?.(write) === true;
-  return (answer, req, res, startedMs) => {
+  return (answer, req, startedMs) => {
     const chosen: number[] = [];
     // A write whose sync key is in the vendor's answer (a purchase: its transaction id) is watched once answered.
     const keyed: ShadowedWrite[] = [];
@@ -96,10 +101,10 @@ export function createShadowTap(options: ShadowTapOptions): PassthroughShadowTap
       if (watch(write)) return;
       executor.drop('write', d.operationId);
     });
-    if (answer.parsed.kind === 'invalid') return;
+    if (answer.parsed.kind === 'invalid') return undefined;
     const refused = chosen.length === 0 ? undefined : executor.admits(0);
     if (refused !== undefined) chosen.splice(0).forEach((i) => executor.drop(refused, answer.decisions[i]!.operationId));
-    if (chosen.length === 0 && keyed.length === 0) return;
+    if (chosen.length === 0 && keyed.length === 0) return undefined;
     const { parsed } = answer;
     const region = options.regionOf(req);
     const captured = executor.trackCapture();
@@ -107,8 +112,9 @@ export function createShadowTap(options: ShadowTapOptions): PassthroughShadowTap
       chosen.forEach((i) => executor.drop(reason, answer.decisions[i]!.operationId));
       keyed.forEach((write) => executor.drop(reason === 'unsupported' ? 'write' : reason, write.operationId));
     };
-    // An answer that never finishes (the device went away) is never offered.
-    captureResponse(res, options.bodyCapBytes, (response) => {
+    // An answer the device did not get whole (it went away, or got an error envelope because the
+    // vendor failed) is never offered: there is no vendor answer to compare.
+    return collectAnswer(options.bodyCapBytes, (response) => {
       if (response === undefined) return captured();
       const primaryMs = performance.now() - startedMs;
       if (response.tooLarge) return void (dropAll('too-large'), captured());

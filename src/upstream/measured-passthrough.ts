@@ -20,9 +20,9 @@ export function observeForward(observer: UpstreamObserver, res: ServerResponse, 
 /** Wraps `inner` so every forwarded request is reported to `observer`. */
 export function measurePassthrough(inner: VendorPassthrough, observer: UpstreamObserver): VendorPassthrough {
   return {
-    forward(req, res, body, operation = 'other') {
+    forward(req, res, body, operation = 'other', copy) {
       observeForward(observer, res, operation);
-      inner.forward(req, res, body, operation);
+      inner.forward(req, res, body, operation, copy);
     },
     close: () => inner.close(),
     openUpstreamSockets: () => inner.openUpstreamSockets(),

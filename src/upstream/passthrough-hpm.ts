@@ -12,7 +12,7 @@ import type * as httpProxy from 'http-proxy';
 import { createCountingAgent } from './counting-agent';
 import { buildUpstreamHeaders, stripHopByHopInPlace } from './forwarding-headers';
 import { answerUpstreamFailure } from './passthrough-failure';
-import { parseVendorUrl, type VendorPassthrough, type VendorPassthroughOptions } from './passthrough-types';
+import { parseVendorUrl, type AnswerCopy, type VendorPassthrough, type VendorPassthroughOptions } from './passthrough-types';
 import { classifyUpstreamError, UpstreamError } from './upstream-error';
 import type { BreakerTicket } from './circuit-breaker';
 
@@ -20,7 +20,9 @@ interface ForwardState {
   readonly body: Buffer;
   readonly started: number;
   readonly ticket: BreakerTicket | undefined;
+  readonly copy: AnswerCopy | undefined;
   finished: boolean;
+  piped: boolean;
 }
 
 /** Creates the http-proxy-middleware passthrough. */
@@ -49,6 +51,15 @@ export function createHpmPassthrough(options: VendorPassthroughOptions): VendorP
   };
   const onProxyRes = (proxyRes: IncomingMessage, req: IncomingMessage, res: ServerResponse): void => {
     stripHopByHopInPlace(proxyRes.headers);
+    const state = states.get(req);
+    if (state !== undefined && !state.finished) {
+      state.piped = true;
+      const { copy } = state;
+      if (copy !== undefined) {
+        copy.head(proxyRes.statusCode ?? 502, proxyRes.headers.location, proxyRes.headers['content-encoding']);
+        proxyRes.on('data', (chunk: Buffer) => copy.chunk(chunk));
+      }
+    }
     // http-proxy leaves a broken answer stream unpiped and the client waiting: cut it instead.
     proxyRes.on('error', () => onError(new UpstreamError('reset', 'vendor answer broke off'), req, res));
     proxyRes.once('end', () => {
@@ -87,12 +98,17 @@ export function createHpmPassthrough(options: VendorPassthroughOptions): VendorP
     plugins: [replayBody],
   });
 
-  function forward(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+  function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, _operation?: string, copy?: AnswerCopy): void {
     const started = performance.now();
-    if (res.destroyed || req.socket.destroyed) return;
+    if (res.destroyed || req.socket.destroyed) return copy?.end(false);
     const ticket = options.breaker?.tryAcquire();
-    if (options.breaker !== undefined && ticket === undefined) return answerUpstreamFailure(options, req, res, 'breaker-open', started);
-    states.set(req, { body, started, ticket, finished: false });
+    if (options.breaker !== undefined && ticket === undefined) {
+      copy?.end(false);
+      return answerUpstreamFailure(options, req, res, 'breaker-open', started);
+    }
+    const state: ForwardState = { body, started, ticket, copy, finished: false, piped: false };
+    states.set(req, state);
+    if (copy !== undefined) res.once('close', () => copy.end(state.piped && res.writableFinished));
     const headers = buildUpstreamHeaders(req, { upstreamHost: target.host, bodyLength: body.length });
     for (const name of Object.keys(req.headers)) delete req.headers[name];
     Object.assign(req.headers, headers);

@@ -8,7 +8,7 @@ import { request as httpsRequest } from 'node:https';
 import { createCountingAgent } from './counting-agent';
 import { buildUpstreamHeaders, filterAnswerRawHeaders } from './forwarding-headers';
 import { answerUpstreamFailure } from './passthrough-failure';
-import { parseVendorUrl, requestPath, type VendorPassthrough, type VendorPassthroughOptions } from './passthrough-types';
+import { parseVendorUrl, requestPath, type AnswerCopy, type VendorPassthrough, type VendorPassthroughOptions } from './passthrough-types';
 import { classifyUpstreamError, UpstreamError, type UpstreamErrorKind } from './upstream-error';
 
 /** Creates the hand-written pipe passthrough. */
@@ -20,12 +20,16 @@ export function createPipePassthrough(options: VendorPassthroughOptions): Vendor
   // on every request (bench/README.md "Hot path, third pass"); https keeps Node's own choice.
   const servername = target.protocol === 'http:' ? '' : undefined;
 
-  function forward(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+  function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, _operation?: string, copy?: AnswerCopy): void {
     const started = performance.now();
-    if (res.destroyed || req.socket.destroyed) return; // the client left while its body was read
+    if (res.destroyed || req.socket.destroyed) return copy?.end(false); // the client left while its body was read
     const ticket = options.breaker?.tryAcquire();
-    if (options.breaker !== undefined && ticket === undefined) return answerUpstreamFailure(options, req, res, 'breaker-open', started);
+    if (options.breaker !== undefined && ticket === undefined) {
+      copy?.end(false);
+      return answerUpstreamFailure(options, req, res, 'breaker-open', started);
+    }
     let finished = false;
+    let piped = false;
     const fail = (kind: UpstreamErrorKind): void => {
       if (finished) return;
       finished = true;
@@ -46,6 +50,7 @@ export function createPipePassthrough(options: VendorPassthroughOptions): Vendor
     });
     // A client abort before or during the answer must free the upstream socket (style.md "Traps").
     res.once('close', () => {
+      copy?.end(piped && res.writableFinished);
       if (res.writableFinished || finished) return;
       finished = true;
       ticket?.cancel();
@@ -63,6 +68,11 @@ export function createPipePassthrough(options: VendorPassthroughOptions): Vendor
       });
       if (finished) return;
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, filterAnswerRawHeaders(answer.rawHeaders));
+      piped = true;
+      if (copy !== undefined) {
+        copy.head(answer.statusCode ?? 502, answer.headers.location, answer.headers['content-encoding']);
+        answer.on('data', (chunk: Buffer) => copy.chunk(chunk));
+      }
       answer.pipe(res);
     });
     upstream.end(body);

@@ -19,10 +19,31 @@ export interface VendorPassthroughOptions {
   readonly breaker?: CircuitBreaker;
 }
 
+/**
+ * Receives a copy of the vendor's answer as the passthrough sends it on (shadow mode,
+ * http/shadow-tap.ts), taken from the vendor's answer stream beside the pipe: nothing is hooked
+ * into the device's response (hooks on each response keep young objects alive until a full
+ * collection, bench/README.md "Shadow mode").
+ */
+export interface AnswerCopy {
+  /** The vendor answered and its head was sent on: status and the two headers a comparison reads. */
+  head(status: number, location: string | undefined, contentEncoding: string | undefined): void;
+  /** A body chunk as it was sent on, bytes untouched (still encoded). */
+  chunk(data: Buffer): void;
+  /**
+   * Called once for every copy handed to `forward`, when the device's response is over: `whole` when
+   * the device got the vendor's whole answer (false when it went away, or got an error envelope instead).
+   */
+  end(whole: boolean): void;
+}
+
 /** Forwards vendor-routed requests byte for byte (docs/architecture.md §2, issue: vendor passthrough). */
 export interface VendorPassthrough {
-  /** Forwards one request whose body was already read; answers `res` (never throws). `operation` labels its metrics. */
-  forward(req: IncomingMessage, res: ServerResponse, body: Buffer, operation?: string): void;
+  /**
+   * Forwards one request whose body was already read; answers `res` (never throws). `operation`
+   * labels its metrics; `copy`, when given, receives the vendor's answer as it is sent on.
+   */
+  forward(req: IncomingMessage, res: ServerResponse, body: Buffer, operation?: string, copy?: AnswerCopy): void;
   /** Closes idle upstream connections and refuses nothing: in-flight calls finish or fail. */
   close(): Promise<void>;
   /** Upstream sockets open right now (busy or idle). */
