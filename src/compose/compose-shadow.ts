@@ -28,8 +28,7 @@ import { StateComparer } from '../shadow/state-comparer';
 import { isStateCompared } from '../shadow/state-reads';
 import type { AppliedListener } from './sync-applied-tap';
 import { compareWhenApplied, watchShadowedWrite } from './shadow-state-ports';
-import { countContractViolations, fetchVendorAgain, regionOfFacts, regionOfRequest, runPlatformCandidate, takingTurns } from './shadow-ports';
-import { TurnLane } from '../shadow/turn-lane';
+import { countContractViolations, fetchVendorAgain, regionOfFacts, regionOfRequest, runPlatformCandidate } from './shadow-ports';
 import type { FacadeGateway } from '../gateway/facade-request-handler';
 import { createExecutedShadow } from '../http/shadow-executed-slots';
 import { withShadowGateway } from './shadow-gateway';
@@ -85,8 +84,7 @@ export async function composeShadow(inputs: ShadowInputs): Promise<ShadowParts> 
   const engine = createDiffEngine({ rules: phoenixRuleSet, operationRules: phoenixOperationRules, sameText: phoenixSameText, ids: (kind, id) => ids.toPlatform(kind as Parameters<typeof ids.toPlatform>[0], id) });
   const vendorAgain = createVendorRawClient({ vendorUrl: inputs.vendorUrl, timeoutMs: config.shadow.timeoutMs });
   // Shadow failures are counted, not logged one by one: a failing platform must not flood the log.
-  // Each platform answer waits for its own event-loop turn (a batch arrives together).
-  const candidateEnv: FacadeCallEnvironment = takingTurns({ ...inputs.env, onFailure: undefined }, new TurnLane());
+  const candidateEnv: FacadeCallEnvironment = { ...inputs.env, onFailure: undefined };
   // The metrics read the executor's queue and the executor reports to the metrics: one late-bound side.
   const late: { metrics?: ReturnType<typeof createShadowMetrics> } = {};
   const executor = new ShadowExecutor(

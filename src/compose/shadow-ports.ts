@@ -12,31 +12,9 @@ import { isRedirectResult } from '../phoenix/redirect-result';
 import { resolveRegion } from '../policy/decide-target';
 import type { PolicyHolder } from '../policy/policy-holder';
 import type { ShadowJob, SideAnswer } from '../shadow/shadow-executor';
-import type { TurnLane } from '../shadow/turn-lane';
-import type { PlatformReply } from '../translate/platform-port';
 import type { VendorRawClient } from '../upstream/vendor-raw-client';
 
 const failedAnswer: SideAnswer = { answer: '', bytes: 0, failed: true };
-
-/**
- * The candidate's environment: every platform answer waits for its turn on `lane` before the
- * translation reads it, so a batch of answers is translated and diffed one per event-loop turn,
- * with device requests served in between (src/shadow/turn-lane.ts).
- */
-export function takingTurns(env: FacadeCallEnvironment, lane: TurnLane): FacadeCallEnvironment {
-  const after = async (reply: Promise<PlatformReply>): Promise<PlatformReply> => {
-    const answered = await reply;
-    await lane.turn();
-    return answered;
-  };
-  return {
-    ...env,
-    platformFor: (session, operationId) => {
-      const port = env.platformFor(session, operationId);
-      return { call: (request) => after(port.call(request)), callAsClient: (request) => after(port.callAsClient(request)) };
-    },
-  };
-}
 
 /** Runs the call through the facade's translator and lifts the answer as the device would get it. */
 export async function runPlatformCandidate(job: ShadowJob, env: FacadeCallEnvironment): Promise<SideAnswer> {

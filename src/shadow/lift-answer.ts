@@ -31,10 +31,11 @@ export function textOf(body: AnswerBody): string | undefined {
 }
 
 /**
- * An answer lifted on first read. A class, not an object literal with getters: a literal's getters
- * are new closures per object, which gives each object its own hidden class in the old generation,
- * and that keeps the closures and the answer text they hold alive until a full collection (each
- * sample's ~3 KB answers were promoted; bench/README.md "Shadow mode").
+ * An answer lifted on first read. A class, not an object literal with getters: with the literal
+ * (new getter closures per object) each sample's answers outlived the next scavenges and were
+ * promoted, ~0.9 MB per scavenge at 1,000 samples/s (bench/README.md "Shadow mode", fifth pass) —
+ * most likely because each such object gets a hidden class of its own, in the old generation,
+ * which keeps its closures and the answer text alive until a full collection.
  */
 class LazilyLifted implements LiftedAnswer {
   private lifted: LiftedAnswer | undefined;

@@ -1,6 +1,4 @@
-import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { ShadowQueue } from '../../../src/shadow/shadow-queue';
-import { TurnLane } from '../../../src/shadow/turn-lane';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,47 +47,5 @@ describe('shadow queue batches', () => {
     });
     queue.offer(7, 1);
     expect(started).toEqual([7]);
-  });
-});
-
-describe('turn lane', () => {
-  it('lets one waiter through per deferred turn, in order', async () => {
-    const turns: (() => void)[] = [];
-    const lane = new TurnLane((run) => void turns.push(run));
-    const passed: number[] = [];
-    const waits = [1, 2, 3].map((n) => lane.turn().then(() => passed.push(n)));
-    expect(turns).toHaveLength(1); // one turn scheduled however many wait
-    expect(lane.length).toBe(3);
-    for (let expected = 1; expected <= 3; expected++) {
-      turns.shift()!();
-      await Promise.resolve();
-      expect(passed).toEqual([1, 2, 3].slice(0, expected));
-    }
-    turns.shift()!(); // finds nobody waiting: stops scheduling
-    expect(turns).toHaveLength(0);
-    await Promise.all(waits);
-    void lane.turn();
-    expect(turns).toHaveLength(1);
-  });
-
-  it('lets socket I/O that arrived meanwhile be handled between two waiters', async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const accepted = new Promise<Socket>((resolve) => server.once('connection', resolve));
-    const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
-    const peer = await accepted;
-    const order: string[] = [];
-    peer.on('data', () => order.push('device-io'));
-    const lane = new TurnLane();
-    const first = lane.turn().then(() => {
-      order.push('first');
-      client.write('x'); // readable on the peer by the next poll
-    });
-    const second = lane.turn().then(() => order.push('second'));
-    await Promise.all([first, second]);
-    expect(order).toEqual(['first', 'device-io', 'second']);
-    client.destroy();
-    peer.destroy();
-    await new Promise((resolve) => server.close(resolve));
   });
 });
