@@ -9,6 +9,11 @@ import { requireVendorId, toEpochSeconds, toMediaFiles, toMediaImages, toMetas, 
  */
 type Json = Record<string, unknown>;
 
+// The kinds' own members are added with Object.assign onto the fresh base object, not by spreading
+// the base into a new literal: a spread copy of the ~20-member base outlived the young generation
+// every time (measured under shadowing: ~0.8 MB promoted per scavenge at 1,000 assets/s against
+// none with Object.assign, bench/README.md "Shadow mode", fifth pass). Same members, same order.
+
 function toBaseAsset(objectType: string, item: PlatformItem, files: readonly object[]): Json {
   return {
     objectType,
@@ -39,9 +44,7 @@ function toMediaFields(externalIds: string): Json {
 
 /** KalturaMediaAsset of a VOD item, with the legacy live members the vendor still emits (§2.7). */
 export function toVodAsset(ids: IdMapper, item: PlatformItem): Json {
-  return {
-    ...toBaseAsset('KalturaMediaAsset', item, toMediaFiles(ids, item.sortKey, item.files)),
-    ...toMediaFields('0'),
+  return Object.assign(toBaseAsset('KalturaMediaAsset', item, toMediaFiles(ids, item.sortKey, item.files)), toMediaFields('0'), {
     catchUpBuffer: 0,
     trickPlayBuffer: 0,
     enableRecordingPlaybackNonEntitledChannel: false,
@@ -49,7 +52,7 @@ export function toVodAsset(ids: IdMapper, item: PlatformItem): Json {
     enableCatchUp: false,
     enableStartOver: false,
     enableTrickPlay: false,
-  };
+  });
 }
 
 function timeShiftState(enabled: boolean): string {
@@ -60,9 +63,7 @@ function timeShiftState(enabled: boolean): string {
 export function toLiveAsset(ids: IdMapper, item: PlatformItem): Json {
   const live = item.live;
   if (live === undefined) throw new Error(`platform live item ${item.id} has no live details`);
-  return {
-    ...toBaseAsset('KalturaLiveAsset', item, toMediaFiles(ids, item.sortKey, item.files)),
-    ...toMediaFields(String(live.epgChannelId)),
+  return Object.assign(toBaseAsset('KalturaLiveAsset', item, toMediaFiles(ids, item.sortKey, item.files)), toMediaFields(String(live.epgChannelId)), {
     typeDescription: item.mediaType.name,
     enableCdvrState: timeShiftState(live.cdvr),
     enableCatchUpState: timeShiftState(live.catchUp),
@@ -83,15 +84,14 @@ export function toLiveAsset(ids: IdMapper, item: PlatformItem): Json {
     catchUpBuffer: live.catchUpBufferMinutes,
     trickPlayBuffer: live.trickPlayBufferMinutes,
     channelType: 'OTT',
-  };
+  });
 }
 
 /** KalturaProgramAsset of a programme item; it has no files of its own. */
 export function toProgramAsset(ids: IdMapper, item: PlatformItem): Json {
   const programme = item.programme;
   if (programme === undefined) throw new Error(`platform programme ${item.id} has no programme details`);
-  return {
-    ...toBaseAsset('KalturaProgramAsset', item, []),
+  return Object.assign(toBaseAsset('KalturaProgramAsset', item, []), {
     epgChannelId: programme.epgChannelId,
     epgId: programme.epgRef,
     relatedMediaId: 0,
@@ -101,7 +101,7 @@ export function toProgramAsset(ids: IdMapper, item: PlatformItem): Json {
     enableCatchUp: programme.catchUp,
     enableStartOver: programme.startOver,
     enableTrickPlay: programme.trickPlay,
-  };
+  });
 }
 
 /** The vendor shape of any platform item, dispatched on its kind. */
