@@ -7,6 +7,7 @@ import type { RequestListener } from 'node:http';
 import type { Registry } from 'prom-client';
 import type { UnderstudyConfig } from '../config/config-types';
 import { listOperations } from '../contract/operation-index';
+import { warmVendorValidation } from '../contract/response-validator';
 import type { FacadeCallEnvironment } from '../gateway/facade-call-runner';
 import { createAdminShadowRoutes, servePublicAdminPages } from '../http/admin-shadow-routes';
 import type { AdminFeatureRoutes } from '../http/admin-app';
@@ -85,6 +86,8 @@ export async function composeShadow(inputs: ShadowInputs): Promise<ShadowParts> 
   const vendorAgain = createVendorRawClient({ vendorUrl: inputs.vendorUrl, timeoutMs: config.shadow.timeoutMs });
   // Shadow failures are counted, not logged one by one: a failing platform must not flood the log.
   const candidateEnv: FacadeCallEnvironment = { ...inputs.env, onFailure: undefined };
+  // The first contract check would compile the vendor contract on the device's event loop (~200 ms).
+  if (settings.executor.contractPercent > 0) warmVendorValidation();
   // The metrics read the executor's queue and the executor reports to the metrics: one late-bound side.
   const late: { metrics?: ReturnType<typeof createShadowMetrics> } = {};
   const executor = new ShadowExecutor(

@@ -59,6 +59,16 @@ function runValidator(contract: ContractName, pointer: string, body: unknown): s
   return validate(body) ? [] : describeErrors(validate.errors);
 }
 
+/**
+ * Loads the vendor contract into the validator and compiles what every operation shares (~200 ms
+ * on the lab host); each operation's own schema then compiles on its first check in ~2–20 ms.
+ * Done at startup by a facade that checks shadow answers against the contract, so the first
+ * sample's check does not hold the device's event loop for the whole compile.
+ */
+export function warmVendorValidation(): void {
+  validatorAt('phoenix', ERROR_ENVELOPE_POINTER);
+}
+
 /** True for `{result: {error: …}}`, the vendor error envelope shape (brief §2.2). */
 function looksLikeErrorEnvelope(body: unknown): boolean {
   if (typeof body !== 'object' || body === null) return false;
