@@ -13,7 +13,7 @@ import { writeBenchConfig } from './lib/bench-config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliPath, facadeNodeFlags, loadArgs, numberArg } from './lib/bench-args';
-import { measureScenario, type MeasuredTarget, type Row } from './lib/measure-row';
+import { measureScenario, pairedP99Ratios, type MeasuredTarget, type Row } from './lib/measure-row';
 import { freePort, spawnServer, type SpawnedServer } from './lib/spawn-server';
 import { createOwnDatabase } from './lib/own-database';
 import { measureTailFloor, renderTailFloor } from './lib/tail-floor';
@@ -48,15 +48,29 @@ function comparedShare(facts: Record<string, unknown>, before: Record<string, un
   return `${((samples / sent) * 100).toFixed(0)} % compared`;
 }
 
+const percentChange = (ratio: number): string => `${((ratio - 1) * 100).toFixed(1)}%`;
+
+/** The healthy phases' slices pooled: each shadowing facade's p99 against the plain one's, pair by pair. */
+function renderPairedSummary(healthy: readonly (readonly Row[])[]): string {
+  const lines = ['| target | 1 s slice pairs | p99 vs no shadow: median of the pairs | quartiles |', '|---|---|---|---|'];
+  for (const target of healthy[0]?.map((r) => r.target).filter((t) => t !== 'facade, no shadow') ?? []) {
+    const pairs = healthy.map((rows) => ({ row: rows.find((r) => r.target === target)!, base: rows.find((r) => r.target === 'facade, no shadow')! }));
+    const ratio = pairedP99Ratios(pairs);
+    lines.push(`| ${target} | ${ratio.pairs} | ${percentChange(ratio.median)} | ${percentChange(ratio.q1)} to ${percentChange(ratio.q3)} |`);
+  }
+  return lines.join('\n');
+}
+
 function renderRows(phase: string, rows: readonly Row[], facts: Record<string, unknown>, before: Record<string, unknown> | undefined): string {
   const base = rows.find((r) => r.target === 'facade, no shadow');
   return rows
     .map((r) => {
       const cpu = base === undefined ? '' : (r.cpuMicrosPerRequest / base.cpuMicrosPerRequest).toFixed(2);
       const p99 = base === undefined ? '' : `${(((r.load.latencyMs.p99 - base.load.latencyMs.p99) / base.load.latencyMs.p99) * 100).toFixed(1)}%`;
+      const paired = base === undefined ? '' : percentChange(pairedP99Ratios([{ row: r, base }]).median);
       // The phase's sent count includes its 2 s warm-up per target, which shadows too.
       const extra = r.target.includes('100 %') ? `${comparedShare(facts, before, r.load.sent + 2 * loadArgs.rate)}; cumulative ${String(facts.samples)} samples, errors ${String(facts.candidateErrors)}, dropped ${JSON.stringify(facts.dropped)}` : '';
-      return `| ${phase} | ${r.target} | ${r.load.sent} | ${r.load.errors} | ${r.load.achievedRate.toFixed(0)} | ${r.load.latencyMs.p50.toFixed(2)} | ${r.load.latencyMs.p99.toFixed(2)} | ${p99} | ${r.cpuMicrosPerRequest.toFixed(0)} | ${cpu} | ${r.rssMiB.toFixed(0)} | ${extra} |`;
+      return `| ${phase} | ${r.target} | ${r.load.sent} | ${r.load.errors} | ${r.load.achievedRate.toFixed(0)} | ${r.load.latencyMs.p50.toFixed(2)} | ${r.load.latencyMs.p99.toFixed(2)} | ${p99} | ${paired} | ${r.cpuMicrosPerRequest.toFixed(0)} | ${cpu} | ${r.rssMiB.toFixed(0)} | ${extra} |`;
     })
     .join('\n');
 }
@@ -98,6 +112,7 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   const results: Record<string, unknown> = {};
   let floor: Row[] = [];
+  const healthy: Row[][] = [];
   try {
     floor = await measureTailFloor();
     const ks = await loginKs(vendor.url);
@@ -106,6 +121,7 @@ async function main(): Promise<void> {
       const rows = await measureScenario(scenario, targets, ks);
       const facts = await shadowFacts(shadowAdmin);
       results[name] = { rows, facts };
+      if (name.startsWith('platform healthy')) healthy.push(rows);
       lines.push(renderRows(name, rows, facts, before));
       before = facts;
       console.log(lines.at(-1));
@@ -121,8 +137,8 @@ async function main(): Promise<void> {
     await stopAll();
   }
   writeFileSync(join(outDir, 'shadow-bench.json'), JSON.stringify({ rate: loadArgs.rate, seconds: loadArgs.seconds, floor, results }, null, 2));
-  const header = '| phase | target | sent | errors | rate/s | p50 ms | p99 ms | p99 vs no shadow | CPU µs/req | × no shadow | RSS MiB | shadow facts |\n|---|---|---|---|---|---|---|---|---|---|---|---|';
-  console.log(`\nrate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in 1 s slices, facades run with ${facadeNodeFlags().join(' ')}\n\n${renderTailFloor(floor)}\n\n${header}\n${lines.join('\n')}`);
+  const header = '| phase | target | sent | errors | rate/s | p50 ms | p99 ms | p99 vs no shadow | p99 vs no shadow, median of 1 s pairs | CPU µs/req | × no shadow | RSS MiB | shadow facts |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|';
+  console.log(`\nrate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in 1 s slices, facades run with ${facadeNodeFlags().join(' ')}\n\n${renderTailFloor(floor)}\n\n${header}\n${lines.join('\n')}\n\nhealthy phases, slices paired:\n\n${renderPairedSummary(healthy)}`);
 }
 
 main().catch((error: unknown) => {

@@ -10,6 +10,8 @@ export interface Row {
   readonly load: LoadResult;
   readonly cpuMicrosPerRequest: number;
   readonly rssMiB: number;
+  /** The p99 of each 1 s slice, in the order the targets took turns (paired across targets by index). */
+  readonly sliceP99Ms: readonly number[];
 }
 
 /** A server a scenario is driven through: its name in the table, where it listens, its processes. */
@@ -48,6 +50,22 @@ export async function measureScenario(scenario: Scenario, targets: readonly Meas
   }
   return targets.map((target, index) => {
     const load = summariseSlices(slices[index]!);
-    return { scenario: scenario.name, target: target.name, load, cpuMicrosPerRequest: (cpuSeconds[index]! * 1e6) / load.sent, rssMiB: sum(target.pids(), processRssMiB) };
+    const sliceP99Ms = slices[index]!.map((slice) => quantile([...slice.latencies].sort((a, b) => a - b), 0.99));
+    return { scenario: scenario.name, target: target.name, load, cpuMicrosPerRequest: (cpuSeconds[index]! * 1e6) / load.sent, rssMiB: sum(target.pids(), processRssMiB), sliceP99Ms };
   });
+}
+
+/** The q-quantile (0–1) of sorted values (NaN when empty). */
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/**
+ * How `row`'s slice p99s compare with `base`'s, slice by slice (the two took turns, so each pair saw
+ * the same moment of the machine): the median and quartiles of the ratios. On a host whose tail
+ * drifts by minutes this tells a p99 difference from drift better than the two pooled p99s.
+ */
+export function pairedP99Ratios(rows: readonly { row: Row; base: Row }[]): { median: number; q1: number; q3: number; pairs: number } {
+  const ratios = rows.flatMap(({ row, base }) => row.sliceP99Ms.map((p99, i) => p99 / base.sliceP99Ms[i]!)).filter(Number.isFinite).sort((a, b) => a - b);
+  return { median: quantile(ratios, 0.5), q1: quantile(ratios, 0.25), q3: quantile(ratios, 0.75), pairs: ratios.length };
 }
