@@ -7,10 +7,11 @@
  * The machine's tail floor is measured in the same run; `--repeat n` measures the healthy phase n
  * times, so a p99 difference can be told from the machine's drift.
  * Every facade runs with `--min-semi-space-size=32` unless `--node-flag F` (repeatable) says otherwise.
- * Usage: npm run build && node dist/bench/shadow-bench.js [--rate 1000 --seconds 10 --repeat 1] [--node-flag F]
+ * Usage: npm run build && node dist/bench/shadow-bench.js [--rate 1000 --seconds 10 --repeat 1] [--node-flag F] [--platform-nice 19]
  */
 import { writeBenchConfig } from './lib/bench-config';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { cliPath, facadeNodeFlags, loadArgs, numberArg } from './lib/bench-args';
 import { measureScenario, pairedP99Ratios, type MeasuredTarget, type Row } from './lib/measure-row';
@@ -86,6 +87,10 @@ async function main(): Promise<void> {
   const [vendorPort, platformPort, plainPort, shadowPort, sampledPort, plainAdmin, shadowAdmin, sampledAdmin] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
   const vendor = await spawnServer([cliPath, 'sim', 'vendor', '--port', String(vendorPort)], vendorPort);
   let platform: SpawnedServer | undefined = await spawnServer([cliPath, 'sim', 'platform', '--port', String(platformPort)], platformPort);
+  // `--platform-nice N`: the platform simulator yields the CPU to everything else, as a platform on
+  // other machines would (on two cores it otherwise competes with the vendor simulator and the facade).
+  const platformNice = numberArg('platform-nice', 0);
+  if (platformNice !== 0) setPriority(platform.pid, platformNice);
   const common = { UNDERSTUDY_VENDOR_URL: vendor.url, UNDERSTUDY_PLATFORM_URL: platform.url };
   // Each facade its own database: facades on one database share the active policy (docs/scale.md).
   const store = async (name: string): Promise<Record<string, string>> => (postgres === undefined ? {} : { UNDERSTUDY_STORE_URL: await createOwnDatabase(postgres.url, name) });
@@ -138,7 +143,7 @@ async function main(): Promise<void> {
   }
   writeFileSync(join(outDir, 'shadow-bench.json'), JSON.stringify({ rate: loadArgs.rate, seconds: loadArgs.seconds, floor, results }, null, 2));
   const header = '| phase | target | sent | errors | rate/s | p50 ms | p99 ms | p99 vs no shadow | p99 vs no shadow, median of 1 s pairs | CPU µs/req | × no shadow | RSS MiB | shadow facts |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|';
-  console.log(`\nrate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in 1 s slices, facades run with ${facadeNodeFlags().join(' ')}\n\n${renderTailFloor(floor)}\n\n${header}\n${lines.join('\n')}\n\nhealthy phases, slices paired:\n\n${renderPairedSummary(healthy)}`);
+  console.log(`\nrate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in 1 s slices, facades run with ${facadeNodeFlags().join(' ')}${platformNice === 0 ? '' : `, platform simulator at nice ${platformNice}`}\n\n${renderTailFloor(floor)}\n\n${header}\n${lines.join('\n')}\n\nhealthy phases, slices paired:\n\n${renderPairedSummary(healthy)}`);
 }
 
 main().catch((error: unknown) => {
