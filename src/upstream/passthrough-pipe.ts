@@ -50,11 +50,13 @@ export function createPipePassthrough(options: VendorPassthroughOptions): Vendor
     });
     // A client abort before or during the answer must free the upstream socket (style.md "Traps").
     res.once('close', () => {
+      if (!res.writableFinished && !finished) {
+        finished = true;
+        ticket?.cancel();
+        upstream.destroy();
+      }
+      // Last: the upstream socket is freed whatever the copy's receiver does.
       copy?.end(piped && res.writableFinished);
-      if (res.writableFinished || finished) return;
-      finished = true;
-      ticket?.cancel();
-      upstream.destroy();
     });
     upstream.on('timeout', () => upstream.destroy(new UpstreamError('timeout', `no answer from the vendor within ${options.timeoutMs} ms`)));
     upstream.on('error', (error) => fail(classifyUpstreamError(error)));
