@@ -78,12 +78,8 @@ async function serveVendorApi(options: FacadeAppOptions, req: IncomingMessage, r
     exchange.passthrough = answer.operation;
     const copy = options.shadow?.(answer, req, startedMs);
     if (options.capturePassthrough?.(req, res, body.body, answer) === true || options.media?.forward(req, res, body.body, answer, facts) === true) {
-      // These answer from a buffer once the vendor answered; one that answered already (an error
-      // envelope at once) or lost its device gave no vendor answer to compare.
-      if (copy !== undefined) {
-        if (res.headersSent || res.destroyed) copy.end(false);
-        else copyResponse(res, copy);
-      }
+      // These answer from a buffer once the vendor answered: the copy follows what they send.
+      if (copy !== undefined) copyResponse(res, copy);
       return;
     }
     options.passthrough.forward(req, res, body.body, answer.operation, copy);

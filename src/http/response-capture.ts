@@ -85,9 +85,12 @@ export function collectAnswer(capBytes: number, onDone: (captured: CapturedRespo
 
 /**
  * Feeds `copy` from what `res` sends (its writeHead, write and end), ending it when `res` closed.
- * One `close` listener per response (each listener costs on the hot path, bench/README.md).
+ * A response that already answered (an error envelope at once) or lost its device ends the copy
+ * unfed: there is no vendor answer to compare. One `close` listener per response (each listener
+ * costs on the hot path, bench/README.md).
  */
 export function copyResponse(res: ServerResponse, copy: AnswerCopy): void {
+  if (res.headersSent || res.destroyed) return copy.end(false);
   let headers: RawHeaders;
   const keep = (chunk: unknown, encoding: unknown): void => {
     const buffer = toBuffer(chunk, encoding);

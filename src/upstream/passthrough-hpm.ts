@@ -12,7 +12,7 @@ import type * as httpProxy from 'http-proxy';
 import { createCountingAgent } from './counting-agent';
 import { buildUpstreamHeaders, stripHopByHopInPlace } from './forwarding-headers';
 import { answerUpstreamFailure } from './passthrough-failure';
-import { parseVendorUrl, type AnswerCopy, type VendorPassthrough, type VendorPassthroughOptions } from './passthrough-types';
+import { copyVendorAnswer, parseVendorUrl, type AnswerCopy, type VendorPassthrough, type VendorPassthroughOptions } from './passthrough-types';
 import { classifyUpstreamError, UpstreamError } from './upstream-error';
 import type { BreakerTicket } from './circuit-breaker';
 
@@ -54,11 +54,7 @@ export function createHpmPassthrough(options: VendorPassthroughOptions): VendorP
     const state = states.get(req);
     if (state !== undefined && !state.finished) {
       state.piped = true;
-      const { copy } = state;
-      if (copy !== undefined) {
-        copy.head(proxyRes.statusCode ?? 502, proxyRes.headers.location, proxyRes.headers['content-encoding']);
-        proxyRes.on('data', (chunk: Buffer) => copy.chunk(chunk));
-      }
+      if (state.copy !== undefined) copyVendorAnswer(proxyRes, state.copy);
     }
     // http-proxy leaves a broken answer stream unpiped and the client waiting: cut it instead.
     proxyRes.on('error', () => onError(new UpstreamError('reset', 'vendor answer broke off'), req, res));

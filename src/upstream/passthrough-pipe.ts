@@ -8,7 +8,7 @@ import { request as httpsRequest } from 'node:https';
 import { createCountingAgent } from './counting-agent';
 import { buildUpstreamHeaders, filterAnswerRawHeaders } from './forwarding-headers';
 import { answerUpstreamFailure } from './passthrough-failure';
-import { parseVendorUrl, requestPath, type AnswerCopy, type VendorPassthrough, type VendorPassthroughOptions } from './passthrough-types';
+import { copyVendorAnswer, parseVendorUrl, requestPath, type AnswerCopy, type VendorPassthrough, type VendorPassthroughOptions } from './passthrough-types';
 import { classifyUpstreamError, UpstreamError, type UpstreamErrorKind } from './upstream-error';
 
 /** Creates the hand-written pipe passthrough. */
@@ -71,10 +71,7 @@ export function createPipePassthrough(options: VendorPassthroughOptions): Vendor
       if (finished) return;
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, filterAnswerRawHeaders(answer.rawHeaders));
       piped = true;
-      if (copy !== undefined) {
-        copy.head(answer.statusCode ?? 502, answer.headers.location, answer.headers['content-encoding']);
-        answer.on('data', (chunk: Buffer) => copy.chunk(chunk));
-      }
+      if (copy !== undefined) copyVendorAnswer(answer, copy);
       answer.pipe(res);
     });
     upstream.end(body);

@@ -37,6 +37,12 @@ export interface AnswerCopy {
   end(whole: boolean): void;
 }
 
+/** Feeds `copy` with the vendor's answer: its head now, its body chunks as the pipe reads them. */
+export function copyVendorAnswer(answer: IncomingMessage, copy: AnswerCopy): void {
+  copy.head(answer.statusCode ?? 502, answer.headers.location, answer.headers['content-encoding']);
+  answer.on('data', (chunk: Buffer) => copy.chunk(chunk));
+}
+
 /** Forwards vendor-routed requests byte for byte (docs/architecture.md §2, issue: vendor passthrough). */
 export interface VendorPassthrough {
   /**

@@ -174,6 +174,21 @@ describe('copyResponse, for forwarders that answer from a buffer', () => {
     expect(copy).toEqual({ status: 200, contentEncoding: 'identity', body: Buffer.from(json), tooLarge: false });
   });
 
+  it('gives nothing for a response that had answered before the copy started', async () => {
+    let copy: Promise<CapturedResponse | undefined> | undefined;
+    const front = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"result":{"error":{}}}');
+      copy = new Promise((resolve) => copyResponse(res, collectAnswer(cap, resolve)));
+    });
+    const frontUrl = await listen(front);
+    try {
+      await get(frontUrl, '/');
+      expect(await copy).toBeUndefined();
+    } finally {
+      await new Promise<void>((resolve) => (front.closeAllConnections(), front.close(() => resolve())));
+    }
+  });
+
   it('gives nothing when the response was destroyed', async () => {
     expect(await serveWith((res) => res.destroy())).toBeUndefined();
   });
