@@ -1,5 +1,5 @@
 import { loadArgs } from './bench-args';
-import { runLoadSlice, summariseSlices, type LoadSlice, type LoadResult } from './open-loop-load';
+import { percentile, runLoadSlice, summariseSlices, type LoadSlice, type LoadResult } from './open-loop-load';
 import { processCpuSeconds, processRssMiB } from './process-cpu';
 import type { Scenario } from '../scenarios';
 
@@ -50,14 +50,9 @@ export async function measureScenario(scenario: Scenario, targets: readonly Meas
   }
   return targets.map((target, index) => {
     const load = summariseSlices(slices[index]!);
-    const sliceP99Ms = slices[index]!.map((slice) => quantile([...slice.latencies].sort((a, b) => a - b), 0.99));
+    const sliceP99Ms = slices[index]!.map((slice) => (slice.latencies.length === 0 ? Number.NaN : percentile([...slice.latencies].sort((a, b) => a - b), 99)));
     return { scenario: scenario.name, target: target.name, load, cpuMicrosPerRequest: (cpuSeconds[index]! * 1e6) / load.sent, rssMiB: sum(target.pids(), processRssMiB), sliceP99Ms };
   });
-}
-
-/** The q-quantile (0–1) of sorted values (NaN when empty). */
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
 /**
@@ -67,5 +62,6 @@ function quantile(sorted: readonly number[], q: number): number {
  */
 export function pairedP99Ratios(rows: readonly { row: Row; base: Row }[]): { median: number; q1: number; q3: number; pairs: number } {
   const ratios = rows.flatMap(({ row, base }) => row.sliceP99Ms.map((p99, i) => p99 / base.sliceP99Ms[i]!)).filter(Number.isFinite).sort((a, b) => a - b);
-  return { median: quantile(ratios, 0.5), q1: quantile(ratios, 0.25), q3: quantile(ratios, 0.75), pairs: ratios.length };
+  const at = (p: number): number => (ratios.length === 0 ? Number.NaN : percentile(ratios, p));
+  return { median: at(50), q1: at(25), q3: at(75), pairs: ratios.length };
 }

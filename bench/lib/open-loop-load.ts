@@ -40,7 +40,8 @@ export interface LoadResult {
   readonly latencyMs: { readonly p50: number; readonly p90: number; readonly p99: number; readonly p999: number; readonly max: number };
 }
 
-function percentile(sorted: readonly number[], p: number): number {
+/** The p-th percentile (0–100) of sorted values; 0 when there are none. */
+export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }

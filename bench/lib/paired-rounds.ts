@@ -9,7 +9,7 @@
  * idle (a timer's batch export, a collection) still counts against its requests.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { runLoadSlice, summariseSlices, type LoadResult, type LoadSlice } from './open-loop-load';
+import { percentile, runLoadSlice, summariseSlices, type LoadResult, type LoadSlice } from './open-loop-load';
 import type { MeasuredTarget } from './measure-row';
 import type { Scenario } from '../scenarios';
 
@@ -37,8 +37,7 @@ export interface PairedRow {
 /** The ratio of `row` to `base`: of the totals, and the median and quartiles of the per-round ratios. */
 export function pairedRatio(row: PairedRow, base: PairedRow): { total: number; median: number; q1: number; q3: number } {
   const ratios = row.perRound.map((cpu, round) => cpu / base.perRound[round]!).sort((a, b) => a - b);
-  const at = (q: number): number => ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))]!;
-  return { total: row.cpuMicrosPerRequest / base.cpuMicrosPerRequest, median: at(0.5), q1: at(0.25), q3: at(0.75) };
+  return { total: row.cpuMicrosPerRequest / base.cpuMicrosPerRequest, median: percentile(ratios, 50), q1: percentile(ratios, 25), q3: percentile(ratios, 75) };
 }
 
 /**
