@@ -7,11 +7,15 @@
  * The machine's tail floor is measured in the same run; `--repeat n` measures the healthy phase n
  * times, so a p99 difference can be told from the machine's drift.
  * Every facade runs with `--min-semi-space-size=32` unless `--node-flag F` (repeatable) says otherwise.
- * Usage: npm run build && node dist/bench/shadow-bench.js [--rate 1000 --seconds 10 --repeat 1] [--node-flag F] [--platform-nice 19]
+ * `--pin`: the facades on the last core, everything else (this load generator, the simulators,
+ * PostgreSQL, the tail floor's servers) on the others — as deployed, where a facade has CPU of its
+ * own and the vendor and the platform run elsewhere; without it all share every core.
+ * Usage: npm run build && node dist/bench/shadow-bench.js [--rate 1000 --seconds 10 --repeat 1] [--node-flag F] [--platform-nice 19] [--pin]
  */
 import { writeBenchConfig } from './lib/bench-config';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { availableParallelism, setPriority } from 'node:os';
 import { join } from 'node:path';
 import { cliPath, facadeNodeFlags, loadArgs, numberArg } from './lib/bench-args';
 import { measureScenario, pairedP99Ratios, type MeasuredTarget, type Row } from './lib/measure-row';
@@ -32,8 +36,18 @@ async function loginKs(vendorUrl: string): Promise<string> {
   return body.result.ks;
 }
 
+/** The core the facades get with `--pin` (the last one); undefined without it. */
+const facadeCore = process.argv.includes('--pin') ? availableParallelism() - 1 : undefined;
+
+/** With `--pin`, moves this process (every thread) and so everything it starts from now on off the facades' core. */
+function pinBenchOffFacadeCore(): void {
+  if (facadeCore === undefined) return;
+  if (facadeCore < 1) throw new Error('--pin needs at least two cores');
+  execFileSync('taskset', ['-a', '-p', '-c', `0-${facadeCore - 1}`, String(process.pid)], { stdio: 'ignore' });
+}
+
 async function startFacade(port: number, adminPort: number, env: Record<string, string>): Promise<SpawnedServer> {
-  return spawnServer([...facadeNodeFlags(), cliPath, 'serve', '--config', writeBenchConfig()], port, { PORT: String(port), ADMIN_PORT: String(adminPort), UNDERSTUDY_CLOCK: 'lab', LOG_LEVEL: 'error', UNDERSTUDY_ADMIN_TOKEN: adminToken, ...env });
+  return spawnServer([...facadeNodeFlags(), cliPath, 'serve', '--config', writeBenchConfig()], port, { PORT: String(port), ADMIN_PORT: String(adminPort), UNDERSTUDY_CLOCK: 'lab', LOG_LEVEL: 'error', UNDERSTUDY_ADMIN_TOKEN: adminToken, ...env }, facadeCore);
 }
 
 async function shadowFacts(adminPort: number): Promise<Record<string, unknown>> {
@@ -71,13 +85,14 @@ function renderRows(phase: string, rows: readonly Row[], facts: Record<string, u
       const paired = base === undefined ? '' : percentChange(pairedP99Ratios([{ row: r, base }]).median);
       // The phase's sent count includes its 2 s warm-up per target, which shadows too.
       const extra = r.target.includes('100 %') ? `${comparedShare(facts, before, r.load.sent + 2 * loadArgs.rate)}; cumulative ${String(facts.samples)} samples, errors ${String(facts.candidateErrors)}, dropped ${JSON.stringify(facts.dropped)}` : '';
-      return `| ${phase} | ${r.target} | ${r.load.sent} | ${r.load.errors} | ${r.load.achievedRate.toFixed(0)} | ${r.load.latencyMs.p50.toFixed(2)} | ${r.load.latencyMs.p99.toFixed(2)} | ${p99} | ${paired} | ${r.cpuMicrosPerRequest.toFixed(0)} | ${cpu} | ${r.rssMiB.toFixed(0)} | ${extra} |`;
+      return `| ${phase} | ${r.target} | ${r.load.sent} | ${r.load.errors} | ${r.load.achievedRate.toFixed(0)} | ${r.load.latencyMs.p50.toFixed(2)} | ${r.load.latencyMs.p99.toFixed(2)} | ${p99} | ${paired} | ${r.cpuMicrosPerRequest.toFixed(0)} | ${cpu} | ${r.hostBusyPercent.toFixed(0)} | ${r.rssMiB.toFixed(0)} | ${extra} |`;
     })
     .join('\n');
 }
 
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
+  pinBenchOffFacadeCore();
   const policyFile = join(outDir, 'shadow-bench-policy.yaml');
   const sampledFile = join(outDir, 'shadow-bench-policy-25.yaml');
   writeFileSync(policyFile, shadowPolicy(100));
@@ -142,8 +157,8 @@ async function main(): Promise<void> {
     await stopAll();
   }
   writeFileSync(join(outDir, 'shadow-bench.json'), JSON.stringify({ rate: loadArgs.rate, seconds: loadArgs.seconds, floor, results }, null, 2));
-  const header = '| phase | target | sent | errors | rate/s | p50 ms | p99 ms | p99 vs no shadow | p99 vs no shadow, median of 1 s pairs | CPU µs/req | × no shadow | RSS MiB | shadow facts |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|';
-  console.log(`\nrate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in 1 s slices, facades run with ${facadeNodeFlags().join(' ')}${platformNice === 0 ? '' : `, platform simulator at nice ${platformNice}`}\n\n${renderTailFloor(floor)}\n\n${header}\n${lines.join('\n')}\n\nhealthy phases, slices paired:\n\n${renderPairedSummary(healthy)}`);
+  const header = '| phase | target | sent | errors | rate/s | p50 ms | p99 ms | p99 vs no shadow | p99 vs no shadow, median of 1 s pairs | CPU µs/req | × no shadow | host busy % | RSS MiB | shadow facts |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|';
+  console.log(`\nrate ${loadArgs.rate}/s for ${loadArgs.seconds}s per row, targets taking turns in 1 s slices, facades run with ${facadeNodeFlags().join(' ')}${platformNice === 0 ? '' : `, platform simulator at nice ${platformNice}`}${facadeCore === undefined ? '' : `, facades pinned to core ${facadeCore} and everything else to the others`}\n\n${renderTailFloor(floor)}\n\n${header}\n${lines.join('\n')}\n\nhealthy phases, slices paired:\n\n${renderPairedSummary(healthy)}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { loadArgs } from './bench-args';
 import { percentile, runLoadSlice, summariseSlices, type LoadSlice, type LoadResult } from './open-loop-load';
-import { processCpuSeconds, processRssMiB } from './process-cpu';
+import { hostCpuTicks, processCpuSeconds, processRssMiB } from './process-cpu';
 import type { Scenario } from '../scenarios';
 
 /** One table row: a scenario driven through one target, with that target's own CPU and memory. */
@@ -12,6 +12,11 @@ export interface Row {
   readonly rssMiB: number;
   /** The p99 of each 1 s slice, in the order the targets took turns (paired across targets by index). */
   readonly sliceP99Ms: readonly number[];
+  /**
+   * How busy the whole host was during this target's slices, in percent of all its cores: the load
+   * generator, the upstreams and the target together. Near 100 the rows measure the host's queue.
+   */
+  readonly hostBusyPercent: number;
 }
 
 /** A server a scenario is driven through: its name in the table, where it listens, its processes. */
@@ -40,18 +45,23 @@ export async function measureScenario(scenario: Scenario, targets: readonly Meas
   for (const target of targets) await runLoadSlice({ origin: target.origin, rate, durationMs: 2000, request });
   const slices = targets.map((): LoadSlice[] => []);
   const cpuSeconds = targets.map(() => 0);
+  const hostTicks = targets.map(() => ({ busy: 0, total: 0 }));
   const rounds = Math.max(1, Math.round((seconds * 1000) / sliceMs));
   for (let round = 0; round < rounds; round++) {
     for (const [index, target] of targets.entries()) {
       const before = sum(target.pids(), processCpuSeconds);
+      const hostBefore = hostCpuTicks();
       slices[index]!.push(await runLoadSlice({ origin: target.origin, rate, durationMs: sliceMs, request }));
+      const hostAfter = hostCpuTicks();
       cpuSeconds[index]! += sum(target.pids(), processCpuSeconds) - before;
+      hostTicks[index]!.busy += hostAfter.busy - hostBefore.busy;
+      hostTicks[index]!.total += hostAfter.total - hostBefore.total;
     }
   }
   return targets.map((target, index) => {
     const load = summariseSlices(slices[index]!);
     const sliceP99Ms = slices[index]!.map((slice) => (slice.latencies.length === 0 ? Number.NaN : percentile([...slice.latencies].sort((a, b) => a - b), 99)));
-    return { scenario: scenario.name, target: target.name, load, cpuMicrosPerRequest: (cpuSeconds[index]! * 1e6) / load.sent, rssMiB: sum(target.pids(), processRssMiB), sliceP99Ms };
+    return { scenario: scenario.name, target: target.name, load, cpuMicrosPerRequest: (cpuSeconds[index]! * 1e6) / load.sent, rssMiB: sum(target.pids(), processRssMiB), sliceP99Ms, hostBusyPercent: (hostTicks[index]!.busy / Math.max(1, hostTicks[index]!.total)) * 100 };
   });
 }
 

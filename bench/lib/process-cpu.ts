@@ -17,3 +17,13 @@ export function processRssMiB(pid: number): number {
   const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
   return match ? Number(match[1]) / 1024 : 0;
 }
+
+/**
+ * The whole host's CPU so far, from /proc/stat's first line (every core, in USER_HZ ticks): busy
+ * (user, nice, system, irq, softirq, steal) and the total including idle and iowait.
+ */
+export function hostCpuTicks(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  return { busy: total - fields[3]! - fields[4]!, total };
+}
